@@ -1,0 +1,25 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { FaqSchema, KbSchema, PolicySchema, RunbookSchema, TemplateSchema } from './schemas/index.ts';
+
+// TIERZERO_CONTENT_DIR lets the benchmark and the build tests point the same site at another tree.
+const root = process.env.TIERZERO_CONTENT_DIR ?? './content';
+// Paths starting with `_` (e.g. faq/_suggested/ drafts from ticket mining) are kept out of the site.
+const mdx = ['**/*.mdx', '!**/_*/**', '!**/_*'];
+
+export const collections = {
+	kb: defineCollection({ loader: glob({ pattern: mdx, base: `${root}/kb` }), schema: KbSchema }),
+	faq: defineCollection({ loader: glob({ pattern: mdx, base: `${root}/faq` }), schema: FaqSchema }),
+	runbooks: defineCollection({
+		loader: glob({ pattern: mdx, base: `${root}/runbooks` }),
+		schema: RunbookSchema,
+	}),
+	templates: defineCollection({
+		loader: glob({ pattern: mdx, base: `${root}/templates` }),
+		schema: TemplateSchema,
+	}),
+	policy: defineCollection({
+		loader: glob({ pattern: ['*.yaml', '!_*'], base: `${root}/policy` }),
+		schema: PolicySchema,
+	}),
+};

@@ -1,0 +1,184 @@
+import { KB_SECTIONS } from '../schemas/kb.ts';
+import { findPlaceholders } from './placeholders.ts';
+
+/** One content mistake, reported as `file: field: message`. */
+export interface ContentProblem {
+	file: string;
+	field: string;
+	message: string;
+}
+
+/** The parts of a collection entry the rules read; matches Astro's entries and plain parsed files. */
+export interface EntryLike<D = Record<string, unknown>> {
+	filePath: string;
+	data: D;
+	body: string;
+}
+
+interface KbLike {
+	id: string;
+	title: string;
+	status: 'draft' | 'published' | 'archived';
+	related: string[];
+}
+interface FaqLike {
+	question: string;
+	status: 'draft' | 'published';
+	related: string[];
+}
+interface RunbookLike {
+	id: string;
+}
+interface TemplateLike {
+	id: string;
+	subject: string;
+	placeholders: string[];
+}
+
+export interface ContentSet {
+	kb: EntryLike<KbLike>[];
+	faq: EntryLike<FaqLike>[];
+	runbooks: EntryLike<RunbookLike>[];
+	templates: EntryLike<TemplateLike>[];
+}
+
+/** `##` headings of a Markdown body, outside fenced code. */
+export function h2Headings(body: string): string[] {
+	const out: string[] = [];
+	let fence: string | null = null;
+	for (const line of body.split('\n')) {
+		const f = /^\s*(```+|~~~+)/.exec(line);
+		if (f) {
+			if (fence === null) fence = f[1]!;
+			else if (f[1]!.startsWith(fence)) fence = null;
+			continue;
+		}
+		if (fence !== null) continue;
+		const h = /^##\s+(.+?)\s*#*\s*$/.exec(line);
+		if (h) out.push(h[1]!);
+	}
+	return out;
+}
+
+/** Sections of the KB template that the body lacks or has out of order. */
+export function checkKbSections(body: string): string | null {
+	const headings = h2Headings(body).map((h) => h.toLowerCase());
+	const missing = KB_SECTIONS.filter((s) => !headings.includes(s.toLowerCase()));
+	if (missing.length > 0) {
+		return `missing section${missing.length > 1 ? 's' : ''} ${missing.map((s) => `"## ${s}"`).join(', ')}; every KB article has ${KB_SECTIONS.map((s) => `## ${s}`).join(', ')}`;
+	}
+	const order = KB_SECTIONS.map((s) => headings.indexOf(s.toLowerCase()));
+	if (order.some((v, i) => i > 0 && v < order[i - 1]!)) {
+		return `sections must come in the order ${KB_SECTIONS.map((s) => `## ${s}`).join(', ')}`;
+	}
+	return null;
+}
+
+/** Runbook steps: a numbered list, and a time estimate such as "(5 min)" on each top-level step. */
+export function checkRunbookSteps(body: string): string | null {
+	const steps = body.split('\n').filter((l) => /^\d+\.\s+\S/.test(l));
+	if (steps.length < 2) return 'runbook body must have numbered steps ("1. …", "2. …")';
+	const untimed = steps.filter((l) => !TIME_ESTIMATE.test(l));
+	if (untimed.length > 0) {
+		return `each numbered step needs a time estimate such as "(5 min)" or "(1 h)"; missing on: "${untimed[0]!.slice(0, 60)}"`;
+	}
+	return null;
+}
+export const TIME_ESTIMATE = /\(\s*(?:~|≤|<=|up to )?\s*\d+(?:[–-]\d+)?\s*(?:s|sec|seconds?|min|minutes?|h|hrs?|hours?|d|days?)\s*\)/i;
+
+/** Placeholders used in subject + body versus the declared list. */
+export function checkTemplatePlaceholders(
+	subject: string,
+	body: string,
+	declared: string[],
+): ContentProblem[] {
+	const used = findPlaceholders(`${subject}\n${body}`);
+	const problems: ContentProblem[] = [];
+	for (const name of used) {
+		if (!declared.includes(name)) {
+			problems.push({
+				file: '',
+				field: 'placeholders',
+				message: `"[${name}]" is used but not declared; add "${name}" to placeholders`,
+			});
+		}
+	}
+	for (const name of declared) {
+		if (!used.includes(name)) {
+			problems.push({
+				file: '',
+				field: 'placeholders',
+				message: `"${name}" is declared but never used as "[${name}]" in the subject or body; use it or remove it`,
+			});
+		}
+	}
+	return problems;
+}
+
+function duplicates<T>(entries: EntryLike<T>[], key: (d: T) => string, what: string): ContentProblem[] {
+	const byKey = new Map<string, string[]>();
+	for (const e of entries) {
+		const k = key(e.data);
+		byKey.set(k, [...(byKey.get(k) ?? []), e.filePath]);
+	}
+	const problems: ContentProblem[] = [];
+	for (const [k, files] of byKey) {
+		if (files.length < 2) continue;
+		for (const f of files) {
+			const others = files.filter((o) => o !== f);
+			problems.push({ file: f, field: 'id', message: `duplicate ${what} ${k}, also used by ${others.join(', ')}; give each entry its own ID` });
+		}
+	}
+	return problems;
+}
+
+/** Every rule that spans a body or several entries. Empty when the content is sound. */
+export function checkContent(set: ContentSet): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	problems.push(...duplicates(set.kb, (d) => d.id, 'KB ID'));
+	problems.push(...duplicates(set.runbooks, (d) => d.id, 'runbook ID'));
+	problems.push(...duplicates(set.templates, (d) => d.id, 'template ID'));
+
+	const kbById = new Map(set.kb.map((e) => [e.data.id, e]));
+	const checkRelated = (file: string, status: string, related: string[], self?: string) => {
+		related.forEach((id, i) => {
+			const target = kbById.get(id);
+			if (id === self) {
+				problems.push({ file, field: `related[${i}]`, message: `${id} is this article itself; list other articles` });
+			} else if (!target) {
+				problems.push({ file, field: `related[${i}]`, message: `${id} does not exist; use the ID of an existing KB article` });
+			} else if (status === 'published' && target.data.status === 'draft') {
+				problems.push({
+					file,
+					field: `related[${i}]`,
+					message: `${id} (${target.filePath}) is a draft, and a published entry cannot point to a draft; publish it or remove the link`,
+				});
+			}
+		});
+	};
+
+	for (const e of set.kb) {
+		const s = checkKbSections(e.body);
+		if (s) problems.push({ file: e.filePath, field: 'body', message: s });
+		checkRelated(e.filePath, e.data.status, e.data.related, e.data.id);
+	}
+	for (const e of set.faq) checkRelated(e.filePath, e.data.status, e.data.related);
+	for (const e of set.runbooks) {
+		const s = checkRunbookSteps(e.body);
+		if (s) problems.push({ file: e.filePath, field: 'body', message: s });
+	}
+	for (const e of set.templates) {
+		for (const p of checkTemplatePlaceholders(e.data.subject, e.body, e.data.placeholders)) {
+			problems.push({ ...p, file: e.filePath });
+		}
+	}
+	return problems.sort((a, b) => a.file.localeCompare(b.file) || a.field.localeCompare(b.field));
+}
+
+/** The build's error text: one `file: field: message` line per problem. */
+export function formatProblems(problems: ContentProblem[]): string {
+	return [
+		`${problems.length} content problem${problems.length === 1 ? '' : 's'}:`,
+		...problems.map((p) => `  ${p.file}: ${p.field}: ${p.message}`),
+	].join('\n');
+}

@@ -1,0 +1,43 @@
+import { z } from 'astro/zod';
+import semver from 'semver';
+
+/** `KB-` and four digits, e.g. `KB-0042`: the permalink agents paste into replies. */
+export const KbIdSchema = z
+	.string({ error: 'must be a KB ID such as KB-0042' })
+	.regex(/^KB-\d{4}$/, { error: 'must be a KB ID: "KB-" and four digits, e.g. KB-0042' });
+
+/** A list of KB IDs (`KB-0042`) this entry points readers to. */
+export const RelatedSchema = z.array(KbIdSchema).default([]);
+
+/** A calendar date written as `YYYY-MM-DD` in frontmatter. */
+export const DateSchema = z.coerce.date({
+	error: 'must be a date written as YYYY-MM-DD, e.g. 2026-01-24',
+});
+
+/** A short, non-empty line of text. */
+export const LineSchema = (field: string, max = 120) =>
+	z
+		.string({ error: `${field} is required and must be text` })
+		.trim()
+		.min(1, { error: `${field} must not be empty` })
+		.max(max, { error: `${field} must be at most ${max} characters` });
+
+/**
+ * A lower-case slug used in URLs and filters (`billing`, `webhooks-and-integrations`).
+ */
+export const SlugSchema = (field: string) =>
+	z
+		.string({ error: `${field} is required and must be text` })
+		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+			error: `${field} must be a lower-case slug of letters, digits and dashes, e.g. "webhooks"`,
+		});
+
+/**
+ * A product version (`1.1.0`) or a semver range (`>=1.0.0 <1.1.0`, `1.1.x`, `^1.0.0`, `*`).
+ */
+export const VersionRangeSchema = z
+	.string({ error: 'each affected version must be text, e.g. "1.1.0" or ">=1.0.0 <1.1.0"' })
+	.refine((v) => semver.validRange(v, { includePrerelease: true }) !== null, {
+		error: (issue) =>
+			`"${String(issue.input)}" is not a version or version range; write e.g. 1.1.0, 1.1.x, ">=1.0.0 <1.1.0" or "*"`,
+	});

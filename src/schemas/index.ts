@@ -1,0 +1,6 @@
+export * from './common.ts';
+export * from './kb.ts';
+export * from './faq.ts';
+export * from './runbook.ts';
+export * from './template.ts';
+export * from './policy.ts';
