@@ -5,11 +5,14 @@ import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { rehypeRunbookChecklist } from './src/lib/rehype-runbook-checklist.ts';
+import { siteConfig } from './src/site-config.ts';
 
 export default defineConfig({
-	site: process.env.TIERZERO_SITE ?? 'http://localhost:4321',
+	site: siteConfig.origin,
 	trailingSlash: 'always',
 	outDir: process.env.TIERZERO_OUT_DIR ?? './dist',
+	// Separate caches let a benchmark or test build run beside the main one.
+	cacheDir: process.env.TIERZERO_CACHE_DIR ?? './node_modules/.astro',
 	integrations: [mdx(), sitemap()],
 	markdown: {
 		remarkPlugins: [remarkGfm],
