@@ -1,0 +1,43 @@
+/**
+ * The search vocabulary: every word of the indexed pages with its frequency, emitted at build
+ * time for the speller ({@link createSpeller}). Pure; the endpoint that reads the collections is
+ * `src/pages/search-vocabulary.json.ts`.
+ */
+import { WORD, type Vocabulary } from './spell.ts';
+
+/** Shorter words are never corrected, so they would only make the file bigger. */
+const MIN_LENGTH = 3;
+/** Longer "words" are hashes, tokens or glued identifiers nobody types. */
+const MAX_LENGTH = 24;
+
+/**
+ * The readable text of an MDX body, close to what Pagefind indexes from the rendered page:
+ * ESM lines, code fence lines, JSX/HTML tags and comments, URLs and link targets are dropped; text inside
+ * components, code and link labels is kept (Pagefind indexes code blocks too).
+ */
+export function mdxText(body: string): string {
+	return body
+		.replace(/^(?:import|export)\s.*$/gm, ' ')
+		// A fence's info string (```bash) is not rendered.
+		.replace(/^\s*(?:```|~~~).*$/gm, ' ')
+		.replace(/<!--[\s\S]*?-->|\{\/\*[\s\S]*?\*\/\}/g, ' ')
+		.replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
+		.replace(/\]\([^)]*\)/g, '] ')
+		.replace(/\b(?:https?|mailto):[^\s)>\]]+/g, ' ');
+}
+
+/**
+ * Counts the words (lower-case letter runs of 3 to 24 letters) of the given texts and returns
+ * them most frequent first, ties in alphabetical order so the output is reproducible.
+ */
+export function buildVocabulary(texts: Iterable<string>): Vocabulary {
+	const counts = new Map<string, number>();
+	for (const text of texts) {
+		for (const [match] of text.toLowerCase().matchAll(WORD)) {
+			if (match.length < MIN_LENGTH || match.length > MAX_LENGTH) continue;
+			counts.set(match, (counts.get(match) ?? 0) + 1);
+		}
+	}
+	const entries = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+	return { words: entries.map(([w]) => w), counts: entries.map(([, c]) => c) };
+}

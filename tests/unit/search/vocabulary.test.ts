@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { buildVocabulary, mdxText } from '../../../src/lib/search/vocabulary.ts';
+
+describe('buildVocabulary', () => {
+	it('counts lower-cased words of three letters or more, most frequent first', () => {
+		expect(buildVocabulary(['Retry the webhook.', 'Webhook retries: retry, RETRY! a to'])).toEqual({
+			words: ['retry', 'webhook', 'retries', 'the'],
+			counts: [3, 2, 1, 1],
+		});
+	});
+
+	it('splits on digits and punctuation and skips overlong tokens', () => {
+		const long = 'x'.repeat(25);
+		expect(buildVocabulary([`KB-0042 v1.1.0-beta caro's ${long} api_key`]).words).toEqual([
+			'api',
+			'beta',
+			'caro',
+			'key',
+		]);
+	});
+});
+
+describe('mdxText', () => {
+	it('drops ESM lines, tags, comments, URLs and link targets but keeps their text', () => {
+		const body = [
+			"import Callout from '../../src/components/mdx/Callout.astro';",
+			'',
+			'<Callout type="warning">Rotate the **signing secret** first.</Callout>',
+			'{/* writers note */}',
+			'<!-- hidden -->',
+			'See [webhook retries](/kb/KB-0031/) or https://status.caro.example/incidents.',
+			'```bash',
+			'caro webhooks replay --since 1h',
+			'```',
+		].join('\n');
+		const words = buildVocabulary([mdxText(body)]).words.sort();
+		expect(words).toEqual(
+			['caro', 'first', 'replay', 'retries', 'rotate', 'secret', 'see', 'signing', 'since', 'the', 'webhook', 'webhooks'].sort(),
+		);
+	});
+});
