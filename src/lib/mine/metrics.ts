@@ -1,0 +1,118 @@
+/**
+ * External clustering quality measures, computed from two label arrays of equal length: the true
+ * classes (e.g. BANKING77 intents) and the predicted clusters. Definitions follow scikit-learn's
+ * `metrics.cluster` module so figures can be compared with published baselines.
+ */
+
+type Label = string | number;
+
+/** Joint counts of (true class, cluster) plus the two marginals. */
+interface Contingency {
+	n: number;
+	/** Non-zero cells as [class, cluster, count]. */
+	cells: Array<[number, number, number]>;
+	classSizes: number[];
+	clusterSizes: number[];
+}
+
+function contingency(truth: readonly Label[], pred: readonly Label[]): Contingency {
+	if (truth.length !== pred.length) {
+		throw new Error(`label arrays differ in length: ${truth.length} vs ${pred.length}`);
+	}
+	const classIds = new Map<Label, number>();
+	const clusterIds = new Map<Label, number>();
+	const cellMap = new Map<string, [number, number, number]>();
+	const classSizes: number[] = [];
+	const clusterSizes: number[] = [];
+	for (let i = 0; i < truth.length; i++) {
+		let c = classIds.get(truth[i]!);
+		if (c === undefined) classIds.set(truth[i]!, (c = classIds.size));
+		let k = clusterIds.get(pred[i]!);
+		if (k === undefined) clusterIds.set(pred[i]!, (k = clusterIds.size));
+		classSizes[c] = (classSizes[c] ?? 0) + 1;
+		clusterSizes[k] = (clusterSizes[k] ?? 0) + 1;
+		const key = `${c},${k}`;
+		const cell = cellMap.get(key);
+		if (cell) cell[2]++;
+		else cellMap.set(key, [c, k, 1]);
+	}
+	return { n: truth.length, cells: [...cellMap.values()], classSizes, clusterSizes };
+}
+
+/**
+ * Purity: the share of items that belong to the most common true class of their cluster.
+ * 1 means every cluster is pure; it is trivially 1 for all-singleton clusterings, so read it
+ * together with NMI and ARI.
+ */
+export function purity(truth: readonly Label[], pred: readonly Label[]): number {
+	if (truth.length === 0) return 1;
+	const best = new Map<Label, Map<Label, number>>();
+	for (let i = 0; i < truth.length; i++) {
+		let counts = best.get(pred[i]!);
+		if (!counts) best.set(pred[i]!, (counts = new Map()));
+		counts.set(truth[i]!, (counts.get(truth[i]!) ?? 0) + 1);
+	}
+	let sum = 0;
+	for (const counts of best.values()) sum += Math.max(...counts.values());
+	return sum / truth.length;
+}
+
+function entropy(sizes: readonly number[], n: number): number {
+	let h = 0;
+	for (const s of sizes) if (s > 0) h -= (s / n) * Math.log(s / n);
+	return h;
+}
+
+/**
+ * Normalised mutual information with arithmetic-mean normalisation,
+ * NMI = I(U;V) / ((H(U) + H(V)) / 2), as scikit-learn's `normalized_mutual_info_score` default.
+ * Two single-cluster labelings score 1, as there.
+ */
+export function nmi(truth: readonly Label[], pred: readonly Label[]): number {
+	const { n, cells, classSizes, clusterSizes } = contingency(truth, pred);
+	if (n === 0) return 1;
+	if (classSizes.length === 1 && clusterSizes.length === 1) return 1;
+	let mi = 0;
+	for (const [r, c, nij] of cells) {
+		mi += (nij / n) * Math.log((n * nij) / (classSizes[r]! * clusterSizes[c]!));
+	}
+	const denom = (entropy(classSizes, n) + entropy(clusterSizes, n)) / 2;
+	if (denom === 0) return 1;
+	// Rounding can push MI a hair past the mean entropy; clamp so callers see a value in [0,1].
+	return Math.min(1, Math.max(0, mi / denom));
+}
+
+const pairs = (x: number): number => (x * (x - 1)) / 2;
+
+/**
+ * Adjusted Rand index (Hubert & Arabie): pair-counting agreement corrected for chance. 1 for
+ * identical partitions, about 0 for random ones, negative when worse than chance.
+ */
+export function ari(truth: readonly Label[], pred: readonly Label[]): number {
+	const { n, cells, classSizes, clusterSizes } = contingency(truth, pred);
+	if (n < 2) return 1;
+	let sumCells = 0;
+	for (const [, , c] of cells) sumCells += pairs(c);
+	let sumA = 0;
+	for (const a of classSizes) sumA += pairs(a);
+	let sumB = 0;
+	for (const b of clusterSizes) sumB += pairs(b);
+	const expected = (sumA * sumB) / pairs(n);
+	const max = (sumA + sumB) / 2;
+	// Both partitions all-singletons or both one cluster: identical by construction.
+	if (max === expected) return 1;
+	return (sumCells - expected) / (max - expected);
+}
+
+/** Purity, NMI and ARI in one call. */
+export function scoreClustering(
+	truth: readonly Label[],
+	pred: readonly Label[],
+): { purity: number; nmi: number; ari: number; clusters: number } {
+	return {
+		purity: purity(truth, pred),
+		nmi: nmi(truth, pred),
+		ari: ari(truth, pred),
+		clusters: new Set(pred).size,
+	};
+}
