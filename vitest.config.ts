@@ -5,12 +5,22 @@ export default defineConfig({
 		projects: [
 			{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
 			{
+				// Full `astro build` runs over fixture content: slow, so apart from the unit tests.
+				test: {
+					name: 'build',
+					include: ['tests/build/**/*.test.ts'],
+					testTimeout: 240_000,
+					hookTimeout: 240_000,
+					fileParallelism: false,
+				},
+			},
+			{
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
 					testTimeout: 60_000,
-					hookTimeout: 120_000,
-					// One browser and one preview server at a time: the machines have two cores.
+					hookTimeout: 240_000,
+					// One browser and one server at a time: the machines have two cores.
 					fileParallelism: false,
 				},
 			},
