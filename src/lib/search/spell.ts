@@ -15,8 +15,20 @@ export interface Vocabulary {
 	counts: number[];
 }
 
-/** A speller built once from a {@link Vocabulary}; {@link Speller.correct} is cheap per query. */
+/** One misspelt word of a query: where it is, as typed, and what to replace it with. */
+export interface Correction {
+	/** Offset of the word in the query. */
+	start: number;
+	/** The word as typed. */
+	typed: string;
+	/** The vocabulary word that replaces it (lower case). */
+	fix: string;
+}
+
+/** A speller built once from a {@link Vocabulary}; each call is cheap per query. */
 export interface Speller {
+	/** The corrections for a query's unknown words, in query order; empty when none is needed. */
+	suggest(query: string): Correction[];
 	/**
 	 * The query with every unknown word replaced by its correction, or `null` when no word needed
 	 * (or found) a correction. Spacing, punctuation and words it leaves alone are kept as typed.
@@ -24,6 +36,20 @@ export interface Speller {
 	correct(query: string): string | null;
 	/** The correction of one lower-case word, or `null` when it is known or nothing is close. */
 	correctWord(word: string): string | null;
+}
+
+/**
+ * The query with the given corrections (from {@link Speller.suggest} on the same query, any
+ * subset) applied; everything else is kept as typed.
+ */
+export function applyCorrections(query: string, corrections: readonly Correction[]): string {
+	let out = '';
+	let at = 0;
+	for (const c of [...corrections].sort((a, b) => a.start - b.start)) {
+		out += query.slice(at, c.start) + c.fix;
+		at = c.start + c.typed.length;
+	}
+	return out + query.slice(at);
 }
 
 /** Query words this short are left alone: the vocabulary holds nothing shorter either. */
@@ -112,17 +138,21 @@ export function createSpeller(vocabulary: Vocabulary): Speller {
 		return best?.word ?? null;
 	};
 
+	const suggest = (query: string): Correction[] => {
+		const corrections: Correction[] = [];
+		for (const match of query.matchAll(WORD)) {
+			const fix = correctWord(match[0].toLowerCase());
+			if (fix) corrections.push({ start: match.index, typed: match[0], fix });
+		}
+		return corrections;
+	};
+
 	return {
 		correctWord,
+		suggest,
 		correct(query) {
-			let changed = false;
-			const corrected = query.replace(WORD, (typed) => {
-				const fix = correctWord(typed.toLowerCase());
-				if (!fix) return typed;
-				changed = true;
-				return fix;
-			});
-			return changed ? corrected : null;
+			const corrections = suggest(query);
+			return corrections.length > 0 ? applyCorrections(query, corrections) : null;
 		},
 	};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSpeller, editDistance, maxDistance } from '../../../src/lib/search/spell.ts';
+import { applyCorrections, createSpeller, editDistance, maxDistance } from '../../../src/lib/search/spell.ts';
 import { buildVocabulary } from '../../../src/lib/search/vocabulary.ts';
 
 // A vocabulary as the build would emit it for a few webhook and agent articles.
@@ -89,5 +89,19 @@ describe('createSpeller', () => {
 		expect(tie.correctWord('carx')).toBe('cart');
 		const other = createSpeller(buildVocabulary(['cart card card card']));
 		expect(other.correctWord('carx')).toBe('card');
+	});
+});
+
+describe('suggest and applyCorrections', () => {
+	it('lists each misspelt word with its position, so a subset can be applied', () => {
+		const query = 'Webhok retires now';
+		const corrections = speller.suggest(query);
+		expect(corrections).toEqual([
+			{ start: 0, typed: 'Webhok', fix: 'webhook' },
+			{ start: 7, typed: 'retires', fix: 'retries' },
+		]);
+		expect(applyCorrections(query, corrections)).toBe('webhook retries now');
+		expect(applyCorrections(query, corrections.slice(1))).toBe('Webhok retries now');
+		expect(applyCorrections(query, [])).toBe(query);
 	});
 });
