@@ -1,0 +1,212 @@
+import { z } from 'astro/zod';
+import {
+	MAX_BATCH_EVENTS,
+	MAX_BODY_BYTES,
+	MAX_QUERY_LENGTH,
+	MAX_REASON_LENGTH,
+} from '../lib/analytics/limits.ts';
+
+/** Event types the site records, in the order a visitor usually meets them. */
+export const EVENT_TYPES = [
+	'search',
+	'result_click',
+	'page_view',
+	'helpful_vote',
+	'contact_click',
+] as const;
+
+export { MAX_BATCH_EVENTS, MAX_BODY_BYTES, MAX_QUERY_LENGTH, MAX_REASON_LENGTH };
+
+// Control characters have no place in a query or path, and PostgreSQL cannot store NUL at all.
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+// A reason comes from a textarea: line breaks and tabs are fine there.
+const NO_CONTROL_EXCEPT_LINES = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+
+/** Fields every event carries, whatever its type. */
+const base = {
+	/**
+	 * Anonymous session id: random, kept in the visitor's sessionStorage and forgotten when the tab
+	 * closes. 8 to 64 letters, digits, `-` or `_`; never derived from anything about the person.
+	 */
+	session: z
+		.string({ error: 'session is required and must be text' })
+		.regex(/^[A-Za-z0-9_-]{8,64}$/, {
+			error: 'session must be 8 to 64 letters, digits, "-" or "_"',
+		}),
+	/** When the event happened in the browser: ISO-8601 with a time zone, e.g. 2026-11-23T09:30:00.000Z. */
+	ts: z.iso.datetime({
+		offset: true,
+		error: 'ts must be an ISO-8601 date and time with a time zone, e.g. 2026-11-23T09:30:00.000Z',
+	}),
+	/** URL path of the page the event happened on (no origin, no query string), e.g. /kb/KB-0042/. */
+	path: z
+		.string({ error: 'path is required and must be text' })
+		.max(2048, { error: 'path must be at most 2048 characters' })
+		.regex(/^\/[^\s?#\u0000-\u001f\u007f]*$/, {
+			error: 'path must be a URL path starting with "/", without spaces, query string or fragment',
+		}),
+};
+
+/** A normalized, scrubbed search query (see `normalizeQuery`): 1 to 200 characters. */
+const query = z
+	.string({ error: 'query is required and must be text' })
+	.min(1, { error: 'query must not be empty' })
+	.max(MAX_QUERY_LENGTH, { error: `query must be at most ${MAX_QUERY_LENGTH} characters` })
+	.regex(NO_CONTROL, { error: 'query must not contain control characters' });
+
+/** A KB article id (`KB-0042`) or an FAQ id (`faq/<slug>`). */
+const entryId = z
+	.string({ error: 'id is required and must be text' })
+	.regex(/^(?:KB-\d{4}|faq\/[a-z0-9]+(?:[-/][a-z0-9]+)*)$/, {
+		error: 'id must be a KB ID such as KB-0042 or an FAQ id such as faq/reset-password',
+	});
+
+/** Builds a strict object schema whose unknown-field message names the fields that are allowed. */
+function eventObject<const T extends (typeof EVENT_TYPES)[number], S extends z.core.$ZodLooseShape>(
+	type: T,
+	shape: S,
+) {
+	const allowed = ['type', ...Object.keys(base), ...Object.keys(shape)].join(', ');
+	return z.strictObject(
+		{ type: z.literal(type), ...base, ...shape },
+		{
+			error: (issue) =>
+				issue.code === 'unrecognized_keys'
+					? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}: a ${type} event has only ${allowed}`
+					: undefined,
+		},
+	);
+}
+
+/** A search settled in the search box (typed and paused, or Enter), whether or not it was clicked. */
+export const SearchEventSchema = eventObject('search', {
+	/** What the visitor searched for, normalized and scrubbed of e-mail addresses and long numbers. */
+	query,
+	/** How many results the search showed; 0 marks a content gap. */
+	results: z
+		.number({ error: 'results is required and must be a whole number, 0 or more' })
+		.int({ error: 'results must be a whole number, 0 or more' })
+		.min(0, { error: 'results must be a whole number, 0 or more' }),
+});
+
+/** The visitor opened one of a search's results. */
+export const ResultClickEventSchema = eventObject('result_click', {
+	/** The query whose result was clicked, normalized like the search's. */
+	query,
+	/** Position of the clicked result in the list, 1 for the first. */
+	rank: z
+		.number({ error: 'rank is required and must be a whole number, 1 or more' })
+		.int({ error: 'rank must be a whole number, 1 or more' })
+		.min(1, { error: 'rank must be a whole number, 1 or more (1 is the first result)' }),
+	/** URL path of the clicked result, e.g. /kb/KB-0042/. */
+	target: z
+		.string({ error: 'target is required and must be the URL path of the clicked result' })
+		.min(1, { error: 'target must not be empty' })
+		.max(2048, { error: 'target must be at most 2048 characters' })
+		.regex(NO_CONTROL, { error: 'target must not contain control characters' }),
+});
+
+/** A KB article or FAQ page was shown. */
+export const PageViewEventSchema = eventObject('page_view', {
+	/** The KB article or FAQ that was shown. */
+	id: entryId,
+});
+
+/** The visitor answered "Was this helpful?" at the end of a KB article or FAQ. */
+export const HelpfulVoteEventSchema = eventObject('helpful_vote', {
+	/** The KB article or FAQ the vote is about. */
+	id: entryId,
+	/** true for "Yes", false for "No". */
+	helpful: z.boolean({ error: 'helpful is required and must be true (Yes) or false (No)' }),
+	/** Optional free-text reason given with a "No", scrubbed of e-mail addresses and long numbers. */
+	reason: z
+		.string({ error: 'reason must be text' })
+		.max(MAX_REASON_LENGTH, { error: `reason must be at most ${MAX_REASON_LENGTH} characters` })
+		.regex(NO_CONTROL_EXCEPT_LINES, {
+			error: 'reason must not contain control characters other than line breaks and tabs',
+		})
+		.optional(),
+});
+
+/** The visitor clicked a "contact support" channel link: the signal that self-service failed. */
+export const ContactClickEventSchema = eventObject('contact_click', {
+	/** The channel's id from content/policy/channels.yaml, e.g. email or support-portal. */
+	target: z
+		.string({ error: 'target is required and must be a support channel id such as email' })
+		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+			error: 'target must be a support channel id of lower-case letters, digits and dashes, e.g. email',
+		}),
+});
+
+/**
+ * One analytics event (format v1). Each type has its own required fields; unknown types and
+ * unknown fields are rejected.
+ */
+export const AnalyticsEventSchema = z.discriminatedUnion(
+	'type',
+	[
+		SearchEventSchema,
+		ResultClickEventSchema,
+		PageViewEventSchema,
+		HelpfulVoteEventSchema,
+		ContactClickEventSchema,
+	],
+	{
+		error: (issue) =>
+			issue.code === 'invalid_union'
+				? `type must be one of: ${EVENT_TYPES.join(', ')}`
+				: issue.code === 'invalid_type'
+					? 'each event must be a JSON object with a "type" field'
+					: undefined,
+	},
+);
+
+/** A sendBeacon batch: an array of 1 to 50 events. */
+export const EventArraySchema = z
+	.array(AnalyticsEventSchema, { error: 'a batch must be an array of events' })
+	.min(1, { error: 'a batch must hold at least one event' })
+	.max(MAX_BATCH_EVENTS, { error: `a batch may hold at most ${MAX_BATCH_EVENTS} events` });
+
+/** A problem found in a request body, with where it is (`events[3].query`). */
+export interface EventProblem {
+	/** `event` for a single-event body, `events[i]` for a batch, then the field, e.g. `events[3].query`. */
+	where: string;
+	/** What is allowed, e.g. "query must be at most 200 characters". */
+	message: string;
+}
+
+/**
+ * Validates the body of `POST /api/events`: one event object, or an array of 1 to 50 events.
+ * Either every event is valid and all are returned, or none is (a batch with one bad event is
+ * rejected whole) and the problems say why.
+ */
+export function parseEventBatch(
+	body: unknown,
+): { ok: true; events: AnalyticsEvent[] } | { ok: false; problems: EventProblem[] } {
+	const isBatch = Array.isArray(body);
+	const result = isBatch ? EventArraySchema.safeParse(body) : AnalyticsEventSchema.safeParse(body);
+	if (result.success) {
+		return { ok: true, events: Array.isArray(result.data) ? result.data : [result.data] };
+	}
+	const problems = result.error.issues.map((issue) => {
+		const [first, ...rest] = issue.path;
+		const head = isBatch
+			? typeof first === 'number'
+				? `events[${first}]`
+				: 'events'
+			: first === undefined
+				? 'event'
+				: `event.${String(first)}`;
+		const where = [head, ...rest].map(String).join('.');
+		return { where, message: issue.message };
+	});
+	return { ok: false, problems };
+}
+
+export type AnalyticsEvent = z.output<typeof AnalyticsEventSchema>;
+export type EventType = AnalyticsEvent['type'];
+export type SearchEvent = z.output<typeof SearchEventSchema>;
+export type ResultClickEvent = z.output<typeof ResultClickEventSchema>;
+export type PageViewEvent = z.output<typeof PageViewEventSchema>;
+export type HelpfulVoteEvent = z.output<typeof HelpfulVoteEventSchema>;
+export type ContactClickEvent = z.output<typeof ContactClickEventSchema>;
