@@ -1,0 +1,115 @@
+/**
+ * The one place pages read content from: collections checked once against the cross-entry rules
+ * (a problem fails the build naming file and field), with drafts removed from production builds.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { checkContent, formatProblems, type ContentSet } from './lib/content-rules.ts';
+import { versionsCovered } from './lib/versions.ts';
+import type { ChannelsPolicy, EscalationPolicy, PrioritiesPolicy, ProductPolicy, TiersPolicy } from './schemas/policy.ts';
+
+export type KbEntry = CollectionEntry<'kb'>;
+export type FaqEntry = CollectionEntry<'faq'>;
+export type RunbookEntry = CollectionEntry<'runbooks'>;
+export type TemplateEntry = CollectionEntry<'templates'>;
+
+const showDrafts = !import.meta.env.PROD;
+
+interface Loaded {
+	kb: KbEntry[];
+	faq: FaqEntry[];
+	runbooks: RunbookEntry[];
+	templates: TemplateEntry[];
+	policy: CollectionEntry<'policy'>[];
+}
+
+let loading: Promise<Loaded> | undefined;
+
+async function loadAll(): Promise<Loaded> {
+	const [kb, faq, runbooks, templates, policy] = await Promise.all([
+		getCollection('kb'),
+		getCollection('faq'),
+		getCollection('runbooks'),
+		getCollection('templates'),
+		getCollection('policy'),
+	]);
+	const asRule = <T extends { filePath?: string; body?: string; data: unknown }>(list: T[]) =>
+		list.map((e) => ({ filePath: e.filePath ?? '(unknown file)', data: e.data, body: e.body ?? '' }));
+	const problems = checkContent({
+		kb: asRule(kb),
+		faq: asRule(faq),
+		runbooks: asRule(runbooks),
+		templates: asRule(templates),
+	} as ContentSet);
+	if (problems.length > 0) throw new Error(formatProblems(problems));
+	const byOrder = <T extends { data: { id: string } }>(a: T, b: T) => a.data.id.localeCompare(b.data.id);
+	return {
+		kb: kb.filter((e) => showDrafts || e.data.status !== 'draft').sort(byOrder),
+		faq: faq
+			.filter((e) => showDrafts || e.data.status !== 'draft')
+			.sort((a, b) => a.data.order - b.data.order || a.data.question.localeCompare(b.data.question)),
+		runbooks: runbooks.sort(byOrder),
+		templates: templates.sort(byOrder),
+		policy,
+	};
+}
+
+function all(): Promise<Loaded> {
+	loading ??= loadAll();
+	return loading;
+}
+
+/** Every KB article the build publishes a page for (published and archived; drafts only in dev). */
+export async function kbArticles(): Promise<KbEntry[]> {
+	return (await all()).kb;
+}
+
+/** KB articles readers should find: not archived, not draft. */
+export async function liveKbArticles(): Promise<KbEntry[]> {
+	return (await all()).kb.filter((e) => e.data.status === 'published');
+}
+
+export async function faqs(): Promise<FaqEntry[]> {
+	return (await all()).faq;
+}
+
+export async function runbooks(): Promise<RunbookEntry[]> {
+	return (await all()).runbooks;
+}
+
+export async function templates(): Promise<TemplateEntry[]> {
+	return (await all()).templates;
+}
+
+type PolicyOf<K extends string> = Extract<CollectionEntry<'policy'>['data'], { kind: K }>;
+
+async function policyOf<K extends 'tiers' | 'channels' | 'priorities' | 'escalation' | 'product'>(kind: K): Promise<PolicyOf<K>> {
+	const found = (await all()).policy.find((p) => p.data.kind === kind);
+	if (!found) throw new Error(`content/policy: no file with "kind: ${kind}"; add content/policy/${kind}.yaml`);
+	return found.data as PolicyOf<K>;
+}
+
+export const tiersPolicy = (): Promise<TiersPolicy> => policyOf('tiers');
+export const channelsPolicy = (): Promise<ChannelsPolicy> => policyOf('channels');
+export const prioritiesPolicy = (): Promise<PrioritiesPolicy> => policyOf('priorities');
+export const escalationPolicy = (): Promise<EscalationPolicy> => policyOf('escalation');
+export const productPolicy = (): Promise<ProductPolicy> => policyOf('product');
+
+/** Released versions an article affects, for the version filter and search facets. */
+export async function kbVersions(entry: KbEntry): Promise<string[]> {
+	return versionsCovered(entry.data.affectedVersions, (await productPolicy()).versions);
+}
+
+/** KB articles by KB ID, for related-article lists. */
+export async function kbById(): Promise<Map<string, KbEntry>> {
+	return new Map((await kbArticles()).map((e) => [e.data.id, e]));
+}
+
+/** Permalink of a KB article; agents paste these, so they only ever depend on the KB ID. */
+export const kbHref = (id: string): string => `/kb/${id}/`;
+/** Last path segment of an entry id (`webhooks/why-retried` → `why-retried`). */
+export const entrySlug = (entry: { id: string }): string => entry.id.split('/').pop() ?? entry.id;
+export const faqHref = (entry: FaqEntry): string => `/faq/${entry.data.category}/${entrySlug(entry)}/`;
+/** The id analytics and votes use for an FAQ entry. */
+export const faqId = (entry: FaqEntry): string => `faq/${entry.data.category}/${entrySlug(entry)}`;
+export const runbookHref = (id: string): string => `/runbooks/${id}/`;
+export const templateHref = (id: string): string => `/templates/${id}/`;
