@@ -8,7 +8,7 @@ export interface StorageLike {
 }
 
 /** Fills a byte array with random values, like `crypto.getRandomValues`. */
-export type RandomFill = (bytes: Uint8Array) => Uint8Array;
+export type RandomFill = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array;
 
 const VALID = /^[A-Za-z0-9_-]{8,64}$/;
 
