@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { rehypeRunbookChecklist } from './src/lib/rehype-runbook-checklist.ts';
+import { sitemapFilter } from './src/lib/sitemap-fs.ts';
 import { siteConfig } from './src/site-config.ts';
 
 export default defineConfig({
@@ -13,10 +14,15 @@ export default defineConfig({
 	outDir: process.env.TIERZERO_OUT_DIR ?? './dist',
 	// Separate caches let a benchmark or test build run beside the main one.
 	cacheDir: process.env.TIERZERO_CACHE_DIR ?? './node_modules/.astro',
-	integrations: [mdx(), sitemap()],
+	integrations: [
+		mdx(),
+		sitemap({ filter: sitemapFilter(process.env.TIERZERO_CONTENT_DIR ?? './content') }),
+	],
 	markdown: {
 		remarkPlugins: [remarkGfm],
 		rehypePlugins: [rehypeSlug, rehypeRunbookChecklist],
+		// High-contrast themes keep highlighted code at WCAG AA; global.css switches to the dark one.
+		shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
 	},
 	server: { port: 4321, host: true },
 	devToolbar: { enabled: false },

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listContentFiles } from './content-fs.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+
+/**
+ * The sitemap lists pages search engines should index: not archived KB articles (kept only so
+ * old links work) and not the lower-case permalink aliases, which redirect.
+ */
+export function sitemapFilter(contentRoot: string): (url: string) => boolean {
+	const hidden = new Set<string>();
+	for (const file of listContentFiles(join(contentRoot, 'kb'), '.mdx')) {
+		try {
+			const { data } = splitFrontmatter(readFileSync(file, 'utf8'));
+			if (data.status === 'archived' && typeof data.id === 'string') hidden.add(`/kb/${data.id}/`);
+		} catch {
+			// A broken file fails the build with its own message; the sitemap need not repeat it.
+		}
+	}
+	return (url) => {
+		const path = new URL(url).pathname;
+		return !hidden.has(path) && !/^\/kb\/kb-\d{4}\/$/.test(path);
+	};
+}

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage } from './support/browser.ts';
+import { serveSite, siteDir, type SiteServer } from './support/server.ts';
+
+let browser: Browser;
+let site: SiteServer;
+beforeAll(async () => {
+	[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+it('fills a placeholder, previews it and copies the filled reply', async () => {
+	const { page, problems, close } = await openPage(browser, `${site.url}/templates/TPL-001/`, {
+		permissions: ['clipboard-read', 'clipboard-write'],
+	});
+	const preview = page.locator('.template-text');
+	await expect(preview.textContent()).resolves.toContain('[Customer Name]');
+	await page.getByRole('textbox', { name: 'Customer Name' }).fill('Dana');
+	await expect(preview.textContent()).resolves.toContain('Hi Dana,');
+	await expect(preview.textContent()).resolves.not.toContain('[Customer Name]');
+	await page.getByRole('button', { name: 'Copy reply' }).click();
+	await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('Hi Dana,');
+	const copied = await page.evaluate(() => navigator.clipboard.readText());
+	expect(copied).toContain('Hi Dana,');
+	// Unfilled placeholders stay visible in the copy, so an agent cannot send one by accident.
+	expect(copied).toContain('[Agent Name]');
+	expect(problems.pageErrors).toEqual([]);
+	await close();
+});
+
+it('shows the template text, placeholders marked, without JavaScript', async () => {
+	const { page, close } = await openPage(browser, `${site.url}/templates/TPL-001/`, { javaScriptEnabled: false });
+	await expect(page.locator('.template-text mark').first().textContent()).resolves.toBe('[Customer Name]');
+	await expect(page.getByRole('button', { name: 'Copy reply' }).isVisible()).resolves.toBe(false);
+	await expect(page.locator('.template-form').isVisible()).resolves.toBe(false);
+	await close();
+});

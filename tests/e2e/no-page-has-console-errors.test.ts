@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage } from './support/browser.ts';
+import { serveSite, siteDir, type SiteServer } from './support/server.ts';
+import { builtPages } from './lib/pages.ts';
+
+let browser: Browser;
+let site: SiteServer;
+beforeAll(async () => {
+	[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+it('loads every built page with no console error, page error, failed or third-party request', { timeout: 600_000 }, async () => {
+	const pages = builtPages(siteDir());
+	expect(pages.length).toBeGreaterThan(100);
+	const broken: string[] = [];
+	for (const path of pages) {
+		const { page, problems, close } = await openPage(browser, `${site.url}${path}`);
+		await page.waitForLoadState('load');
+		const expected404 = path === '/404.html';
+		const failed = problems.failedRequests.filter((r) => !(expected404 && r.endsWith('/404.html: HTTP 404')));
+		const all = [...problems.consoleErrors.filter((e) => !(expected404 && /404/.test(e))), ...problems.pageErrors, ...failed, ...problems.thirdPartyRequests];
+		if (all.length > 0) broken.push(`${path}: ${all.join(' | ')}`);
+		await close();
+	}
+	expect(broken).toEqual([]);
+});
+
+it('has no broken internal links', { timeout: 300_000 }, async () => {
+	const pages = builtPages(siteDir());
+	const known = new Set(pages);
+	const { page, close } = await openPage(browser, `${site.url}/`);
+	const missing = new Set<string>();
+	for (const path of pages) {
+		await page.goto(`${site.url}${path}`);
+		const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+		for (const href of hrefs) {
+			const target = href.split('#')[0]!.split('?')[0]!;
+			if (/\.(xml|txt|json|svg)$/.test(target)) continue;
+			if (!known.has(target)) missing.add(`${path} → ${href}`);
+		}
+	}
+	await close();
+	expect([...missing]).toEqual([]);
+});
