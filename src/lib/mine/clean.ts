@@ -127,6 +127,33 @@ function cutSignature(lines: string[], names: string[]): string[] {
 	return lines.slice(0, end);
 }
 
+/**
+ * Greeting lines ("Hi Anna,") and sign-off blocks ("Best regards," then a name) anywhere in the
+ * text: issue templates put headings above the greeting and sections below the sign-off, so
+ * their names are collected even where nothing is cut.
+ */
+function collectNames(lines: string[], names: string[]): string[] {
+	const kept: string[] = [];
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i]!.trim();
+		const greeting = GREETING.exec(line);
+		if (greeting) {
+			const addressed = line.slice(greeting[0].length);
+			if (/^[^.?]{0,40}[,!:]?$/.test(addressed) && addressed.trim().split(/\s+/).length <= 4) {
+				names.push(...nameWords(addressed));
+				continue;
+			}
+		}
+		const signOff = SIGN_OFF.exec(line);
+		if (signOff && /^[\s,.!-]*$/.test(line.slice(signOff[0].length))) {
+			const next = lines[i + 1]?.split(/[|,(–-]/)[0]?.trim() ?? '';
+			if (next !== '' && !/\d/.test(next) && next.split(/\s+/).length <= 3) names.push(...nameWords(next));
+		}
+		kept.push(lines[i]!);
+	}
+	return kept;
+}
+
 function cutGreeting(lines: string[], names: string[]): string[] {
 	const i = lines.findIndex((l) => l.trim() !== '');
 	if (i < 0) return lines;
@@ -176,13 +203,14 @@ export function cleanMessage(input: string, options: { html?: boolean } = {}): C
 	lines = lines.filter((l) => !/^\s*>/.test(l));
 	lines = cutSignature(lines, names);
 	lines = cutGreeting(lines, names);
+	lines = collectNames(lines, names);
 	return {
+		names: [...new Set(names)],
 		text: lines
 			.map((l) => l.trim())
 			.filter((l) => l !== '')
 			.join(' ')
 			.replace(/\s+/g, ' '),
-		names,
 	};
 }
 

@@ -27,9 +27,10 @@ export interface RawTicket {
 	subject: string;
 	/** The customer's words: one entry per message (Chatwoot, Help Scout), or one description. */
 	messages: string[];
-	/** True when the messages are HTML (Help Scout threads, Freshdesk `description`). */
-	html: boolean;
-	created: string | number | null;
+	/** True when the messages are HTML (Help Scout threads), undefined to tell from the text. */
+	html?: boolean;
+	/** Creation time in epoch milliseconds (see `timeOf`), or null. */
+	created: number | null;
 	channel: string | null;
 	tags: string[];
 	/**
@@ -60,4 +61,37 @@ export interface Rejection {
 	file: string;
 	line: number;
 	reason: string;
+}
+
+/** The export formats the miner reads; `csv` is any CSV with a column map. */
+export const FORMATS = ['zendesk', 'freshdesk', 'chatwoot', 'helpscout', 'github', 'csv'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+/** An adapter for JSON records (an array element, a JSON Lines line). */
+export interface JsonAdapter {
+	format: FormatName;
+	/** Whether a record has this tool's shape; decided on the first record of a file. */
+	detect(value: unknown): boolean;
+	read(value: unknown): AdapterResult;
+}
+
+/** Column names for `--map`: which CSV column holds each ticket field. */
+export interface ColumnMap {
+	subject?: string;
+	body?: string;
+	id?: string;
+	created?: string;
+	tags?: string;
+	channel?: string;
+}
+
+/** Reads one CSV row (fields in header order) found at `line`. */
+export type CsvRowReader = (row: readonly string[], line: number) => AdapterResult;
+
+/** An adapter for CSV exports, set up once from the header row. */
+export interface CsvAdapter {
+	format: FormatName;
+	detect(header: readonly string[]): boolean;
+	/** Throws a MineError naming the missing columns when the header does not fit. */
+	reader(header: readonly string[], options: { map?: ColumnMap; file: string }): CsvRowReader;
 }

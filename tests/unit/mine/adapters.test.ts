@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { ingest, type IngestOptions } from '../../../src/lib/mine/ingest.ts';
+import { openInput } from '../../../src/lib/mine/read-fs.ts';
+import type { Ticket } from '../../../src/lib/mine/ticket.ts';
+import { leaks } from './planted.ts';
+
+const FIXTURES = 'tests/unit/fixtures/mine';
+
+async function read(file: string, options: Partial<IngestOptions> = {}) {
+	return ingest([openInput(`${FIXTURES}/${file}`)], { format: 'auto', ...options });
+}
+
+/** Everything an ingest result could pass on to the outputs. */
+function exposed(tickets: Ticket[], reasons: string[]): string {
+	return JSON.stringify({ tickets, reasons });
+}
+
+const day = (t: Ticket) => (t.created === null ? null : new Date(t.created).toISOString().slice(0, 10));
+
+describe('Zendesk', () => {
+	it('reads the Tickets API list: subject, description, tags, via.channel, created_at', async () => {
+		const r = await read('zendesk-tickets.json');
+		expect(r.files).toEqual([
+			{ file: `${FIXTURES}/zendesk-tickets.json`, format: 'zendesk', tickets: 11, rejected: 1, skipped: 0 },
+		]);
+		const first = r.tickets[0]!;
+		expect(first).toMatchObject({ id: '4801', channel: 'email', tags: ['caro', 'webhooks'] });
+		expect(day(first)).toBe('2026-01-01');
+		expect(first.text).toMatch(/^Webhook retries stop after three attempts\nOur webhook endpoint returned 500/);
+		expect(first.subjectLength).toBe('Webhook retries stop after three attempts'.length);
+		expect(r.rejected).toEqual([
+			{ file: `${FIXTURES}/zendesk-tickets.json`, line: 563, reason: '"subject" and "description" must be text' },
+		]);
+		expect(leaks(exposed(r.tickets, r.rejected.map((x) => x.reason)))).toEqual([]);
+	});
+
+	it('drops a tag that holds an e-mail address', async () => {
+		const r = await read('zendesk-tickets.json');
+		expect(r.tickets[3]!.tags).toEqual(['caro', 'installation']);
+	});
+
+	it('reads the incremental export as JSON Lines, pages included, deleted tickets skipped', async () => {
+		const r = await read('zendesk-incremental.jsonl');
+		expect(r.files[0]).toMatchObject({ format: 'zendesk', tickets: 6, rejected: 2, skipped: 1 });
+		expect(r.tickets.map((t) => t.id)).toEqual(['5801', '5802', '5803', '5804', '5805', '5807']);
+		expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([
+			[3, 'not valid JSON'],
+			[7, '"subject" and "description" must be text'],
+		]);
+		expect(leaks(exposed(r.tickets, r.rejected.map((x) => x.reason)))).toEqual([]);
+	});
+
+	it('reads the real Zendesk API payload', async () => {
+		const r = await read('real/zendesk-tickets-list.json');
+		expect(r.files[0]).toMatchObject({ format: 'zendesk', tickets: 100, rejected: 0 });
+		expect(r.tickets[1]).toMatchObject({ id: '94', channel: 'api', text: 'This is a question?\nIndeed it is!' });
+	});
+});
+
+describe('Freshdesk', () => {
+	it('reads the CSV export by its column labels, contact columns redacted', async () => {
+		const r = await read('freshdesk-export.csv');
+		expect(r.files[0]).toMatchObject({ format: 'freshdesk', tickets: 11, rejected: 1 });
+		expect(r.tickets[2]).toMatchObject({ id: '1203', channel: 'chat', tags: ['caro', 'support'] });
+		expect(day(r.tickets[2]!)).toBe('2026-03-07');
+		expect(r.rejected).toEqual([
+			{ file: `${FIXTURES}/freshdesk-export.csv`, line: 5, reason: 'row has 3 fields, the header has 30' },
+		]);
+		expect(leaks(exposed(r.tickets, r.rejected.map((x) => x.reason)))).toEqual([]);
+	});
+
+	it('reads API v2 tickets, real payloads included', async () => {
+		const one = await read('real/freshdesk-ticket-1.json');
+		expect(one.tickets).toEqual([
+			{
+				id: '1',
+				text: 'This is a sample ticket\nThis is a sample ticket, feel free to delete it.',
+				subjectLength: 23,
+				created: Date.parse('2016-05-18T04:36:04Z'),
+				channel: 'portal',
+				tags: ['foo', 'bar'],
+			},
+		]);
+		const list = await read('real/freshdesk-all-tickets.json');
+		expect(list.files[0]).toMatchObject({ format: 'freshdesk', tickets: 1 });
+	});
+});
+
+describe('Chatwoot', () => {
+	it('keeps incoming public messages only, from the data.payload list', async () => {
+		const r = await read('chatwoot-conversations.json');
+		expect(r.files[0]).toMatchObject({ format: 'chatwoot', tickets: 11, rejected: 1, skipped: 1 });
+		const t = r.tickets[0]!;
+		expect(t).toMatchObject({ id: '300', channel: 'web_widget', tags: ['caro', 'webhooks'] });
+		// The agent's reply, the private note and the activity message are not the customer's words.
+		expect(r.tickets.map((x) => x.text).join(' ')).not.toMatch(/workspace ID|Enterprise plan|marked resolved/);
+		expect(r.rejected.map((x) => x.reason)).toEqual(['conversation has no "id"']);
+		expect(leaks(exposed(r.tickets, r.rejected.map((x) => x.reason)))).toEqual([]);
+	});
+});
+
+describe('Help Scout', () => {
+	it('keeps customer threads, oldest first, and skips spam', async () => {
+		const r = await read('helpscout-conversations.json');
+		expect(r.files[0]).toMatchObject({ format: 'helpscout', tickets: 11, rejected: 1, skipped: 1 });
+		expect(r.tickets[0]).toMatchObject({ id: '1500', channel: 'email', tags: ['caro'] });
+		expect(r.tickets.map((x) => x.text).join(' ')).not.toMatch(/here is how retries work|VIP/);
+		expect(r.rejected.map((x) => x.reason)).toEqual(['"subject" must be text']);
+		expect(leaks(exposed(r.tickets, r.rejected.map((x) => x.reason)))).toEqual([]);
+	});
+});
+
+describe('GitHub issues', () => {
+	it('reads title, body and labels, skips pull requests and template comments', async () => {
+		const r = await read('github-issues.json');
+		expect(r.files[0]).toMatchObject({ format: 'github', tickets: 11, rejected: 1, skipped: 1 });
+		expect(r.tickets[0]).toMatchObject({ id: '40', channel: 'github', tags: ['webhooks'] });
+		expect(r.tickets.map((t) => t.id)).not.toContain('99');
+		expect(r.tickets[0]!.text).not.toMatch(/Please describe|thaddeus-m/);
+		expect(leaks(exposed(r.tickets, r.rejected.map((x) => x.reason)))).toEqual([]);
+	});
+});
+
+describe('any CSV with --map', () => {
+	it('reads the mapped columns', async () => {
+		const r = await read('custom-cases.csv', {
+			map: { id: 'Case Number', subject: 'Title', body: 'Customer Message', created: 'Opened', tags: 'Labels' },
+		});
+		expect(r.files[0]).toMatchObject({ format: 'csv', tickets: 11, rejected: 0 });
+		expect(r.tickets[0]).toMatchObject({ id: 'CS-300', tags: ['caro', 'support'], channel: null });
+		expect(day(r.tickets[0]!)).toBe('2026-01-01');
+		expect(leaks(exposed(r.tickets, []))).toEqual([]);
+	});
+
+	it('names the columns when a mapped one is missing', async () => {
+		await expect(read('custom-cases.csv', { map: { body: 'Message' } })).rejects.toThrow(
+			'--map body=Message: no such column; the header has "Case Number", "Title", "Customer Message", "Opened", "Labels", "Requester"',
+		);
+	});
+});
