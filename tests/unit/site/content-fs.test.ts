@@ -1,0 +1,124 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { listContentFiles, loadAndCheckContent } from '../../../src/lib/content-fs.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const GOOD = 'tests/unit/fixtures/content/good';
+const BAD = 'tests/unit/fixtures/content/bad';
+const NODE = `${ROOT}node_modules/.bin/node`;
+
+const SECTIONS = 'every KB article has ## Symptoms, ## Root cause, ## Solution, ## Prevention';
+// Every problem in the bad tree except the invalid YAML one, as `file: field: message` lines.
+const BAD_LINES = [
+	`${BAD}/kb/cli/bad-frontmatter.mdx: id: must be a KB ID: "KB-" and four digits, e.g. KB-0042`,
+	`${BAD}/kb/cli/bad-frontmatter.mdx: severity: severity must be one of: low, medium, high, critical`,
+	`${BAD}/kb/cli/bad-frontmatter.mdx: affectedVersions.0: "banana" is not a version or version range; write e.g. 1.1.0, 1.1.x, ">=1.0.0 <1.1.0" or "*"`,
+	`${BAD}/kb/cli/bad-frontmatter.mdx: updated: must be a date written as YYYY-MM-DD, e.g. 2026-01-24`,
+	`${BAD}/faq/cli/no-question-mark.mdx: question: question must end with a question mark`,
+	`${BAD}/runbooks/bad-priority.mdx: priority: priority must be one of: P0, P1, P2, P3`,
+	`${BAD}/policy/priorities.yaml: levels: levels must define each of P0, P1, P2, P3 exactly once`,
+	`${BAD}/policy/unknown.yaml: kind: kind must be one of: tiers, channels, priorities, escalation, product`,
+	`${BAD}/kb/cli/no-prevention.mdx: body: missing section "## Prevention"; ${SECTIONS}`,
+	`${BAD}/kb/cli/no-prevention.mdx: related[0]: KB-0001 is this article itself; list other articles`,
+	`${BAD}/kb/cli/no-prevention.mdx: related[1]: KB-0099 does not exist; use the ID of an existing KB article`,
+	`${BAD}/kb/cli/no-prevention.mdx: related[2]: KB-0002 (${BAD}/kb/cli/draft.mdx) is a draft, and a published entry cannot point to a draft; publish it or remove the link`,
+	`${BAD}/runbooks/untimed.mdx: body: each numbered step needs a time estimate such as "(5 min)" or "(1 h)"; missing on: "2. Fix or roll back"`,
+	`${BAD}/templates/undeclared.mdx: placeholders: "[Customer Name]" is used but not declared; add "Customer Name" to placeholders`,
+	`${BAD}/templates/undeclared.mdx: placeholders: "Agent Name" is declared but never used as "[Agent Name]" in the subject or body; use it or remove it`,
+];
+const YAML_LINE = `${BAD}/kb/cli/invalid-yaml.mdx: (frontmatter): is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 2, column 17:`;
+
+const checkContent = (...args: string[]) =>
+	spawnSync(NODE, ['scripts/check-content.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+
+describe('listContentFiles', () => {
+	it('lists files with the extension in sorted order, skipping _-prefixed files and folders', () => {
+		expect(listContentFiles(`${ROOT}${GOOD}/kb`, '.mdx')).toEqual([
+			`${ROOT}${GOOD}/kb/webhooks/retries.mdx`,
+			`${ROOT}${GOOD}/kb/webhooks/signature.mdx`,
+		]);
+		expect(listContentFiles(`${ROOT}${GOOD}/policy`, '.yaml')).toEqual([
+			`${ROOT}${GOOD}/policy/escalation.yaml`,
+			`${ROOT}${GOOD}/policy/product.yaml`,
+		]);
+	});
+
+	it('gives no files for a folder that does not exist', () => {
+		expect(listContentFiles(`${ROOT}${GOOD}/nothing-here`, '.mdx')).toEqual([]);
+	});
+});
+
+describe('loadAndCheckContent', () => {
+	it('finds no problems in a sound tree and counts what it loaded, skipping _-prefixed paths', () => {
+		const { problems, counts, set } = loadAndCheckContent(GOOD, ROOT);
+		expect(problems).toEqual([]);
+		expect(counts).toEqual({ kb: 2, faq: 1, runbooks: 1, templates: 1, policy: 2 });
+		expect(set.kb.map((e) => [e.filePath, e.data.id, e.data.status])).toEqual([
+			[`${GOOD}/kb/webhooks/retries.mdx`, 'KB-0001', 'published'],
+			[`${GOOD}/kb/webhooks/signature.mdx`, 'KB-0002', 'archived'],
+		]);
+		expect(set.faq[0]!.data).toEqual({
+			question: 'Why did my endpoint receive the same event twice?',
+			category: 'webhooks',
+			related: ['KB-0001'],
+			order: 100,
+			status: 'published',
+		});
+		expect(set.runbooks[0]!.body).toBe(
+			'\n1. **Check the delivery log** (5 min)\n2. **Replay failed deliveries** (15 min)\n',
+		);
+	});
+
+	it('reports schema problems per file, then the cross-entry problems, as file, field and message', () => {
+		const { problems, counts } = loadAndCheckContent(BAD, ROOT);
+		const lines = problems.map((p) => `${p.file}: ${p.field}: ${p.message}`);
+		// The YAML parser's message goes on with a code frame; its first line says where.
+		expect(lines[4]!.split('\n')[0]).toBe(YAML_LINE);
+		expect(lines.toSpliced(4, 1)).toEqual(BAD_LINES);
+		expect(counts).toEqual({ kb: 2, faq: 0, runbooks: 1, templates: 1, policy: 0 });
+	});
+
+	it('names files relative to the given working directory', () => {
+		const { problems } = loadAndCheckContent(`${ROOT}${BAD}`, `${ROOT}${BAD}`);
+		expect(problems.find((p) => p.field === 'question')).toEqual({
+			file: 'faq/cli/no-question-mark.mdx',
+			field: 'question',
+			message: 'question must end with a question mark',
+		});
+	});
+});
+
+describe('npm run check:content (scripts/check-content.ts)', () => {
+	it('prints the counts and exits 0 for a sound tree', () => {
+		const run = checkContent(GOOD);
+		expect([run.status, run.stdout, run.stderr]).toEqual([
+			0,
+			'content ok: 2 kb, 1 faq, 1 runbooks, 1 templates, 2 policy\n',
+			'',
+		]);
+	});
+
+	it('reads the tree from TIERZERO_CONTENT_DIR when given no argument', () => {
+		const run = spawnSync(NODE, ['scripts/check-content.ts'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			env: { ...process.env, TIERZERO_CONTENT_DIR: GOOD },
+		});
+		expect([run.status, run.stdout]).toEqual([
+			0,
+			'content ok: 2 kb, 1 faq, 1 runbooks, 1 templates, 2 policy\n',
+		]);
+	});
+
+	it('exits 1 and prints every problem as "file: field: message" on stderr, without a stack trace', () => {
+		const run = checkContent(BAD);
+		expect(run.status).toBe(1);
+		expect(run.stdout).toBe('');
+		const lines = run.stderr.split('\n');
+		expect(lines[0]).toBe('16 content problems:');
+		for (const line of BAD_LINES) expect(lines).toContain(`  ${line}`);
+		expect(lines).toContain(`  ${YAML_LINE}`);
+		expect(run.stderr).not.toMatch(/\n\s+at /);
+	});
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { filterId, kbFilterCss } from '../../../src/lib/kb-filters.ts';
+
+describe('filterId', () => {
+	it('makes an id that a CSS #selector can use', () => {
+		expect(filterId('category', 'git-sync')).toBe('f-category-git-sync');
+		expect(filterId('versions', '1.1.0-beta')).toBe('f-versions-1_1_0-beta');
+		expect(filterId('tag', 'a"b c')).toBe('f-tag-a_b_c');
+	});
+});
+
+describe('kbFilterCss', () => {
+	it('hides the rows without the checked value, one rule per value', () => {
+		expect(kbFilterCss([{ attribute: 'severity', values: ['low', 'critical'] }])).toBe(
+			[
+				'main:has(#f-severity-low:checked) .kb-row:not([data-severity="low"]){display:none}',
+				'main:has(#f-severity-critical:checked) .kb-row:not([data-severity="critical"]){display:none}',
+			].join('\n'),
+		);
+	});
+
+	it('matches one word of a space-separated list for multi-value attributes', () => {
+		expect(kbFilterCss([{ attribute: 'versions', values: ['1.1.0-beta'], multi: true }])).toBe(
+			'main:has(#f-versions-1_1_0-beta:checked) .kb-row:not([data-versions~="1.1.0-beta"]){display:none}',
+		);
+	});
+
+	it('escapes quotes in values and takes another row selector', () => {
+		expect(kbFilterCss([{ attribute: 'tag', values: ['a"b'] }], '.faq-row')).toBe(
+			'main:has(#f-tag-a_b:checked) .faq-row:not([data-tag="a\\"b"]){display:none}',
+		);
+	});
+
+	it('gives no CSS when there is nothing to filter', () => {
+		expect(kbFilterCss([])).toBe('');
+		expect(kbFilterCss([{ attribute: 'category', values: [] }])).toBe('');
+	});
+});
