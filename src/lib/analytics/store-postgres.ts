@@ -24,6 +24,19 @@ interface PgRow {
 }
 
 /**
+ * The connection string with `synchronous_commit=on` added to its startup options (keeping any
+ * the URL already has, such as a search_path). A server or database configured for asynchronous
+ * commit would let the collector acknowledge events the server can still lose; durability is the
+ * collector's promise, so every connection insists on it from its first statement.
+ */
+export function durableConnectionString(connectionString: string): string {
+	const url = new URL(connectionString);
+	const options = url.searchParams.get('options');
+	url.searchParams.set('options', `${options ? `${options} ` : ''}-c synchronous_commit=on`);
+	return url.toString();
+}
+
+/**
  * Events in a PostgreSQL table, for teams running several collectors or keeping months of data.
  * Every write is a single `INSERT … SELECT FROM unnest(…)` with `synchronous_commit = on`, so an
  * acknowledged event is on the server's disk; concurrent appends share one statement.
@@ -52,12 +65,7 @@ export class PostgresEventStore implements EventStore {
 		if (!/^[a-z_][a-z0-9_]{0,40}$/.test(table)) {
 			throw new Error(`table must be a lower-case SQL name (letters, digits, _), got "${table}"`);
 		}
-		const pool = new pg.Pool({ connectionString, max: 4 });
-		// A server configured for asynchronous commit would let us acknowledge events it can
-		// still lose; durability is the collector's promise, so insist on it per connection.
-		pool.on('connect', (client) => {
-			client.query('SET synchronous_commit TO on').catch(() => {});
-		});
+		const pool = new pg.Pool({ connectionString: durableConnectionString(connectionString), max: 4 });
 		const client = await pool.connect().catch(async (error: unknown) => {
 			await pool.end();
 			throw error;
@@ -125,8 +133,8 @@ export class PostgresEventStore implements EventStore {
 	}
 
 	async *read(range: TimeRange = {}): AsyncIterable<AnalyticsEvent> {
-		const since = new Date(Math.max(range.since ?? -8.64e15, -8.64e15)).toISOString();
-		const until = new Date(Math.min(range.until ?? 8.64e15, 8.64e15)).toISOString();
+		const since = range.since === undefined ? '-infinity' : new Date(range.since).toISOString();
+		const until = range.until === undefined ? 'infinity' : new Date(range.until).toISOString();
 		// Keyset pagination on the (session, ts, id) index: no cursor to hold open, no OFFSET scans.
 		let after: [string, Date, string] | undefined;
 		for (;;) {
@@ -149,11 +157,6 @@ export class PostgresEventStore implements EventStore {
 			`SELECT count(*) AS n FROM ${this.#table}`,
 		);
 		return Number(rows[0]?.n ?? 0);
-	}
-
-	/** Drops the table: for tests that created their own. */
-	async dropTable(): Promise<void> {
-		await this.#pool.query(`DROP TABLE IF EXISTS ${this.#table}`);
 	}
 
 	async close(): Promise<void> {
