@@ -49,7 +49,7 @@ export class PostgresEventStore implements EventStore {
 	private constructor(pool: pg.Pool, table: string) {
 		this.#pool = pool;
 		this.#table = table;
-		this.#committer = new GroupCommitter((groups) => this.#write(groups));
+		this.#committer = new GroupCommitter((groups) => this.#write(groups), { maxInFlight: 3 });
 	}
 
 	/**

@@ -119,42 +119,55 @@ export type GroupWriter = (groups: readonly (readonly AnalyticsEvent[])[]) => Pr
 export class GroupCommitter {
 	#queue: { events: readonly AnalyticsEvent[]; resolve: () => void; reject: (e: unknown) => void }[] =
 		[];
-	#running: Promise<void> | undefined;
+	#scheduled = false;
+	readonly #inFlight = new Set<Promise<void>>();
 	readonly #write: GroupWriter;
+	readonly #maxInFlight: number;
 	readonly #schedule: (run: () => void) => void;
 
 	/**
 	 * @param write commits groups in one transaction
-	 * @param schedule when to start a write; the default (`setImmediate`) lets every request that
-	 *   is already readable on the sockets join the same transaction
+	 * @param options.maxInFlight transactions running at once: 1 for SQLite (one writer anyway),
+	 *   more for a server database, whose commits of separate connections overlap
+	 * @param options.schedule when to start a write; the default (`setImmediate`) lets every
+	 *   request already readable on the sockets join the same transaction
 	 */
-	constructor(write: GroupWriter, schedule: (run: () => void) => void = (run) => setImmediate(run)) {
+	constructor(
+		write: GroupWriter,
+		options: { maxInFlight?: number; schedule?: (run: () => void) => void } = {},
+	) {
 		this.#write = write;
-		this.#schedule = schedule;
+		this.#maxInFlight = options.maxInFlight ?? 1;
+		this.#schedule = options.schedule ?? ((run) => setImmediate(run));
 	}
 
 	/** Queues the events; resolves when they are committed. */
 	append(events: readonly AnalyticsEvent[]): Promise<void> {
 		return new Promise((resolve, reject) => {
 			this.#queue.push({ events, resolve, reject });
-			if (!this.#running) this.#kick();
+			this.#kick();
 		});
 	}
 
 	/** Resolves once everything queued so far has been written (or has failed). */
 	async drain(): Promise<void> {
-		while (this.#running) await this.#running;
+		while (this.#scheduled || this.#inFlight.size > 0) {
+			await Promise.race([...this.#inFlight, new Promise((r) => setImmediate(r))]);
+		}
 	}
 
 	#kick(): void {
-		this.#running = new Promise<void>((done) => {
-			this.#schedule(() => {
-				void this.#flush().finally(() => {
-					this.#running = undefined;
-					done();
-					if (this.#queue.length > 0) this.#kick();
-				});
+		if (this.#scheduled || this.#queue.length === 0 || this.#inFlight.size >= this.#maxInFlight) {
+			return;
+		}
+		this.#scheduled = true;
+		this.#schedule(() => {
+			this.#scheduled = false;
+			const flush = this.#flush().finally(() => {
+				this.#inFlight.delete(flush);
+				this.#kick();
 			});
+			this.#inFlight.add(flush);
 		});
 	}
 

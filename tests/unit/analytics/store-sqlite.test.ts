@@ -69,6 +69,34 @@ describe('group commit', () => {
 		expect(writes).toEqual([3]);
 	});
 
+	it('overlaps at most maxInFlight transactions, grouping what arrives meanwhile', async () => {
+		const run = async (maxInFlight: number) => {
+			let running = 0;
+			let peak = 0;
+			const sizes: number[] = [];
+			const committer = new GroupCommitter(
+				async (groups) => {
+					running++;
+					peak = Math.max(peak, running);
+					sizes.push(groups.length);
+					await new Promise((r) => setTimeout(r, 20));
+					running--;
+				},
+				{ maxInFlight },
+			);
+			const appends: Promise<void>[] = [];
+			for (let i = 0; i < 6; i++) {
+				appends.push(committer.append([at(`m${i}`, 0).view('KB-0001')]));
+				await new Promise((r) => setTimeout(r, 5));
+			}
+			await Promise.all(appends);
+			await committer.drain();
+			return { peak, groups: sizes.reduce((a, b) => a + b, 0) };
+		};
+		expect(await run(1)).toEqual({ peak: 1, groups: 6 });
+		expect((await run(2)).peak).toBe(2);
+	});
+
 	it('retries groups one by one after a failed transaction, so one bad group fails alone', async () => {
 		const written: string[] = [];
 		const committer = new GroupCommitter((groups) => {
