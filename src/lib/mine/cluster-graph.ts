@@ -54,21 +54,33 @@ function invert(m: SparseRows, n: number): Postings {
 }
 
 /**
- * Exact cosine kNN of every row among `m`'s first n rows (rows are L2-normalised, so the dot
- * product is the cosine). Rows sharing no feature are never touched, which keeps short-ticket
- * corpora fast.
+ * Cosine kNN of every row among the first n rows (rows are L2-normalised, so the dot product is
+ * the cosine), through an inverted index of `cand`: rows sharing no feature are never compared.
+ *
+ * With `score` given, `cand` only nominates: the `candidates` rows most similar in `cand` (cheap,
+ * short word vectors) are re-scored on `score` (longer vectors with character n-grams), and the k
+ * best of those are kept. Without it the result is the exact kNN in `cand`.
  */
-export function knnGraph(m: SparseRows, n: number, k: number): Knn {
-	const post = invert(m, n);
+export function knnGraph(
+	cand: SparseRows,
+	n: number,
+	k: number,
+	options: { score?: SparseRows; candidates?: number } = {},
+): Knn {
+	const post = invert(cand, n);
 	const nbrs = new Int32Array(n * k).fill(-1);
 	const sims = new Float32Array(n * k);
 	const acc = new Float32Array(n);
 	const touched = new Int32Array(n);
+	const score = options.score;
+	const heap = new TopHeap(Math.max(k, options.candidates ?? 50));
+	const scoreDense = score ? denseIds(score, n) : null;
+	const own = scoreDense ? new Float32Array(scoreDense.size) : null;
 	for (let r = 0; r < n; r++) {
 		let nt = 0;
-		for (let p = m.offsets[r]!; p < m.offsets[r + 1]!; p++) {
+		for (let p = cand.offsets[r]!; p < cand.offsets[r + 1]!; p++) {
 			const f = post.dense[p]!;
-			const w = m.vals[p]!;
+			const w = cand.vals[p]!;
 			for (let q = post.start[f]!; q < post.start[f + 1]!; q++) {
 				const o = post.rows[q]!;
 				if (o === r) continue;
@@ -76,44 +88,114 @@ export function knnGraph(m: SparseRows, n: number, k: number): Knn {
 				acc[o]! += w * post.vals[q]!;
 			}
 		}
-		topK(r, k, acc, touched, nt, nbrs, sims);
+		if (score && scoreDense && own) {
+			heap.clear();
+			for (let t = 0; t < nt; t++) heap.push(touched[t]!, acc[touched[t]!]!);
+			for (let t = 0; t < nt; t++) acc[touched[t]!] = 0;
+			// Scatter this row once, then each candidate's dot product is one pass over its row.
+			for (let p = score.offsets[r]!; p < score.offsets[r + 1]!; p++) {
+				own[scoreDense.ids[p]!] = score.vals[p]!;
+			}
+			nt = 0;
+			for (let h = 0; h < heap.size; h++) {
+				const o = heap.ids[h]!;
+				let dot = 0;
+				for (let p = score.offsets[o]!; p < score.offsets[o + 1]!; p++) {
+					dot += own[scoreDense.ids[p]!]! * score.vals[p]!;
+				}
+				// Zero reads as "untouched"; the pair shares a word, so keep it barely positive.
+				acc[o] = dot > 0 ? dot : 1e-9;
+				touched[nt++] = o;
+			}
+			for (let p = score.offsets[r]!; p < score.offsets[r + 1]!; p++) own[scoreDense.ids[p]!] = 0;
+		}
+		heap.clear();
+		for (let t = 0; t < nt; t++) heap.push(touched[t]!, acc[touched[t]!]!);
+		heap.writeSorted(nbrs, sims, r * k, k);
 		for (let t = 0; t < nt; t++) acc[touched[t]!] = 0;
 	}
 	return { k, nbrs, sims };
 }
 
-/** Writes the k best (highest score, then lowest id) of the touched rows into row r's slots. */
-function topK(
-	r: number,
-	k: number,
-	acc: Float32Array,
-	touched: Int32Array,
-	nt: number,
-	nbrs: Int32Array,
-	sims: Float32Array,
-): void {
-	const base = r * k;
-	let filled = 0;
-	for (let t = 0; t < nt; t++) {
-		const o = touched[t]!;
-		const s = acc[o]!;
-		if (filled === k) {
-			const ws = sims[base + k - 1]!;
-			const wo = nbrs[base + k - 1]!;
-			if (s < ws || (s === ws && o > wo)) continue;
-			filled--;
-		}
-		// Insertion into the sorted slot list; k is small (≤ 50), so this beats a heap.
-		let j = base + filled;
-		while (j > base && (sims[j - 1]! < s || (sims[j - 1] === s && nbrs[j - 1]! > o))) {
-			sims[j] = sims[j - 1]!;
-			nbrs[j] = nbrs[j - 1]!;
-			j--;
-		}
-		sims[j] = s;
-		nbrs[j] = o;
-		filled++;
+/** The row-major feature ids of `m` remapped to 0..size-1, so a scratch array can be indexed by them. */
+function denseIds(m: SparseRows, n: number): { ids: Int32Array; size: number } {
+	const nnz = m.offsets[n]!;
+	const map = new Map<number, number>();
+	const ids = new Int32Array(nnz);
+	for (let p = 0; p < nnz; p++) {
+		let d = map.get(m.ids[p]!);
+		if (d === undefined) map.set(m.ids[p]!, (d = map.size));
+		ids[p] = d;
 	}
+	return { ids, size: map.size };
+}
+
+/**
+ * Bounded min-heap keeping the `cap` best (score, id) pairs; ties prefer the lower id so results
+ * never depend on the order candidates were met.
+ */
+export class TopHeap {
+	readonly cap: number;
+	readonly ids: Int32Array;
+	readonly scores: Float32Array;
+	size = 0;
+	constructor(cap: number) {
+		this.cap = cap;
+		this.ids = new Int32Array(cap);
+		this.scores = new Float32Array(cap);
+	}
+
+	clear(): void {
+		this.size = 0;
+	}
+
+	push(id: number, score: number): void {
+		const { ids, scores } = this;
+		if (this.size < this.cap) {
+			let i = this.size++;
+			while (i > 0) {
+				const parent = (i - 1) >> 1;
+				if (!worse(score, id, scores[parent]!, ids[parent]!)) break;
+				ids[i] = ids[parent]!;
+				scores[i] = scores[parent]!;
+				i = parent;
+			}
+			ids[i] = id;
+			scores[i] = score;
+			return;
+		}
+		if (worse(score, id, scores[0]!, ids[0]!)) return;
+		let i = 0;
+		for (;;) {
+			const l = 2 * i + 1;
+			if (l >= this.size) break;
+			const r = l + 1;
+			const c = r < this.size && worse(scores[r]!, ids[r]!, scores[l]!, ids[l]!) ? r : l;
+			if (!worse(scores[c]!, ids[c]!, score, id)) break;
+			ids[i] = ids[c]!;
+			scores[i] = scores[c]!;
+			i = c;
+		}
+		ids[i] = id;
+		scores[i] = score;
+	}
+
+	/** Writes the best `k` entries, best first, to out[base..base+k); empties the heap. */
+	writeSorted(outIds: Int32Array, outScores: Float32Array, base: number, k: number): void {
+		const order = Array.from({ length: this.size }, (_, i) => i).sort(
+			(a, b) => this.scores[b]! - this.scores[a]! || this.ids[a]! - this.ids[b]!,
+		);
+		for (let t = 0; t < k && t < order.length; t++) {
+			outIds[base + t] = this.ids[order[t]!]!;
+			outScores[base + t] = this.scores[order[t]!]!;
+		}
+		this.size = 0;
+	}
+}
+
+/** True when (sa, ia) ranks below (sb, ib): lower score, or equal score and higher id. */
+function worse(sa: number, ia: number, sb: number, ib: number): boolean {
+	return sa < sb || (sa === sb && ia > ib);
 }
 
 /**

@@ -1,10 +1,9 @@
 /**
- * Sparse TF-IDF vectors for short texts, stored as compressed rows in typed arrays so a hundred
- * thousand tickets fit in a few tens of megabytes. Features are hashed (FNV-1a) into a fixed space,
- * which bounds memory however large the vocabulary of a million tickets grows; a collision only
- * merges two rare features.
+ * Sparse TF-IDF vectors for short texts, stored as compressed rows in typed arrays. Features are
+ * hashed (FNV-1a) into a fixed space, which bounds memory however large the vocabulary of a
+ * million tickets grows; a collision only merges two rare features.
  */
-import { charNgrams, type Token } from './text.ts';
+import type { Corpus } from './cluster-corpus.ts';
 
 /** Rows of a sparse matrix: row r is ids/vals[offsets[r] .. offsets[r+1]), ids ascending. */
 export interface SparseRows {
@@ -15,8 +14,10 @@ export interface SparseRows {
 
 /** Which features a ticket contributes, and how much each family counts. */
 export interface FeatureOptions {
-	/** Adjacent stem pairs ("card arriv") as features. */
-	bigrams: boolean;
+	/** Weight of the adjacent-stem-pair family ("card arriv") relative to single stems; 0 = off. */
+	bigramWeight: number;
+	/** Exponent on idf: below 1 keeps rare words (typos, names, amounts) from dominating. */
+	idfPower: number;
 	/** Character n-gram lengths taken from each content word (empty for none). */
 	charN: readonly number[];
 	/** Weight of the character family relative to the word family (each L2-normalised first). */
@@ -25,19 +26,16 @@ export interface FeatureOptions {
 	maxFeatures: number;
 }
 
-export const DEFAULT_FEATURES: FeatureOptions = {
-	bigrams: true,
-	charN: [],
-	charWeight: 0.5,
-	maxFeatures: 48,
-};
-
 /** log2 of the hashed feature space. 2^22 slots keep collisions negligible for ticket vocabularies. */
 const HASH_BITS = 22;
 export const HASH_SIZE = 1 << HASH_BITS;
 const HASH_MASK = HASH_SIZE - 1;
+/** Salts keep the families apart: the stem "car" and the 3-gram "car" are different features. */
+export const WORD_SALT = 0;
+export const BIGRAM_SALT = 0x27d4eb2f;
+export const CHAR_SALT = 0x5bd1e995;
 
-/** FNV-1a over UTF-16 code units, folded into the feature space; the family salt separates words from char n-grams. */
+/** FNV-1a over UTF-16 code units, folded into the feature space. */
 export function hashFeature(s: string, salt: number): number {
 	let h = 0x811c9dc5 ^ salt;
 	for (let i = 0; i < s.length; i++) {
@@ -47,43 +45,42 @@ export function hashFeature(s: string, salt: number): number {
 	return (h >>> 0) & HASH_MASK;
 }
 
-const WORD_SALT = 0;
-const CHAR_SALT = 0x5bd1e995;
-
 /** Raw term counts of one ticket, per family: hashed id → count. */
 export interface RawFeatures {
 	word: Map<number, number>;
+	bigram: Map<number, number>;
 	char: Map<number, number>;
 }
 
-/** Counts the word (and optionally bigram and character n-gram) features of an analysed ticket. */
-export function rawFeatures(tokens: readonly Token[], opts: FeatureOptions): RawFeatures {
-	const word = new Map<number, number>();
-	const char = new Map<number, number>();
-	const add = (m: Map<number, number>, id: number): void => {
-		m.set(id, (m.get(id) ?? 0) + 1);
-	};
-	for (let i = 0; i < tokens.length; i++) {
-		add(word, hashFeature(tokens[i]!.stem, WORD_SALT));
-		if (opts.bigrams && i + 1 < tokens.length) {
-			add(word, hashFeature(`${tokens[i]!.stem} ${tokens[i + 1]!.stem}`, WORD_SALT));
-		}
-	}
-	if (opts.charN.length > 0) {
-		const surfaces = tokens.map((t) => t.surface);
-		for (const n of opts.charN) for (const g of charNgrams(surfaces, n)) add(char, hashFeature(g, CHAR_SALT));
-	}
-	return { word, char };
+function bump(m: Map<number, number>, id: number): void {
+	m.set(id, (m.get(id) ?? 0) + 1);
 }
 
-/** Document frequencies over the hashed space. */
-export function documentFrequencies(features: readonly RawFeatures[]): Int32Array {
-	const df = new Int32Array(HASH_SIZE);
-	for (const f of features) {
-		for (const id of f.word.keys()) df[id]!++;
-		for (const id of f.char.keys()) df[id]!++;
+/** Counts the stem, stem-pair and character n-gram features of one corpus node. */
+export function nodeFeatures(c: Corpus, node: number, opts: FeatureOptions): RawFeatures {
+	const word = new Map<number, number>();
+	const bigram = new Map<number, number>();
+	const char = new Map<number, number>();
+	const end = c.start[node + 1]!;
+	for (let p = c.start[node]!; p < end; p++) {
+		const w = c.words[p]!;
+		const s = c.stemOf[w]!;
+		bump(word, c.stemFeature[s]!);
+		if (opts.bigramWeight > 0 && p + 1 < end) {
+			// Pairs are hashed from the two stem features; no string is built per occurrence.
+			const next = c.stemFeature[c.stemOf[c.words[p + 1]!]!]!;
+			bump(bigram, (Math.imul(c.stemFeature[s]! ^ BIGRAM_SALT, 0x01000193) ^ next) >>> 10);
+		}
+		if (opts.charN.length > 0) for (const g of c.charFeatures(w)) bump(char, g);
 	}
-	return df;
+	return { word, bigram, char };
+}
+
+/** Adds a node's distinct features to the document-frequency table. */
+export function countDf(df: Int32Array, raw: RawFeatures): void {
+	for (const id of raw.word.keys()) df[id]!++;
+	for (const id of raw.bigram.keys()) df[id]!++;
+	for (const id of raw.char.keys()) df[id]!++;
 }
 
 /** Smoothed inverse document frequency, as scikit-learn's TfidfVectorizer: ln((1+N)/(1+df)) + 1. */
@@ -91,47 +88,62 @@ export function idf(df: number, n: number): number {
 	return Math.log((1 + n) / (1 + df)) + 1;
 }
 
+/** Sparse vector as parallel arrays, ids ascending. */
+export interface SparseVector {
+	ids: number[];
+	vals: number[];
+}
+
 /**
- * One ticket's L2-normalised vector: sublinear tf (1 + ln tf) × idf per family, each family
- * normalised, the character family scaled by `charWeight`, truncated to `maxFeatures`, and
- * normalised again. Returns ids ascending.
+ * One ticket's L2-normalised vector: sublinear tf (1 + ln tf) × idf^idfPower per family, each
+ * family normalised and scaled by its weight, truncated to `maxFeatures`, normalised again.
  */
 export function weightFeatures(
 	raw: RawFeatures,
 	df: Int32Array,
 	n: number,
 	opts: FeatureOptions,
-): { ids: number[]; vals: number[] } {
+): SparseVector {
 	const entries: Array<[number, number]> = [];
 	const family = (m: Map<number, number>, scale: number): void => {
-		const start = entries.length;
+		if (m.size === 0 || scale <= 0) return;
+		const first = entries.length;
 		let norm = 0;
 		for (const [id, tf] of m) {
-			const w = (1 + Math.log(tf)) * idf(df[id]!, n);
+			const w = (1 + Math.log(tf)) * idf(df[id]!, n) ** opts.idfPower;
 			entries.push([id, w]);
 			norm += w * w;
 		}
 		norm = Math.sqrt(norm);
-		if (norm > 0) for (let i = start; i < entries.length; i++) entries[i]![1] *= scale / norm;
+		for (let i = first; i < entries.length; i++) entries[i]![1] *= scale / norm;
 	};
 	family(raw.word, 1);
-	if (raw.char.size > 0) family(raw.char, opts.charWeight);
-	// Same id from both families (a hash collision) is summed.
-	entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-	const merged = new Map<number, number>();
-	for (const [id, w] of entries) {
-		if (merged.size >= opts.maxFeatures && !merged.has(id)) continue;
-		merged.set(id, (merged.get(id) ?? 0) + w);
+	family(raw.bigram, opts.bigramWeight);
+	family(raw.char, opts.charWeight);
+	if (entries.length > opts.maxFeatures) {
+		entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+		entries.length = opts.maxFeatures;
 	}
-	const ids = [...merged.keys()].sort((a, b) => a - b);
+	// The same id from two families (a hash collision) is summed.
+	entries.sort((a, b) => a[0] - b[0]);
+	const ids: number[] = [];
+	const vals: number[] = [];
+	for (const [id, w] of entries) {
+		if (ids.length > 0 && ids[ids.length - 1] === id) vals[vals.length - 1]! += w;
+		else {
+			ids.push(id);
+			vals.push(w);
+		}
+	}
 	let norm = 0;
-	for (const id of ids) norm += merged.get(id)! ** 2;
+	for (const v of vals) norm += v * v;
 	norm = Math.sqrt(norm) || 1;
-	return { ids, vals: ids.map((id) => merged.get(id)! / norm) };
+	for (let i = 0; i < vals.length; i++) vals[i]! /= norm;
+	return { ids, vals };
 }
 
-/** Packs per-ticket vectors into compressed rows. */
-export function packRows(rows: ReadonlyArray<{ ids: readonly number[]; vals: readonly number[] }>): SparseRows {
+/** Packs vectors into compressed rows. */
+export function packRows(rows: readonly SparseVector[]): SparseRows {
 	let nnz = 0;
 	for (const r of rows) nnz += r.ids.length;
 	const offsets = new Int32Array(rows.length + 1);

@@ -69,14 +69,18 @@ export function isStopWord(word: string): boolean {
 	return STOP_WORDS.has(word);
 }
 
-/** Stemmed content words with their surface forms, in order, stop words and 1-letter words removed. */
+/**
+ * True for a word that carries meaning: not a stop word, and longer than one character (lone
+ * letters and digits are mostly the debris of versions and amounts, "1.1.0" → 1, 1, 0).
+ */
+export function isContentWord(word: string): boolean {
+	return word.length > 1 && !STOP_WORDS.has(word);
+}
+
+/** Stemmed content words with their surface forms, in order (see {@link isContentWord}). */
 export function analyze(text: string): Token[] {
 	const out: Token[] = [];
-	for (const w of words(text)) {
-		if (w.length < 2 && !/\d/.test(w)) continue;
-		if (STOP_WORDS.has(w)) continue;
-		out.push({ stem: stem(w), surface: w });
-	}
+	for (const w of words(text)) if (isContentWord(w)) out.push({ stem: stem(w), surface: w });
 	return out;
 }
 

@@ -1,0 +1,154 @@
+/**
+ * The tickets of one clustering run in compact form: every distinct word is analysed once
+ * (vocabulary of surface words → stems), and tickets with the same stem sequence collapse into one
+ * weighted node whose words are kept as integer ids in one typed array. A million tickets then cost
+ * a few bytes per word instead of an object per word, and nothing needs to be tokenised twice.
+ */
+import { charNgrams, isContentWord, stem, words } from './text.ts';
+import { hashFeature, WORD_SALT, CHAR_SALT } from './cluster-vectors.ts';
+
+/** Growable Int32 buffer (amortised doubling). */
+class IntBuffer {
+	data = new Int32Array(1024);
+	length = 0;
+	push(v: number): void {
+		if (this.length === this.data.length) {
+			const next = new Int32Array(this.data.length * 2);
+			next.set(this.data);
+			this.data = next;
+		}
+		this.data[this.length++] = v;
+	}
+	view(): Int32Array {
+		return this.data.subarray(0, this.length);
+	}
+}
+
+/** Analysed, de-duplicated tickets. Node ids are assigned in input order. */
+export interface Corpus {
+	/** Surface word of each word id. */
+	surfaces: string[];
+	/** Stem id of each word id. */
+	stemOf: number[];
+	/** Stem string of each stem id. */
+	stems: string[];
+	/** Hashed feature id of each stem id. */
+	stemFeature: number[];
+	/** Node of each doc, or -1 for a doc without content words. */
+	nodeOf: Int32Array;
+	/** Node n's word ids are words[start[n] .. start[n+1]). */
+	start: Int32Array;
+	words: Int32Array;
+	/** Summed doc weight of each node. */
+	weight: Float64Array;
+	/** Number of docs behind each node. */
+	count: Int32Array;
+	/** 53-bit hash of each node's stem sequence: an order-free, well-mixed sort key. */
+	hash: Float64Array;
+	/** Number of nodes. */
+	size: number;
+	/** Character n-gram feature ids of a word id (computed once per word). */
+	charFeatures(word: number): Int32Array;
+}
+
+/** FNV-1a step over one 32-bit value. */
+function mix(h: number, v: number): number {
+	h ^= v & 0xffff;
+	h = Math.imul(h, 0x01000193);
+	h ^= v >>> 16;
+	return Math.imul(h, 0x01000193);
+}
+
+/**
+ * Analyses every doc once and collapses identical stem sequences. `charN` are the character
+ * n-gram lengths `charFeatures` will return.
+ */
+export function buildCorpus(
+	docs: readonly string[],
+	weights: readonly number[] | undefined,
+	charN: readonly number[],
+): Corpus {
+	const wordIds = new Map<string, number>();
+	const surfaces: string[] = [];
+	const stemOf: number[] = [];
+	const stemIds = new Map<string, number>();
+	const stems: string[] = [];
+	const stemFeature: number[] = [];
+	const nodeOf = new Int32Array(docs.length).fill(-1);
+	const nodeByKey = new Map<number, number>();
+	const starts = new IntBuffer();
+	const tokens = new IntBuffer();
+	const weightList: number[] = [];
+	const countList: number[] = [];
+	const hashList: number[] = [];
+	const seq: number[] = [];
+	for (let d = 0; d < docs.length; d++) {
+		seq.length = 0;
+		let h1 = 0x811c9dc5;
+		let h2 = 0x2545f491;
+		for (const w of words(docs[d]!)) {
+			if (!isContentWord(w)) continue;
+			let id = wordIds.get(w);
+			if (id === undefined) {
+				id = surfaces.length;
+				wordIds.set(w, id);
+				surfaces.push(w);
+				const s = stem(w);
+				let sid = stemIds.get(s);
+				if (sid === undefined) {
+					sid = stems.length;
+					stemIds.set(s, sid);
+					stems.push(s);
+					stemFeature.push(hashFeature(s, WORD_SALT));
+				}
+				stemOf.push(sid);
+			}
+			seq.push(id);
+			h1 = mix(h1, stemOf[id]!);
+			h2 = mix(h2, stemOf[id]! * 0x9e3779b1);
+		}
+		if (seq.length === 0) continue;
+		// Two independent 32-bit hashes → one 53-bit key: collisions among a million sequences are
+		// improbable (~1e-4), and one would only merge two tickets.
+		const key = (h1 >>> 0) * 2 ** 21 + ((h2 >>> 0) >>> 11);
+		let node = nodeByKey.get(key);
+		if (node === undefined) {
+			node = weightList.length;
+			nodeByKey.set(key, node);
+			starts.push(tokens.length);
+			for (const id of seq) tokens.push(id);
+			weightList.push(0);
+			countList.push(0);
+			hashList.push(key);
+		}
+		weightList[node]! += weights?.[d] ?? 1;
+		countList[node]!++;
+		nodeOf[d] = node;
+	}
+	starts.push(tokens.length);
+	const charCache: Array<Int32Array | undefined> = [];
+	return {
+		surfaces,
+		stemOf,
+		stems,
+		stemFeature,
+		nodeOf,
+		start: starts.view().slice(),
+		words: tokens.view().slice(),
+		weight: Float64Array.from(weightList),
+		count: Int32Array.from(countList),
+		hash: Float64Array.from(hashList),
+		size: weightList.length,
+		charFeatures(word: number): Int32Array {
+			let ids = charCache[word];
+			if (!ids) {
+				const grams: number[] = [];
+				for (const n of charN) {
+					for (const g of charNgrams([surfaces[word]!], n)) grams.push(hashFeature(g, CHAR_SALT));
+				}
+				charCache[word] = ids = Int32Array.from(grams);
+			}
+			return ids;
+		},
+	};
+}
