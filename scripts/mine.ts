@@ -1,0 +1,34 @@
+// npm run mine: groups support tickets by question and drafts FAQ entries for the uncovered ones.
+import { parseArgs } from 'node:util';
+import { runMine, USAGE } from '../src/lib/mine/cli-fs.ts';
+import { MineError } from '../src/lib/mine/errors.ts';
+
+try {
+	const { values, positionals } = parseArgs({
+		allowPositionals: true,
+		options: {
+			format: { type: 'string' },
+			map: { type: 'string' },
+			queries: { type: 'string' },
+			out: { type: 'string' },
+			drafts: { type: 'string' },
+			content: { type: 'string' },
+			'min-size': { type: 'string' },
+			help: { type: 'boolean', short: 'h' },
+		},
+	});
+	if (values.help) console.log(USAGE);
+	else {
+		const { 'min-size': minSize, help: _help, ...rest } = values;
+		const lines = await runMine({ ...rest, ...(minSize === undefined ? {} : { minSize }), files: positionals }, (l) =>
+			console.error(l),
+		);
+		for (const line of lines) console.log(line);
+	}
+} catch (e) {
+	// Mistakes in the input or the arguments: one line, no stack trace.
+	if (e instanceof MineError) console.error(e.format());
+	else if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(`${(e as Error).message}\n${USAGE}`);
+	else throw e;
+	process.exitCode = 1;
+}

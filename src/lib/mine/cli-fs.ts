@@ -1,0 +1,142 @@
+/**
+ * The `npm run mine` command behind the argument parser: checks the options, reads the help
+ * center's content and the exports, mines them and writes the outputs all or nothing.
+ */
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadAndCheckContent } from '../content-fs.ts';
+import { MAP_FIELDS } from './adapters/csv.ts';
+import { SUPPORTED } from './detect.ts';
+import { MineError } from './errors.ts';
+import { mdxText, mine, type ContentEntry } from './mine.ts';
+import { openInput } from './read-fs.ts';
+import { FORMATS, type ColumnMap, type FormatName } from './ticket.ts';
+import { checkReplaceable, writeDirsAtomically } from './write-fs.ts';
+
+/** The options as parsed from the command line, all still text. */
+export interface MineArgs {
+	files: string[];
+	format?: string;
+	map?: string;
+	queries?: string;
+	out?: string;
+	drafts?: string;
+	content?: string;
+	minSize?: string;
+}
+
+export const USAGE =
+	'usage: npm run mine -- [--format auto|zendesk|freshdesk|chatwoot|helpscout|github|csv] ' +
+	'[--map field=Column,...] [--queries FILE] [--out DIR] [--drafts DIR] [--content DIR] [--min-size N] FILE...';
+
+/** `subject=Title,body=Text` → a column map; throws on unknown fields or a missing `=`. */
+export function parseMap(text: string): ColumnMap {
+	const map: ColumnMap = {};
+	for (const part of text.split(',')) {
+		const eq = part.indexOf('=');
+		const field = part.slice(0, eq).trim() as keyof ColumnMap;
+		const column = part.slice(eq + 1).trim();
+		if (eq < 0 || column === '' || !MAP_FIELDS.includes(field)) {
+			throw new MineError(`--map ${part.trim()}: expected field=Column with field one of ${MAP_FIELDS.join(', ')}`);
+		}
+		map[field] = column;
+	}
+	return map;
+}
+
+function parseFormat(text: string | undefined): FormatName | 'auto' {
+	const format = text ?? 'auto';
+	if (format !== 'auto' && !(FORMATS as readonly string[]).includes(format)) {
+		throw new MineError(`unknown format "${format}"; ${SUPPORTED}`);
+	}
+	return format as FormatName | 'auto';
+}
+
+/** Published KB articles and FAQs: a draft or archived article does not answer anyone yet. */
+function contentEntries(root: string): { entries: ContentEntry[]; categories: Set<string> } {
+	const { set } = loadAndCheckContent(root);
+	const entries: ContentEntry[] = [];
+	const categories = new Set<string>();
+	for (const e of set.kb) {
+		const d = e.data as typeof e.data & { summary: string; category: string };
+		categories.add(d.category);
+		if (d.status !== 'published') continue;
+		entries.push({ id: d.id, title: d.title, text: `${d.summary}\n${mdxText(e.body)}`, category: d.category });
+	}
+	for (const e of set.faq) {
+		const d = e.data as typeof e.data & { category: string };
+		categories.add(d.category);
+		if (d.status !== 'published') continue;
+		// The id analytics and votes use: faq/<category>/<file name>.
+		const slug = basename(e.filePath).replace(/\.mdx$/, '');
+		entries.push({ id: `faq/${d.category}/${slug}`, title: d.question, text: mdxText(e.body), category: d.category });
+	}
+	return { entries, categories };
+}
+
+/** A path as the user would type it: relative below the working folder, absolute elsewhere. */
+function shown(path: string): string {
+	const rel = relative(process.cwd(), path);
+	if (rel === '') return '.';
+	return (rel.startsWith('..') || isAbsolute(rel) ? resolve(path) : rel).split(sep).join('/');
+}
+
+/**
+ * Run the command; returns the lines to print. Rejected records go to `warn` as `file:line: reason`.
+ * Throws a MineError for anything the user must fix; nothing is written then.
+ */
+export async function runMine(args: MineArgs, warn: (line: string) => void = () => {}): Promise<string[]> {
+	const started = performance.now();
+	if (args.files.length === 0) throw new MineError(`no export files given\n${USAGE}`);
+	const format = parseFormat(args.format);
+	const map = args.map === undefined ? undefined : parseMap(args.map);
+	const minSize = Number(args.minSize ?? 3);
+	if (!Number.isInteger(minSize) || minSize < 1) {
+		throw new MineError(`--min-size ${args.minSize}: expected a whole number of 1 or more`);
+	}
+	const contentRoot = args.content ?? 'content';
+	const out = args.out ?? join('reports', 'mine');
+	const drafts = args.drafts ?? join(contentRoot, 'faq', '_suggested');
+	// Fail before the work, not after it.
+	checkReplaceable(out);
+	checkReplaceable(drafts);
+	const inputs = args.files.map(openInput);
+	const { entries, categories } = contentEntries(contentRoot);
+
+	const result = await mine(inputs, {
+		format,
+		...(map ? { map } : {}),
+		...(args.queries === undefined ? {} : { queries: openInput(args.queries) }),
+		content: entries,
+		categories,
+		minSize,
+		draftsDir: shown(drafts),
+		now: new Date(),
+	});
+	const s = result.suggestions;
+	writeDirsAtomically([
+		{
+			dir: out,
+			files: new Map([
+				['suggestions.json', `${JSON.stringify(s, null, '\t')}\n`],
+				['report.md', result.markdown],
+				['report.html', result.html],
+			]),
+		},
+		{ dir: drafts, files: new Map(result.drafts.map((d) => [d.fileName, d.source])) },
+	]);
+
+	const shownRejections = 20;
+	for (const r of s.rejected.slice(0, shownRejections)) warn(`${r.file}:${r.line}: ${r.reason}`);
+	if (s.rejected.length > shownRejections) {
+		warn(`… and ${s.rejected.length - shownRejections} more rejected records, listed in ${shown(join(out, 'suggestions.json'))}`);
+	}
+	const seconds = ((performance.now() - started) / 1000).toFixed(1);
+	const covered = s.clusters.filter((c) => c.coveredBy !== null).length;
+	return [
+		`mined ${s.input.tickets} tickets from ${s.input.files.length} file${s.input.files.length === 1 ? '' : 's'} (${s.input.format}) in ${seconds} s: ${s.input.rejected} rejected, ${s.input.skipped} skipped` +
+			(s.input.queries > 0 ? `, ${s.input.queries} search queries` : ''),
+		`${s.clusters.length} groups, ${covered} covered by the help center; ${result.drafts.length} draft FAQ entries in ${shown(drafts)}/`,
+		`report: ${shown(join(out, 'report.html'))} (also report.md, suggestions.json)`,
+	];
+}

@@ -1,0 +1,141 @@
+/**
+ * Draft FAQ entries for groups no KB article or FAQ covers yet: valid against the FAQ schema,
+ * `status: draft`, the question built from the group's representative ticket, the evidence in an
+ * MDX comment and a stub body for the writer to replace. Every text in a draft was redacted before.
+ */
+import { stringify } from 'yaml';
+import { FaqSchema } from '../../schemas/faq.ts';
+import type { SuggestionCluster } from './suggest.ts';
+
+/** A draft ready to write: its file name under the drafts folder and its MDX source. */
+export interface Draft {
+	fileName: string;
+	source: string;
+}
+
+const QUESTION_MAX = 160;
+
+/** Lower-case slug of letters, digits and dashes, at most `max` characters. */
+export function slugify(text: string, max = 60): string {
+	let slug = text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+	if (slug.length > max) {
+		slug = slug.slice(0, max);
+		// Cut at a dash rather than inside a word.
+		const dash = slug.lastIndexOf('-');
+		if (dash > 0) slug = slug.slice(0, dash);
+	}
+	return slug;
+}
+
+/**
+ * A question for the FAQ from the representative ticket: its first sentence that asks something
+ * (subject included), else its subject or first sentence, turned into a question.
+ */
+export function questionFrom(text: string): string {
+	const sentences = text
+		.split(/\n|(?<=[.?!])\s+/)
+		.map((s) => s.replace(/\s+/g, ' ').trim())
+		.filter((s) => /\p{L}/u.test(s));
+	const asks = sentences.find((s) => s.endsWith('?') && s.length >= 10 && s.length <= QUESTION_MAX);
+	let q = asks ?? sentences[0] ?? 'What do customers ask here?';
+	q = q.replace(/[\s.,;:!?-]+$/, '');
+	if (q.length > QUESTION_MAX - 1) q = q.slice(0, QUESTION_MAX - 1).replace(/\s+\S*$/, '');
+	return `${q.charAt(0).toUpperCase()}${q.slice(1)}?`;
+}
+
+/** Text safe to show in an MDX body: no JSX, expressions, HTML or Markdown syntax is left active. */
+export function escapeMdx(text: string): string {
+	return text.replace(/[\\`*_{}[\]()#+\-!<>|~]/g, (c) => `\\${c}`);
+}
+
+/** Text safe inside an MDX comment `{/* … *\/}`: it must not close the comment or the expression. */
+function commentSafe(text: string): string {
+	return text.replace(/\*\//g, '* /').replace(/[{}]/g, ' ');
+}
+
+/**
+ * The most common ticket tag that is a known category, else `category` from the nearest entry,
+ * else `uncategorized`; the writer checks it either way.
+ */
+export function categoryFor(tags: readonly string[], categories: ReadonlySet<string>, nearest: string | null): string {
+	const counts = new Map<string, number>();
+	for (const tag of tags) {
+		const slug = slugify(tag);
+		if (categories.has(slug)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+	}
+	let best: string | null = null;
+	for (const [slug, n] of counts) {
+		if (best === null || n > counts.get(best)! || (n === counts.get(best)! && slug < best)) best = slug;
+	}
+	return best ?? nearest ?? 'uncategorized';
+}
+
+export interface DraftInput {
+	cluster: SuggestionCluster;
+	/** Up to a few other redacted ticket texts of the group, to show how customers put it. */
+	wordings: readonly { id: string; text: string }[];
+	category: string;
+	totalTickets: number;
+	generatedAt: Date;
+}
+
+const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+/**
+ * The MDX source of a draft FAQ entry. Throws if the frontmatter does not satisfy FaqSchema, so a
+ * draft that the site would reject is never written.
+ */
+export function draftFaq(input: DraftInput): string {
+	const { cluster } = input;
+	const data = {
+		question: questionFrom(cluster.representative.text),
+		category: input.category,
+		related: [] as string[],
+		order: 100,
+		status: 'draft' as const,
+	};
+	FaqSchema.parse(data);
+	const day = (iso: string | null) => (iso === null ? 'unknown' : iso.slice(0, 10));
+	const examples = cluster.ticketIds.slice(0, 10);
+	const evidence = [
+		`Suggested by npm run mine on ${input.generatedAt.toISOString().slice(0, 10)} from group ${cluster.id} "${cluster.label}".`,
+		`Evidence: ${cluster.size} ticket${cluster.size === 1 ? '' : 's'} (${pct(cluster.share)} of ${input.totalTickets})` +
+			(cluster.searches > 0 ? ` and ${cluster.searches} searches that found nothing.` : '.'),
+		`First seen ${day(cluster.firstSeen)}, last seen ${day(cluster.lastSeen)}.`,
+		examples.length > 0
+			? `Example tickets: ${examples.join(', ')}${cluster.ticketIds.length > examples.length ? ', …' : ''}.`
+			: 'No tickets; only searches.',
+		...(cluster.queries.length > 0
+			? [`Searches: ${cluster.queries.slice(0, 5).map((q) => `"${q.text}" (${q.count})`).join(', ')}.`]
+			: []),
+		`Channels: ${Object.entries(cluster.channels).map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}.`,
+		'To publish: write the answer, link related KB articles, check the category, move the file',
+		'out of _suggested/ (this folder is replaced on every run) and set status: published.',
+	];
+	const quotes = [cluster.representative, ...input.wordings]
+		.slice(0, 5)
+		.map((w) => `> ${escapeMdx(w.text.replace(/\s+/g, ' ').slice(0, 400))}\n> — ${escapeMdx(w.id)}`);
+	return [
+		'---',
+		stringify(data, { lineWidth: 0 }).trimEnd(),
+		'---',
+		'',
+		'{/*',
+		commentSafe(evidence.join('\n')),
+		'*/}',
+		'',
+		'**Writer’s stub: replace this with the answer.**',
+		'',
+		`Customers mention: ${escapeMdx(cluster.terms.slice(0, 8).join(', '))}.`,
+		'',
+		'How customers put it (redacted):',
+		'',
+		quotes.join('\n\n'),
+		'',
+	].join('\n');
+}

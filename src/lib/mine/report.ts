@@ -1,0 +1,193 @@
+/**
+ * The support lead's report, as Markdown and as one self-contained HTML page: the largest groups as
+ * an inline SVG bar chart (covered and uncovered in two colours, with a legend and a table with the
+ * same numbers), what covers each group, and which got a draft. The HTML loads nothing: no scripts,
+ * fonts or images, and a Content-Security-Policy that forbids fetching anything.
+ */
+import type { Suggestions, SuggestionCluster } from './suggest.ts';
+
+/** Groups listed in the report tables; suggestions.json has all of them. */
+export const REPORT_ROWS = 100;
+/** Bars in the chart. */
+export const CHART_BARS = 15;
+const REJECTED_ROWS = 50;
+
+const COLOURS = {
+	// Both have at least 4.5:1 contrast on white, and differ in lightness too.
+	covered: '#1a7f37',
+	uncovered: '#b35900',
+};
+
+const num = (n: number) => n.toLocaleString('en-US');
+const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
+const day = (iso: string | null) => (iso === null ? '–' : iso.slice(0, 10));
+
+function summaryLine(s: Suggestions): string {
+	const i = s.input;
+	const files = `${i.files.length} file${i.files.length === 1 ? '' : 's'} (${i.format})`;
+	const searches = i.queries > 0 ? `; ${num(i.queries)} zero-result queries searched ${num(i.searches)} times` : '';
+	return `${num(i.tickets)} tickets from ${files}, ${num(i.rejected)} rejected, ${num(i.skipped)} skipped${searches}.`;
+}
+
+function counts(s: Suggestions) {
+	const covered = s.clusters.filter((c) => c.coveredBy !== null).length;
+	const drafts = s.clusters.filter((c) => c.draft !== null).length;
+	const uncoveredTickets = s.clusters.filter((c) => c.coveredBy === null).reduce((n, c) => n + c.size, 0);
+	return { covered, drafts, uncoveredTickets };
+}
+
+const coverText = (c: SuggestionCluster) =>
+	c.coveredBy === null ? 'not covered' : `${c.coveredBy.id} “${c.coveredBy.title}” (${c.coveredBy.score.toFixed(2)})`;
+
+function mdCell(text: string): string {
+	return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/([<>*_`[\]])/g, '\\$1');
+}
+
+/** The report as Markdown. */
+export function renderMarkdown(s: Suggestions): string {
+	const { covered, drafts, uncoveredTickets } = counts(s);
+	const rows = s.clusters.slice(0, REPORT_ROWS);
+	const out = [
+		'# Ticket mining report',
+		'',
+		`Generated ${s.generatedAt.slice(0, 10)}. ${summaryLine(s)}`,
+		'',
+		`${num(s.clusters.length)} groups; ${num(covered)} covered by an existing KB article or FAQ; ` +
+			`${num(uncoveredTickets)} tickets are in uncovered groups; ${num(drafts)} draft FAQ entries written.`,
+		'',
+		`## Largest groups${s.clusters.length > rows.length ? ` (top ${rows.length} of ${num(s.clusters.length)}; all in suggestions.json)` : ''}`,
+		'',
+		'| Group | Label | Tickets | Share | Searches | First seen | Last seen | Covered by | Draft |',
+		'| --- | --- | ---: | ---: | ---: | --- | --- | --- | --- |',
+		...rows.map(
+			(c) =>
+				`| ${c.id} | ${mdCell(c.label)} | ${num(c.size)} | ${pct(c.share)} | ${num(c.searches)} | ${day(c.firstSeen)} | ${day(c.lastSeen)} | ${mdCell(coverText(c))} | ${c.draft === null ? '–' : mdCell(c.draft)} |`,
+		),
+		'',
+		'## What customers write',
+		'',
+		...rows
+			.filter((c) => c.size + c.searches > 1)
+			.slice(0, 20)
+			.flatMap((c) => [
+				`### ${c.id}: ${mdCell(c.label)}`,
+				'',
+				`Terms: ${mdCell(c.terms.join(', '))}. Example (${mdCell(c.representative.id)}): ${mdCell(c.representative.text.slice(0, 300))}`,
+				'',
+			]),
+	];
+	if (s.rejected.length > 0) {
+		out.push(`## Rejected records (${num(s.rejected.length)})`, '');
+		for (const r of s.rejected.slice(0, REJECTED_ROWS)) out.push(`- ${mdCell(`${r.file}:${r.line}: ${r.reason}`)}`);
+		if (s.rejected.length > REJECTED_ROWS) out.push(`- … ${num(s.rejected.length - REJECTED_ROWS)} more in suggestions.json`);
+		out.push('');
+	}
+	return `${out.join('\n')}\n`;
+}
+
+function esc(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The inline SVG bar chart of the largest groups, described for screen readers. */
+export function renderChart(s: Suggestions): string {
+	const bars = s.clusters.slice(0, CHART_BARS);
+	const max = Math.max(1, ...bars.map((c) => c.size + c.searches));
+	const barH = 22;
+	const gap = 8;
+	const left = 230;
+	const width = 720;
+	const plot = width - left - 70;
+	const top = 36;
+	const height = top + bars.length * (barH + gap) + 10;
+	const uncovered = bars.filter((c) => c.coveredBy === null).length;
+	const desc =
+		bars.length === 0
+			? 'No groups.'
+			: `Horizontal bars for the ${bars.length} largest groups by tickets plus searches, from ${bars[0]!.size + bars[0]!.searches} down to ${bars.at(-1)!.size + bars.at(-1)!.searches}. ` +
+				`${uncovered} of them are not covered by the help center. The table below lists the same numbers.`;
+	const rows = bars.map((c, i) => {
+		const y = top + i * (barH + gap);
+		const value = c.size + c.searches;
+		const w = Math.max(2, Math.round((value / max) * plot));
+		const fill = c.coveredBy === null ? COLOURS.uncovered : COLOURS.covered;
+		const label = `${c.id} ${c.label}`;
+		const short = label.length > 34 ? `${label.slice(0, 33)}…` : label;
+		return [
+			`<text x="${left - 8}" y="${y + barH / 2 + 5}" text-anchor="end">${esc(short)}</text>`,
+			`<rect x="${left}" y="${y}" width="${w}" height="${barH}" fill="${fill}"><title>${esc(`${label}: ${value} (${c.coveredBy === null ? 'not covered' : `covered by ${c.coveredBy.id}`})`)}</title></rect>`,
+			`<text x="${left + w + 6}" y="${y + barH / 2 + 5}">${value}</text>`,
+		].join('');
+	});
+	return [
+		`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px" font-family="system-ui, sans-serif" font-size="13">`,
+		`<title id="chart-title">Largest groups of tickets</title>`,
+		`<desc id="chart-desc">${esc(desc)}</desc>`,
+		`<g aria-hidden="true">`,
+		`<rect x="${left}" y="6" width="14" height="14" fill="${COLOURS.covered}"/><text x="${left + 20}" y="18">covered by the help center</text>`,
+		`<rect x="${left + 220}" y="6" width="14" height="14" fill="${COLOURS.uncovered}"/><text x="${left + 240}" y="18">not covered</text>`,
+		...rows,
+		`</g>`,
+		`</svg>`,
+	].join('\n');
+}
+
+/** The report as one self-contained HTML page. */
+export function renderHtml(s: Suggestions): string {
+	const { covered, drafts, uncoveredTickets } = counts(s);
+	const rows = s.clusters.slice(0, REPORT_ROWS);
+	const table = [
+		`<table>`,
+		`<caption>Largest groups${s.clusters.length > rows.length ? ` (top ${rows.length} of ${num(s.clusters.length)}; all in suggestions.json)` : ''}</caption>`,
+		`<thead><tr><th scope="col">Group</th><th scope="col">Label</th><th scope="col">Tickets</th><th scope="col">Share</th><th scope="col">Searches</th><th scope="col">First seen</th><th scope="col">Last seen</th><th scope="col">Covered by</th><th scope="col">Draft</th><th scope="col">Example</th></tr></thead>`,
+		`<tbody>`,
+		...rows.map(
+			(c) =>
+				`<tr><th scope="row">${esc(c.id)}</th><td>${esc(c.label)}</td><td class="n">${num(c.size)}</td><td class="n">${pct(c.share)}</td><td class="n">${num(c.searches)}</td><td>${day(c.firstSeen)}</td><td>${day(c.lastSeen)}</td>` +
+				`<td class="${c.coveredBy === null ? 'no' : 'yes'}">${esc(coverText(c))}</td><td>${c.draft === null ? '–' : `<code>${esc(c.draft)}</code>`}</td><td>${esc(c.representative.text.slice(0, 200))}</td></tr>`,
+		),
+		`</tbody>`,
+		`</table>`,
+	];
+	const rejected =
+		s.rejected.length === 0
+			? []
+			: [
+					`<h2>Rejected records (${num(s.rejected.length)})</h2>`,
+					`<ul>`,
+					...s.rejected.slice(0, REJECTED_ROWS).map((r) => `<li><code>${esc(`${r.file}:${r.line}`)}</code>: ${esc(r.reason)}</li>`),
+					...(s.rejected.length > REJECTED_ROWS ? [`<li>… ${num(s.rejected.length - REJECTED_ROWS)} more in suggestions.json</li>`] : []),
+					`</ul>`,
+				];
+	return [
+		'<!doctype html>',
+		'<html lang="en">',
+		'<head>',
+		'<meta charset="utf-8">',
+		`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+		'<meta name="viewport" content="width=device-width, initial-scale=1">',
+		'<title>Ticket mining report</title>',
+		'<style>',
+		'body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1f2328}',
+		'table{border-collapse:collapse;width:100%;font-size:14px}caption{text-align:left;font-weight:600;padding:.5rem 0}',
+		'th,td{border-bottom:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}td.n{text-align:right}',
+		`td.yes{color:${COLOURS.covered}}td.no{color:${COLOURS.uncovered}}code{font-size:13px}`,
+		'</style>',
+		'</head>',
+		'<body>',
+		'<main>',
+		'<h1>Ticket mining report</h1>',
+		`<p>Generated ${esc(s.generatedAt.slice(0, 10))}. ${esc(summaryLine(s))}</p>`,
+		`<p>${num(s.clusters.length)} groups; ${num(covered)} covered by an existing KB article or FAQ; ${num(uncoveredTickets)} tickets are in uncovered groups; ${num(drafts)} draft FAQ entries written.</p>`,
+		'<figure>',
+		renderChart(s),
+		'<figcaption>Tickets plus zero-result searches per group. The table below has the same numbers.</figcaption>',
+		'</figure>',
+		...table,
+		...rejected,
+		'</main>',
+		'</body>',
+		'</html>',
+		'',
+	].join('\n');
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { FaqSchema } from '../../../src/schemas/faq.ts';
+import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
+import { categoryFor, draftFaq, escapeMdx, questionFrom, slugify } from '../../../src/lib/mine/draft.ts';
+import type { SuggestionCluster } from '../../../src/lib/mine/suggest.ts';
+
+const cluster: SuggestionCluster = {
+	id: 'G002',
+	label: 'webhook · retry policy',
+	size: 12,
+	share: 0.0851,
+	searches: 30,
+	ticketIds: ['4801', '4802', '4803'],
+	queries: [{ id: 'query:3', text: 'webhook retry', count: 30 }],
+	representative: {
+		id: '4801',
+		text: 'Webhook retries stop after three attempts\nOur endpoint returned 500. How does the webhook retry policy work, and can we raise it? Mail [email]',
+	},
+	terms: ['webhook', 'retry policy', 'attempts'],
+	firstSeen: '2026-01-05T10:00:00.000Z',
+	lastSeen: '2026-09-18T08:00:00.000Z',
+	channels: { email: 8, web: 4 },
+	coveredBy: null,
+	draft: null,
+};
+
+describe('questionFrom', () => {
+	it('takes the first sentence that asks something', () => {
+		expect(questionFrom(cluster.representative.text)).toBe(
+			'How does the webhook retry policy work, and can we raise it?',
+		);
+	});
+	it('turns a subject into a question when nothing is asked', () => {
+		expect(questionFrom('caro: command not found after npm install\nzsh says so.')).toBe(
+			'Caro: command not found after npm install?',
+		);
+	});
+	it('keeps the question within the schema limit', () => {
+		const q = questionFrom(`${'word '.repeat(60)}end`);
+		expect(q.length).toBeLessThanOrEqual(160);
+		expect(q.endsWith('?')).toBe(true);
+	});
+});
+
+describe('draftFaq', () => {
+	const source = draftFaq({
+		cluster,
+		wordings: [{ id: '4802', text: 'Deliveries {are} not <b>retried</b> */ at all' }],
+		category: 'webhooks',
+		totalTickets: 141,
+		generatedAt: new Date('2026-11-23T00:00:00Z'),
+	});
+	const { data, body } = splitFrontmatter(source);
+
+	it('has frontmatter that the FAQ schema accepts, as a draft', () => {
+		expect(FaqSchema.parse(data)).toEqual({
+			question: 'How does the webhook retry policy work, and can we raise it?',
+			category: 'webhooks',
+			related: [],
+			order: 100,
+			status: 'draft',
+		});
+	});
+
+	it('puts the evidence in an MDX comment for the writer', () => {
+		const comment = /^\{\/\*\n([\s\S]*?)\n\*\/\}$/m.exec(body)?.[1] ?? '';
+		expect(comment).toContain('group G002 "webhook · retry policy"');
+		expect(comment).toContain('Evidence: 12 tickets (8.5% of 141) and 30 searches that found nothing.');
+		expect(comment).toContain('First seen 2026-01-05, last seen 2026-09-18.');
+		expect(comment).toContain('Example tickets: 4801, 4802, 4803.');
+		expect(comment).toContain('Searches: "webhook retry" (30).');
+	});
+
+	it('escapes customer wordings so they cannot become JSX, HTML or close the comment', () => {
+		expect(body).toContain('Deliveries \\{are\\} not \\<b\\>retried\\</b\\> \\*/ at all');
+		expect(body.match(/\*\/\}/g)).toHaveLength(1);
+		expect(body).toContain('Mail \\[email\\]');
+	});
+});
+
+describe('helpers', () => {
+	it('slugifies labels for file names', () => {
+		expect(slugify('webhook · retry policy')).toBe('webhook-retry-policy');
+		expect(slugify('a'.repeat(10) + ' ' + 'b'.repeat(10), 15)).toBe('aaaaaaaaaa');
+	});
+	it('picks the most common known category among the tags, else the nearest entry', () => {
+		const known = new Set(['webhooks', 'billing']);
+		expect(categoryFor(['Webhooks', 'billing', 'webhooks', 'vip'], known, 'cli')).toBe('webhooks');
+		expect(categoryFor(['vip'], known, 'cli')).toBe('cli');
+		expect(categoryFor([], known, null)).toBe('uncategorized');
+	});
+	it('escapes Markdown and MDX syntax', () => {
+		expect(escapeMdx('{x} <y> [z](u) `c`')).toBe('\\{x\\} \\<y\\> \\[z\\]\\(u\\) \\`c\\`');
+	});
+});
