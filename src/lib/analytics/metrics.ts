@@ -306,9 +306,9 @@ export class DeflectionAccumulator {
 			daily: [...this.#daily.values()].sort((a, b) => (a.date < b.date ? -1 : 1)),
 			funnel: [
 				{ step: 'All sessions', sessions: this.#sessions },
-				{ step: 'Self-service sessions (searched or read a KB article/FAQ)', sessions: this.#selfService },
-				{ step: 'Deflected sessions (self-service, no contact click)', sessions: this.#deflected },
-				{ step: 'Deflected sessions that clicked a search result', sessions: this.#clickedSessions },
+				{ step: 'Self-service sessions', sessions: this.#selfService },
+				{ step: 'Deflected sessions', sessions: this.#deflected },
+				{ step: 'Deflected, after clicking a search result', sessions: this.#clickedSessions },
 			],
 		};
 	}

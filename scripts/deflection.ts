@@ -1,0 +1,81 @@
+// Writes the deflection report from the collector's events:
+//   npm run deflection -- [--db PATH | --database-url URL] [--since DATE] [--until DATE]
+//                         [--out DIR] [--queries-out FILE]
+// DIR (default reports/deflection) receives deflection.json and deflection.html; FILE receives
+// the zero-result queries as `query,count` CSV for `npm run mine -- --queries`.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseDateBound } from '../src/lib/analytics/dates.ts';
+import { DeflectionAccumulator, zeroResultQueriesCsv } from '../src/lib/analytics/metrics.ts';
+import { openStore } from '../src/lib/analytics/open-store-fs.ts';
+import { renderDeflectionHtml } from '../src/lib/analytics/report-html.ts';
+import { DEFAULT_DB_PATH } from '../src/lib/analytics/store-sqlite-fs.ts';
+import { siteConfig } from '../src/site-config.ts';
+
+function fail(message: string): never {
+	console.error(`deflection: ${message}`);
+	process.exit(2);
+}
+
+let values;
+try {
+	({ values } = parseArgs({
+		options: {
+			db: { type: 'string' },
+			'database-url': { type: 'string' },
+			since: { type: 'string' },
+			until: { type: 'string' },
+			out: { type: 'string', default: 'reports/deflection' },
+			'queries-out': { type: 'string' },
+		},
+	}));
+} catch (error) {
+	fail((error as Error).message);
+}
+if (values.db && values['database-url']) fail('give either --db or --database-url, not both');
+
+const since = values.since === undefined ? undefined : parseDateBound(values.since, 'start');
+const until = values.until === undefined ? undefined : parseDateBound(values.until, 'end');
+if (since === null) fail(`--since: must be a date (YYYY-MM-DD) or an ISO-8601 date-time, got "${values.since}"`);
+if (until === null) fail(`--until: must be a date (YYYY-MM-DD) or an ISO-8601 date-time, got "${values.until}"`);
+if (since !== undefined && until !== undefined && since >= until) fail('--since must be before --until');
+
+// Flags win over the environment; a --db flag also wins over a DATABASE_URL in the environment.
+const databaseUrl = values['database-url'] ?? (values.db ? undefined : process.env.DATABASE_URL);
+const dbPath = values.db ?? process.env.TIERZERO_DB ?? DEFAULT_DB_PATH;
+if (!databaseUrl && !existsSync(dbPath)) {
+	fail(`${dbPath}: no analytics database here; run the collector first or pass --db PATH`);
+}
+
+const { store, description } = await openStore({ databaseUrl, dbPath }).catch((error: unknown) =>
+	fail(`${databaseUrl ? '--database-url' : dbPath}: ${(error as Error).message}`),
+);
+const accumulator = new DeflectionAccumulator({ since, until });
+try {
+	for await (const event of store.read({ since, until })) accumulator.add(event);
+} finally {
+	await store.close();
+}
+const report = accumulator.finish();
+const generatedAt = new Date().toISOString();
+
+mkdirSync(values.out, { recursive: true });
+const jsonPath = join(values.out, 'deflection.json');
+const htmlPath = join(values.out, 'deflection.html');
+writeFileSync(jsonPath, `${JSON.stringify({ generatedAt, ...report }, null, '\t')}\n`);
+writeFileSync(htmlPath, renderDeflectionHtml(report, { siteName: siteConfig.name, generatedAt }));
+const written = [jsonPath, htmlPath];
+if (values['queries-out']) {
+	mkdirSync(dirname(values['queries-out']), { recursive: true });
+	writeFileSync(values['queries-out'], zeroResultQueriesCsv(report));
+	written.push(values['queries-out']);
+}
+
+const pct = (rate: number | null) => (rate === null ? 'n/a' : `${(rate * 100).toFixed(1)}%`);
+console.log(
+	`${description}: ${report.events} events, ${report.sessions} sessions, ` +
+		`deflection ${pct(report.deflectionRate)} (${report.deflectedSessions}/${report.selfServiceSessions} self-service), ` +
+		`${report.searches} searches, zero-result ${pct(report.zeroResultRate)}, click-through ${pct(report.clickThroughRate)}`,
+);
+console.log(`wrote ${written.join(', ')}`);

@@ -1,0 +1,161 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDateBound } from '../../../src/lib/analytics/dates.ts';
+import { computeDeflection } from '../../../src/lib/analytics/metrics.ts';
+import { describePeriod, renderDeflectionHtml } from '../../../src/lib/analytics/report-html.ts';
+import { SqliteEventStore } from '../../../src/lib/analytics/store-sqlite-fs.ts';
+import { PostgresEventStore } from '../../../src/lib/analytics/store-postgres.ts';
+import { at } from './fixtures.ts';
+import { isolatedSchema, requirePostgresInCi, skipReason, testDatabaseUrl } from './postgres.ts';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'tierzero-report-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const log = [
+	at('a', 0, '2026-11-02').search('webhook retries', 4),
+	at('a', 1, '2026-11-02').click('webhook retries', 1, '/kb/KB-0007/'),
+	at('a', 2, '2026-11-02').view('KB-0007'),
+	at('a', 3, '2026-11-02').vote('KB-0007', true),
+	at('b', 0, '2026-11-03').search('<img src=x onerror=alert(1)>', 0),
+	at('b', 1, '2026-11-03').contact('email'),
+	at('c', 0, '2026-11-20').search('sso, saml', 0),
+	at('c', 1, '2026-11-20').view('faq/reset-password'),
+	at('c', 2, '2026-11-20').vote('faq/reset-password', false, 'Mail me at [email]'),
+];
+
+describe('the HTML report', () => {
+	const html = renderDeflectionHtml(computeDeflection(log), {
+		siteName: 'Caro Help Center',
+		generatedAt: '2026-11-23T08:00:00.000Z',
+	});
+
+	it('escapes what visitors typed', () => {
+		expect(html).not.toContain('<img src=x');
+		expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+	});
+
+	it('makes no external request: no URLs to load, and a policy that forbids them', () => {
+		expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+		expect(html).not.toMatch(/<[^>]+\s(?:src|href|xlink:href|action)=|url\(|@import|<script|<link|<iframe/i);
+	});
+
+	it('labels every chart and gives each a table of the same numbers', () => {
+		const charts = html.match(/<svg role="img" aria-labelledby="(chart-\d+)-t \1-d"/g) ?? [];
+		expect(charts).toHaveLength(4);
+		for (const title of [
+			'Deflection funnel',
+			'Searches per day',
+			'Zero-result rate and click-through per day',
+			'Helpfulness per KB article and FAQ',
+		]) {
+			expect(html).toContain(`-t">${title}</title>`);
+		}
+		expect(html).toContain('<caption>Deflection funnel</caption>');
+		expect(html).toContain('<caption>Searches, zero-result rate and click-through per UTC day</caption>');
+		expect(html).toContain('<caption>Helpful votes per KB article and FAQ</caption>');
+		expect(html).toMatch(/<th scope="row">Deflected sessions<\/th><td class="num">2<\/td><td class="num">66\.7%<\/td>/);
+		expect(html).toMatch(/<th scope="row">KB-0007<\/th><td class="num">1<\/td><td class="num">0<\/td><td class="num">100\.0%<\/td>/);
+	});
+
+	it('states the definitions', () => {
+		expect(html).toContain('A deflected session is a self-service session with no contact_click');
+		expect(html).toContain('Deflection rate = deflected sessions / self-service sessions.');
+	});
+
+	it('names the period in UTC days', () => {
+		expect(describePeriod({ since: '2026-11-01T00:00:00.000Z', until: '2026-12-01T00:00:00.000Z' })).toBe(
+			'2026-11-01 to 2026-11-30 (UTC)',
+		);
+		expect(describePeriod({ since: null, until: null })).toBe('the first event to the last event');
+	});
+});
+
+describe('--since and --until', () => {
+	it('reads a day as the whole UTC day and a date-time as written', () => {
+		expect(parseDateBound('2026-11-01', 'start')).toBe(Date.parse('2026-11-01T00:00:00Z'));
+		expect(parseDateBound('2026-11-30', 'end')).toBe(Date.parse('2026-12-01T00:00:00Z'));
+		expect(parseDateBound('2026-11-01T12:00:00+01:00', 'start')).toBe(Date.parse('2026-11-01T11:00:00Z'));
+	});
+
+	it.each(['yesterday', '2026-02-30', '2026-11-01 10:00', '11/01/2026'])('refuses %s', (text) => {
+		expect(parseDateBound(text, 'start')).toBeNull();
+	});
+});
+
+describe('npm run deflection', () => {
+	const db = join(dir, 'events.db');
+	beforeAll(async () => {
+		const store = new SqliteEventStore(db);
+		await store.append(log);
+		await store.close();
+	});
+	const deflection = (...args: string[]) =>
+		run(process.execPath, ['scripts/deflection.ts', ...args], { env: { ...process.env, DATABASE_URL: '' } });
+
+	it('writes deflection.json, deflection.html and the zero-result queries for ticket mining', async () => {
+		const out = join(dir, 'out');
+		const queries = join(dir, 'mine', 'queries.csv');
+		const { stdout } = await deflection('--db', db, '--out', out, '--queries-out', queries);
+		expect(stdout).toContain('9 events, 3 sessions, deflection 66.7% (2/3 self-service), 3 searches');
+		const json = JSON.parse(readFileSync(join(out, 'deflection.json'), 'utf8'));
+		expect(json).toMatchObject({
+			sessions: 3,
+			selfServiceSessions: 3,
+			deflectedSessions: 2,
+			searches: 3,
+			zeroResultRate: 2 / 3,
+			clickThroughRate: 1 / 3,
+			contactClicks: 1,
+			helpful: { 'KB-0007': { yes: 1, no: 0 }, 'faq/reset-password': { yes: 0, no: 1 } },
+			topZeroResultQueries: [
+				{ query: '<img src=x onerror=alert(1)>', count: 1 },
+				{ query: 'sso, saml', count: 1 },
+			],
+		});
+		expect(readFileSync(join(out, 'deflection.html'), 'utf8')).toContain('<h1>Deflection report</h1>');
+		expect(readFileSync(queries, 'utf8')).toBe('query,count\n<img src=x onerror=alert(1)>,1\n"sso, saml",1\n');
+	});
+
+	it('limits the report to --since/--until, whole UTC days', async () => {
+		const out = join(dir, 'range');
+		await deflection('--db', db, '--out', out, '--since', '2026-11-03', '--until', '2026-11-03');
+		const json = JSON.parse(readFileSync(join(out, 'deflection.json'), 'utf8'));
+		expect(json.range).toEqual({ since: '2026-11-03T00:00:00.000Z', until: '2026-11-04T00:00:00.000Z' });
+		expect([json.sessions, json.deflectedSessions, json.searches]).toEqual([1, 0, 1]);
+	});
+
+	it.each([
+		[['--since', 'last week'], 'deflection: --since: must be a date (YYYY-MM-DD) or an ISO-8601 date-time, got "last week"'],
+		[['--since', '2026-11-05', '--until', '2026-11-01'], 'deflection: --since must be before --until'],
+		[['--db', join(dir, 'missing.db')], `deflection: ${join(dir, 'missing.db')}: no analytics database here; run the collector first or pass --db PATH`],
+		[['--db', 'a.db', '--database-url', 'postgres://x@127.0.0.1/x'], 'deflection: give either --db or --database-url, not both'],
+	])('refuses %j with a message and exit code 2', async (args, message) => {
+		const error = await deflection(...args).catch((e: { code: number; stderr: string }) => e);
+		expect(error).toMatchObject({ code: 2 });
+		expect((error as { stderr: string }).stderr.trim()).toBe(message);
+	});
+});
+
+requirePostgresInCi();
+
+describe.skipIf(!testDatabaseUrl)(`npm run deflection on PostgreSQL${skipReason}`, () => {
+	it('reports the same figures from PostgreSQL as from SQLite', async () => {
+		const schema = await isolatedSchema(testDatabaseUrl ?? '', 'report');
+		try {
+			const store = await PostgresEventStore.open(schema.url);
+			await store.append(log);
+			await store.close();
+			const out = join(dir, 'pg');
+			await run(process.execPath, ['scripts/deflection.ts', '--database-url', schema.url, '--out', out]);
+			const { generatedAt: _, ...fromPg } = JSON.parse(readFileSync(join(out, 'deflection.json'), 'utf8'));
+			expect(fromPg).toEqual(JSON.parse(JSON.stringify(computeDeflection(log))));
+		} finally {
+			await schema.drop();
+		}
+	});
+});
