@@ -147,7 +147,14 @@ function collectNames(lines: string[], names: string[]): string[] {
 		const signOff = SIGN_OFF.exec(line);
 		if (signOff && /^[\s,.!-]*$/.test(line.slice(signOff[0].length))) {
 			const next = lines[i + 1]?.split(/[|,(–-]/)[0]?.trim() ?? '';
-			if (next !== '' && !/\d/.test(next) && next.split(/\s+/).length <= 3) names.push(...nameWords(next));
+			const found = nameWords(next);
+			if (next !== '' && !/\d/.test(next) && next.split(/\s+/).length <= 3 && found.length > 0) {
+				names.push(...found);
+				// A signature block above more text (an issue template's next section): drop the
+				// block up to the next blank line.
+				while (i + 1 < lines.length && lines[i + 1]!.trim() !== '') i++;
+				continue;
+			}
 		}
 		kept.push(lines[i]!);
 	}

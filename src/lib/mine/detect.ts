@@ -54,15 +54,11 @@ export function jsonAdapterFor(value: unknown, format: FormatName | 'auto'): Jso
 }
 
 /**
- * The CSV adapter for a header: the forced format, a tool whose export this is, or the column-map
- * adapter (which guesses common column names when there is no `--map`).
+ * The CSV adapter for a header: the forced format, else a tool whose export this is, else the
+ * column-map adapter (`--map`, or common column names). A tool's own export keeps its reader even
+ * with `--map`, so one run can mix a Freshdesk export and a hand-made CSV.
  */
-export function csvAdapterFor(
-	header: readonly string[],
-	format: FormatName | 'auto',
-	hasMap: boolean,
-): CsvAdapter | null {
+export function csvAdapterFor(header: readonly string[], format: FormatName | 'auto'): CsvAdapter | null {
 	if (format !== 'auto') return CSV_ADAPTERS.find((a) => a.format === format) ?? null;
-	if (hasMap) return mappedCsv;
 	return CSV_ADAPTERS.find((a) => a.detect(header)) ?? mappedCsv;
 }

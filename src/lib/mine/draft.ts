@@ -119,7 +119,8 @@ export function draftFaq(input: DraftInput): string {
 	];
 	const quotes = [cluster.representative, ...input.wordings]
 		.slice(0, 5)
-		.map((w) => `> ${escapeMdx(w.text.replace(/\s+/g, ' ').slice(0, 400))}\n> — ${escapeMdx(w.id)}`);
+		// The subject is the text's first line.
+		.map((w) => `> ${escapeMdx(w.text.replace('\n', ' — ').replace(/\s+/g, ' ').slice(0, 400))}\n> — ${escapeMdx(w.id)}`);
 	return [
 		'---',
 		stringify(data, { lineWidth: 0 }).trimEnd(),

@@ -21,8 +21,11 @@ import { redact } from './redact.ts';
 export interface InputFile {
 	name: string;
 	chunks: AsyncIterable<string | Uint8Array>;
-	/** Finds the line of a JSON syntax error (the streaming parser cannot); optional. */
-	locateJsonError?: () => Promise<number | undefined>;
+	/**
+	 * Reads the same bytes again from the start, when the source allows (a file does). Used only to
+	 * recover the records before a JSON syntax error and the error's exact line.
+	 */
+	reopen?: () => AsyncIterable<string | Uint8Array>;
 }
 
 export interface IngestOptions {
@@ -137,7 +140,7 @@ export async function ingest(inputs: readonly InputFile[], options: IngestOption
 			for await (const item of csvRows(all, sniffDelimiter(firstLine))) {
 				if ('error' in item) reject(item.line, item.error);
 				else if ('header' in item) {
-					const adapter = csvAdapterFor(item.header, options.format, options.map !== undefined);
+					const adapter = csvAdapterFor(item.header, options.format);
 					if (!adapter) throw formatMismatch(file, options.format, container);
 					summary.format = adapter.format;
 					read = adapter.reader(item.header, { map: options.map, file });
@@ -147,7 +150,7 @@ export async function ingest(inputs: readonly InputFile[], options: IngestOption
 			const items: AsyncIterable<ReadItem> =
 				container === 'jsonl'
 					? jsonlRecords(all)
-					: jsonRecords(all, input.locateJsonError ? { locateError: input.locateJsonError } : {});
+					: jsonRecords(all, input.reopen ? { reopen: () => decode(input.reopen!()) } : {});
 			let adapter: JsonAdapter | null = null;
 			for await (const item of items) {
 				if ('error' in item) {

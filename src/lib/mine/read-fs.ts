@@ -1,9 +1,8 @@
 /**
- * Opening export files for {@link ingest}: a streaming read, never the whole file at once, and a
- * way to find the line of a JSON syntax error by verifying the file from the start.
+ * Opening export files for {@link ingest}: a streaming read, never the whole file at once, which
+ * can start over when a JSON syntax error needs its records and line recovered.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { verifyFile } from 'stream-json/file/verifier.js';
 import { MineError } from './errors.ts';
 import type { InputFile } from './ingest.ts';
 
@@ -16,13 +15,7 @@ export function openInput(path: string): InputFile {
 		throw new MineError('no such file', path);
 	}
 	if (!isFile) throw new MineError('not a file', path);
-	return {
-		name: path,
-		chunks: createReadStream(path, { highWaterMark: 256 * 1024 }),
-		locateJsonError: () =>
-			verifyFile(path, { jsonStreaming: true }).then(
-				() => undefined,
-				(e: unknown) => (e as { line?: number }).line,
-			),
-	};
+	const open = () => createReadStream(path, { highWaterMark: 256 * 1024 });
+	// Opened when reading starts, so a run over many files holds one file open at a time.
+	return { name: path, chunks: { [Symbol.asyncIterator]: () => open()[Symbol.asyncIterator]() }, reopen: open };
 }

@@ -98,14 +98,14 @@ function tokensOf(out: unknown): readonly Token[] {
 	return out === END || out === undefined ? [] : (out as { values: Token[] }).values;
 }
 
+/** The input is not valid JSON (the parser's own message quotes the data, so it is not kept). */
+class JsonSyntaxError extends Error {}
+
 /**
- * Records of a JSON document, or of several concatenated documents. A syntax error ends the file
- * with one error item; `locateError` may pin down its line (the parser itself reports none).
+ * A JSON token walker: text in, records out, with the line each record starts on. `feed` throws on
+ * a syntax error; the walker is then spent.
  */
-export async function* jsonRecords(
-	chunks: AsyncIterable<string>,
-	options: { locateError?: () => Promise<number | undefined> } = {},
-): AsyncGenerator<ReadItem> {
+function jsonWalker() {
 	const parse = jsonParser({ streamValues: false, jsonStreaming: true });
 	const locator = new LineLocator();
 	const keys: string[] = [];
@@ -166,38 +166,91 @@ export async function* jsonRecords(
 				if (depth === 1 && root && t.value === 'id') root.hasId = true;
 				break;
 			default:
+				// Lines are tracked for objects only: a bare value is placed at the end of its chunk.
 				if (depth === recordDepth || depth === 0) {
 					out.push({ line: locator.line, error: 'record is not a JSON object' });
 				}
 		}
 	};
 
-	const fail = async (): Promise<ReadItem> => ({
-		line: (await options.locateError?.()) ?? locator.line,
-		error: 'not valid JSON; the rest of the file was skipped',
-	});
-	for await (const chunk of chunks) {
-		locator.scan(chunk);
-		let tokens: readonly Token[];
-		try {
-			tokens = tokensOf(parse(chunk));
-		} catch {
-			yield* out.splice(0);
-			yield await fail();
-			return;
-		}
-		for (const t of tokens) walk(t);
-		yield* out.splice(0);
-	}
+	return {
+		/** The line the walker has read up to. */
+		get line() {
+			return locator.line;
+		},
+		feed(text: string): ReadItem[] {
+			locator.scan(text);
+			let tokens: readonly Token[];
+			try {
+				tokens = tokensOf(parse(text));
+			} catch {
+				throw new JsonSyntaxError();
+			}
+			for (const t of tokens) walk(t);
+			return out.splice(0);
+		},
+		/** Flush at the end of input; throws when the document is incomplete. */
+		end(): ReadItem[] {
+			let tokens: readonly Token[];
+			try {
+				tokens = tokensOf(parse(END as unknown as string));
+			} catch {
+				throw new JsonSyntaxError();
+			}
+			for (const t of tokens) walk(t);
+			if (depth !== 0) throw new JsonSyntaxError();
+			return out.splice(0);
+		},
+	};
+}
+
+const BROKEN = 'not valid JSON; the rest of the file was skipped';
+
+/**
+ * Records of a JSON document, or of several concatenated documents. A syntax error ends the file
+ * with one error item. The parser reports tokens, not positions, and loses the tokens of the
+ * chunk it fails in, so when the input can be read again (`reopen`) it is re-read line by line up
+ * to the error: the records before it are all kept and the error gets its exact line.
+ */
+export async function* jsonRecords(
+	chunks: AsyncIterable<string>,
+	options: { reopen?: () => AsyncIterable<string> } = {},
+): AsyncGenerator<ReadItem> {
+	const walker = jsonWalker();
+	let emitted = 0;
 	try {
-		for (const t of tokensOf(parse(END as unknown as string))) walk(t);
-	} catch {
-		yield* out.splice(0);
-		yield await fail();
+		for await (const chunk of chunks) {
+			const items = walker.feed(chunk);
+			emitted += items.length;
+			yield* items;
+		}
+		yield* walker.end();
+		return;
+	} catch (e) {
+		// Read errors and the consumer's errors are not the document's fault.
+		if (!(e instanceof JsonSyntaxError)) throw e;
+	}
+	if (!options.reopen) {
+		yield { line: walker.line, error: BROKEN };
 		return;
 	}
-	yield* out.splice(0);
-	if (depth !== 0) yield await fail();
+	const again = jsonWalker();
+	let seen = 0;
+	for await (const [text, line] of lines(options.reopen())) {
+		let items: ReadItem[];
+		try {
+			items = again.feed(`${text}\n`);
+		} catch {
+			yield { line, error: BROKEN };
+			return;
+		}
+		for (const item of items) if (++seen > emitted) yield item;
+	}
+	try {
+		for (const item of again.end()) if (++seen > emitted) yield item;
+	} catch {
+		yield { line: again.line, error: BROKEN };
+	}
 }
 
 /** Lines of decoded text with their 1-based numbers; the last line may lack a newline. */

@@ -85,3 +85,16 @@ describe('capText', () => {
 		expect(capText('short', 10)).toBe('short');
 	});
 });
+
+describe('signature blocks above more text', () => {
+	it('drops a sign-off and its block when an issue template section follows', () => {
+		const r = cleanMessage(
+			'Deliveries are never retried.\n\nBest regards,\nThaddeus Morgenstern\nPlatform Engineer\n\n' +
+				'Steps\n1. create a webhook\n2. stop the receiver\n3. wait an hour\n4. start it again\nVersion: caro 1.1.0',
+		);
+		expect(r).toEqual({
+			text: 'Deliveries are never retried. Steps 1. create a webhook 2. stop the receiver 3. wait an hour 4. start it again Version: caro 1.1.0',
+			names: ['Thaddeus', 'Morgenstern'],
+		});
+	});
+});

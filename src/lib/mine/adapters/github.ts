@@ -15,7 +15,8 @@ export function markdownToText(md: string): string {
 			.replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
 			.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
 			.replace(/^\s*(?:```|~~~).*$/gm, ' ')
-			.replace(/^\s{0,3}#{1,6}\s+/gm, '')
+			// Headings are the template's ("Describe the bug", "Steps to reproduce"), not the customer's.
+			.replace(/^\s{0,3}#{1,6}\s.*$/gm, ' ')
 			.replace(/^\s*[-*+]\s+\[[ xX]\]\s+/gm, '')
 			.replace(/[*_`]{1,3}([^*_`\n]+)[*_`]{1,3}/g, '$1')
 	);
