@@ -1,7 +1,9 @@
 /**
- * The "did you mean" flow around a search function: Pagefind drops query words it has never
- * indexed and matches the rest, so a typo silently narrows (or empties) the results. Here a word
- * the speller would correct is corrected only when the index confirms it matches nothing.
+ * The "did you mean" flow around a search function. Pagefind 1.6 has no typo tolerance: for a
+ * word it has never indexed it falls back to the longest indexed word the typed one starts with
+ * ("webhok" matches pages containing "web"), so a typo yields few, wrong results rather than none.
+ * The result count cannot tell a typo; the vocabulary of the indexed pages proposes corrections
+ * and, where the index can be asked, it confirms the typed word really is not indexed.
  */
 import { applyCorrections, type Speller } from './spell.ts';
 
@@ -17,35 +19,58 @@ export interface SearchOutcome<R> {
 }
 
 /** How {@link searchWithCorrection} reaches the index. */
-export interface CorrectionSearch<R> {
+export interface CorrectionIndex<R> {
 	/** Runs a query with the current filters. */
 	search(query: string): Promise<R>;
-	/** Whether a single word matches no indexed page at all (filters ignored). */
-	isUnknown(word: string): Promise<boolean>;
+	/**
+	 * Whether the index holds the word itself (or words it starts), for words the vocabulary does
+	 * not know: text the layout adds to indexed pages is not in the vocabulary. Optional.
+	 */
+	isIndexed?(word: string): Promise<boolean>;
 }
 
 /**
- * Searches `query`; when some of its words are unknown to both the vocabulary and the index and
- * their correction finds results, shows those instead (`typed` set). With `literal` (the reader
- * chose "search instead for …") the typed query's results stay, and the correction becomes a
- * `suggestion`. Without a speller (vocabulary not loaded) it is a plain search.
+ * Whether a word Pagefind matched for a typed word is a real match (the typed word, a longer word
+ * it starts, or a form with the same stem) rather than its fallback to a short indexed start:
+ * they must share all but the last three letters of the typed word, and at least four.
+ */
+export function isRealMatch(matched: string, typed: string): boolean {
+	const a = matched.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+	const b = typed.toLowerCase();
+	let common = 0;
+	while (common < a.length && common < b.length && a[common] === b[common]) common++;
+	return common === b.length || (common >= 4 && common >= b.length - 3);
+}
+
+/**
+ * Searches `query`, or, when the speller corrects some of its words (that the index confirms it
+ * lacks) and the corrected query finds results, the corrected query, with `typed` set to what
+ * was typed. With `literal` (the reader chose "search instead for …") the typed query is searched
+ * and the correction becomes a `suggestion`. Without a speller it is a plain search.
  */
 export async function searchWithCorrection<R extends { results: readonly unknown[] }>(
 	query: string,
-	index: CorrectionSearch<R>,
+	index: CorrectionIndex<R>,
 	speller: Speller | null,
 	{ literal = false }: { literal?: boolean } = {},
 ): Promise<SearchOutcome<R>> {
-	const typedResponse = await index.search(query);
-	const plain = { query, response: typedResponse };
 	const candidates = speller?.suggest(query) ?? [];
-	if (candidates.length === 0) return plain;
-	const unknown = await Promise.all(candidates.map((c) => index.isUnknown(c.typed)));
-	const corrections = candidates.filter((_, i) => unknown[i]);
-	if (corrections.length === 0) return plain;
+	const indexed = await Promise.all(candidates.map((c) => index.isIndexed?.(c.typed) ?? false));
+	const corrections = candidates.filter((_, i) => !indexed[i]);
+	if (corrections.length === 0) return { query, response: await index.search(query) };
 	const corrected = applyCorrections(query, corrections);
+	if (literal) {
+		const [response, correctedResponse] = await Promise.all([
+			index.search(query),
+			index.search(corrected),
+		]);
+		return correctedResponse.results.length > 0
+			? { query, response, suggestion: corrected }
+			: { query, response };
+	}
 	const correctedResponse = await index.search(corrected);
-	if (correctedResponse.results.length === 0) return plain;
-	if (literal) return { ...plain, suggestion: corrected };
-	return { query: corrected, response: correctedResponse, typed: query };
+	if (correctedResponse.results.length > 0) {
+		return { query: corrected, response: correctedResponse, typed: query };
+	}
+	return { query, response: await index.search(query) };
 }

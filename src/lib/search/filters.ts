@@ -70,7 +70,11 @@ export function filterValueLabel(key: string, value: string): string {
 }
 
 /** The selection with `value` of `key` pressed if it was not, released if it was. */
-export function toggleFilter(selection: FilterSelection, key: string, value: string): FilterSelection {
+export function toggleFilter(
+	selection: FilterSelection,
+	key: string,
+	value: string,
+): FilterSelection {
 	const current = selection[key] ?? [];
 	const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
 	const { [key]: _, ...rest } = selection;

@@ -16,14 +16,16 @@ const MAX_LENGTH = 24;
  * components, code and link labels is kept (Pagefind indexes code blocks too).
  */
 export function mdxText(body: string): string {
-	return body
-		.replace(/^(?:import|export)\s.*$/gm, ' ')
-		// A fence's info string (```bash) is not rendered.
-		.replace(/^\s*(?:```|~~~).*$/gm, ' ')
-		.replace(/<!--[\s\S]*?-->|\{\/\*[\s\S]*?\*\/\}/g, ' ')
-		.replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
-		.replace(/\]\([^)]*\)/g, '] ')
-		.replace(/\b(?:https?|mailto):[^\s)>\]]+/g, ' ');
+	return (
+		body
+			.replace(/^(?:import|export)\s.*$/gm, ' ')
+			// A fence's info string (```bash) is not rendered.
+			.replace(/^\s*(?:```|~~~).*$/gm, ' ')
+			.replace(/<!--[\s\S]*?-->|\{\/\*[\s\S]*?\*\/\}/g, ' ')
+			.replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
+			.replace(/\]\([^)]*\)/g, '] ')
+			.replace(/\b(?:https?|mailto):[^\s)>\]]+/g, ' ')
+	);
 }
 
 /**
@@ -40,4 +42,16 @@ export function buildVocabulary(texts: Iterable<string>): Vocabulary {
 	}
 	const entries = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 	return { words: entries.map(([w]) => w), counts: entries.map(([, c]) => c) };
+}
+
+/**
+ * Every string inside structured data (a policy YAML file's fields), for the pages built from
+ * data rather than MDX. Keys are not text readers see, so only values count.
+ */
+export function dataText(data: unknown): string {
+	if (typeof data === 'string') return data;
+	if (Array.isArray(data)) return data.map(dataText).filter(Boolean).join('\n');
+	if (data && typeof data === 'object')
+		return Object.values(data).map(dataText).filter(Boolean).join('\n');
+	return '';
 }

@@ -1,66 +1,122 @@
 import { describe, expect, it } from 'vitest';
-import { searchWithCorrection, type CorrectionSearch } from '../../../src/lib/search/correct.ts';
+import { isRealMatch, searchWithCorrection } from '../../../src/lib/search/correct.ts';
 import { createSpeller } from '../../../src/lib/search/spell.ts';
 import { buildVocabulary } from '../../../src/lib/search/vocabulary.ts';
 
-// A tiny "index" that behaves like Pagefind: unknown words are dropped, the rest must all match.
 const pages = [
 	'webhook retries back off exponentially',
 	'retries of failed agent runs',
 	'webhook signature verification',
+	'the web dashboard',
 ];
-const fakeIndex: CorrectionSearch<{ results: string[] }> = {
-	async search(query) {
-		const known = query
-			.toLowerCase()
-			.split(/\s+/)
-			.filter((w) => w && pages.some((p) => p.split(' ').includes(w)));
-		const results = known.length ? pages.filter((p) => known.every((w) => p.split(' ').includes(w))) : [];
-		return { results };
-	},
-	async isUnknown(word) {
-		return (await this.search(word)).results.length === 0;
-	},
-};
+
+/**
+ * A tiny index that behaves like Pagefind 1.6: every query word must match a page word by prefix,
+ * and a word that starts no page word falls back to its longest start that is one ("webhok" →
+ * "web"), so typos still return (wrong) results.
+ */
+async function search(query: string) {
+	const words = pages.flatMap((p) => p.split(' '));
+	const terms = query
+		.toLowerCase()
+		.split(/\s+/)
+		.filter(Boolean)
+		.map((term) => {
+			if (words.some((w) => w.startsWith(term))) return (w: string) => w.startsWith(term);
+			for (let n = term.length - 1; n > 0; n--) {
+				const start = term.slice(0, n);
+				if (words.includes(start)) return (w: string) => w === start;
+			}
+			return () => false;
+		});
+	const matches = (page: string) => terms.every((t) => page.split(' ').some(t));
+	return { results: terms.length ? pages.filter(matches) : [] };
+}
+
 const speller = createSpeller(buildVocabulary(pages));
+const index = { search };
 
 describe('searchWithCorrection', () => {
-	it('shows the corrected query when a typo is dropped by the index and narrows nothing', async () => {
-		const outcome = await searchWithCorrection('webhok retries', fakeIndex, speller);
-		expect(outcome).toEqual({
+	it('shows the corrected query instead of what the typo falls back to', async () => {
+		expect((await search('webhok retries')).results).toEqual([]);
+		expect((await search('webhok')).results).toEqual(['the web dashboard']);
+		expect(await searchWithCorrection('webhok', index, speller)).toEqual({
+			query: 'webhook',
+			typed: 'webhok',
+			response: {
+				results: ['webhook retries back off exponentially', 'webhook signature verification'],
+			},
+		});
+		expect(await searchWithCorrection('webhok retries', index, speller)).toEqual({
 			query: 'webhook retries',
 			typed: 'webhok retries',
 			response: { results: ['webhook retries back off exponentially'] },
 		});
 	});
 
-	it('shows the typed query when every word is known', async () => {
-		const outcome = await searchWithCorrection('webhook retries', fakeIndex, speller);
-		expect(outcome.typed).toBeUndefined();
-		expect(outcome.query).toBe('webhook retries');
-		expect(outcome.response.results).toHaveLength(1);
+	it('searches the typed query when every word is known or starts a known word', async () => {
+		expect(await searchWithCorrection('webhook sig', index, speller)).toEqual({
+			query: 'webhook sig',
+			response: { results: ['webhook signature verification'] },
+		});
 	});
 
-	it('keeps a word the vocabulary lacks but the index knows', async () => {
-		// "agent" is indexed but missing from this vocabulary; "agenda" would be one edit away.
-		const partial = createSpeller(buildVocabulary(['agenda', ...pages.slice(0, 1)]));
-		const outcome = await searchWithCorrection('agent', fakeIndex, partial);
-		expect(outcome).toEqual({ query: 'agent', response: { results: ['retries of failed agent runs'] } });
-	});
-
-	it('keeps the typed results when the correction finds nothing either', async () => {
-		const lonely = createSpeller(buildVocabulary(['xylophone']));
-		const outcome = await searchWithCorrection('xylophome', fakeIndex, lonely);
-		expect(outcome).toEqual({ query: 'xylophome', response: { results: [] } });
+	it('keeps the typed query when the correction finds nothing', async () => {
+		// "signature retries" has no page; its typo'd form is searched as typed.
+		expect(await searchWithCorrection('signatur retries', index, speller)).toEqual({
+			query: 'signatur retries',
+			response: { results: [] },
+		});
 	});
 
 	it('searches literally when asked, and offers the correction as a suggestion', async () => {
-		const outcome = await searchWithCorrection('webhok', fakeIndex, speller, { literal: true });
-		expect(outcome).toEqual({ query: 'webhok', response: { results: [] }, suggestion: 'webhook' });
+		expect(await searchWithCorrection('webhok', index, speller, { literal: true })).toEqual({
+			query: 'webhok',
+			response: { results: ['the web dashboard'] },
+			suggestion: 'webhook',
+		});
 	});
 
 	it('is a plain search without a speller', async () => {
-		const outcome = await searchWithCorrection('webhok', fakeIndex, null);
-		expect(outcome).toEqual({ query: 'webhok', response: { results: [] } });
+		expect(await searchWithCorrection('webhok', index, null)).toEqual({
+			query: 'webhok',
+			response: { results: ['the web dashboard'] },
+		});
+	});
+});
+
+describe('searchWithCorrection with an index check', () => {
+	it('keeps a word the vocabulary lacks when the index has it', async () => {
+		// "dashbord" is not in this vocabulary, but the index says the pages do contain it.
+		const partial = createSpeller(buildVocabulary(['dashboard dashboard']));
+		const outcome = await searchWithCorrection(
+			'dashbord',
+			{ search, isIndexed: async (word) => word === 'dashbord' },
+			partial,
+		);
+		expect(outcome).toEqual({ query: 'dashbord', response: { results: [] } });
+	});
+
+	it('corrects a word the index confirms it lacks', async () => {
+		const outcome = await searchWithCorrection(
+			'webhok',
+			{ search, isIndexed: async () => false },
+			speller,
+		);
+		expect(outcome.query).toBe('webhook');
+	});
+});
+
+describe('isRealMatch', () => {
+	it('accepts the word itself, longer words it starts and forms sharing a stem', () => {
+		expect(isRealMatch('Webhook,', 'webhook')).toBe(true);
+		expect(isRealMatch('webhooks', 'webho')).toBe(true);
+		expect(isRealMatch('moderation', 'moderated')).toBe(true);
+	});
+
+	it("rejects Pagefind's fallback to a short indexed start of the typed word", () => {
+		expect(isRealMatch('web', 'webhok')).toBe(false);
+		expect(isRealMatch('t', 'telemtry')).toBe(false);
+		expect(isRealMatch('-X', 'xqzv')).toBe(false);
 	});
 });

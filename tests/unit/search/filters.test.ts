@@ -24,22 +24,15 @@ describe('sortFilterValues', () => {
 	});
 
 	it('orders versions newest first, a pre-release just below its release', () => {
-		expect(sortFilterValues('version', ['1.0.2', '1.1.0-beta', '1.0.10', '1.1.0', '1.0.0'])).toEqual([
-			'1.1.0',
-			'1.1.0-beta',
-			'1.0.10',
-			'1.0.2',
-			'1.0.0',
-		]);
+		expect(
+			sortFilterValues('version', ['1.0.2', '1.1.0-beta', '1.0.10', '1.1.0', '1.0.0']),
+		).toEqual(['1.1.0', '1.1.0-beta', '1.0.10', '1.0.2', '1.0.0']);
 	});
 
 	it('orders categories by their label', () => {
-		expect(sortFilterValues('category', ['webhooks', 'telemetry-privacy', 'cli', 'agents'])).toEqual([
-			'agents',
-			'cli',
-			'telemetry-privacy',
-			'webhooks',
-		]);
+		expect(
+			sortFilterValues('category', ['webhooks', 'telemetry-privacy', 'cli', 'agents']),
+		).toEqual(['agents', 'cli', 'telemetry-privacy', 'webhooks']);
 	});
 });
 
@@ -64,6 +57,8 @@ describe('toggleFilter and pagefindFilters', () => {
 		selection = toggleFilter(selection, 'type', 'KB article');
 		expect(selection).toEqual({ version: ['1.1.0', '1.0.2'] });
 		expect(hasFilters(selection)).toBe(true);
-		expect(hasFilters(toggleFilter(toggleFilter(selection, 'version', '1.1.0'), 'version', '1.0.2'))).toBe(false);
+		expect(
+			hasFilters(toggleFilter(toggleFilter(selection, 'version', '1.1.0'), 'version', '1.0.2')),
+		).toBe(false);
 	});
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyCorrections, createSpeller, editDistance, maxDistance } from '../../../src/lib/search/spell.ts';
+import {
+	applyCorrections,
+	createSpeller,
+	editDistance,
+	maxDistance,
+} from '../../../src/lib/search/spell.ts';
 import { buildVocabulary } from '../../../src/lib/search/vocabulary.ts';
 
 // A vocabulary as the build would emit it for a few webhook and agent articles.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, mdxText } from '../../../src/lib/search/vocabulary.ts';
+import { buildVocabulary, dataText, mdxText } from '../../../src/lib/search/vocabulary.ts';
 
 describe('buildVocabulary', () => {
 	it('counts lower-cased words of three letters or more, most frequent first', () => {
@@ -35,7 +35,30 @@ describe('mdxText', () => {
 		].join('\n');
 		const words = buildVocabulary([mdxText(body)]).words.sort();
 		expect(words).toEqual(
-			['caro', 'first', 'replay', 'retries', 'rotate', 'secret', 'see', 'signing', 'since', 'the', 'webhook', 'webhooks'].sort(),
+			[
+				'caro',
+				'first',
+				'replay',
+				'retries',
+				'rotate',
+				'secret',
+				'see',
+				'signing',
+				'since',
+				'the',
+				'webhook',
+				'webhooks',
+			].sort(),
 		);
+	});
+});
+
+describe('dataText', () => {
+	it('collects the string values of nested data, not its keys or numbers', () => {
+		const policy = {
+			kind: 'tiers',
+			tiers: [{ name: 'Community support', response: { P0: 'Within 1 hour' }, order: 3 }],
+		};
+		expect(dataText(policy).split('\n')).toEqual(['tiers', 'Community support', 'Within 1 hour']);
 	});
 });
