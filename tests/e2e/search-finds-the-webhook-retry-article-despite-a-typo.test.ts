@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage } from './support/browser.ts';
+import { serveSite, siteDir, type SiteServer } from './support/server.ts';
+
+let browser: Browser;
+let site: SiteServer;
+beforeAll(async () => {
+	[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+it('search finds the webhook retry article despite a typo', async () => {
+	const { page, problems, close } = await openPage(browser, `${site.url}/`);
+	try {
+		await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Search the help center' });
+		await dialog.getByRole('combobox', { name: 'Search the help center' }).fill('webhok retries');
+
+		// Pagefind alone answers "webhok" with pages that merely contain "web"; the correction
+		// searches what the reader meant and says so.
+		await dialog.getByText('Showing results for webhook retries').waitFor();
+		// An option's text is its accessible name: title, type, KB ID, severity, excerpt.
+		const firstThree = (await dialog.getByRole('option').allTextContents()).slice(0, 3);
+		expect(firstThree.some((text) => /^Webhook retr[^]* KB article KB-\d{4} /i.test(text))).toBe(
+			true,
+		);
+		expect(await dialog.getByRole('status').textContent()).toMatch(
+			/^\d+ results? for “webhook retries”/,
+		);
+
+		// The reader can still insist on the typed words, and is then offered the correction.
+		await dialog.getByRole('button', { name: 'search instead for webhok retries' }).click();
+		await dialog.getByRole('button', { name: 'webhook retries' }).waitFor();
+		expect(await dialog.getByText('Did you mean').textContent()).toBe(
+			'Did you mean webhook retries?',
+		);
+
+		expect(problems).toEqual({
+			consoleErrors: [],
+			pageErrors: [],
+			failedRequests: [],
+			thirdPartyRequests: [],
+		});
+	} finally {
+		await close();
+	}
+});

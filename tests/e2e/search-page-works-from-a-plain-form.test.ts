@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage } from './support/browser.ts';
+import { serveSite, siteDir, type SiteServer } from './support/server.ts';
+
+let browser: Browser;
+let site: SiteServer;
+beforeAll(async () => {
+	[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+it('search page works from a plain form without JavaScript', async () => {
+	const { page, close } = await openPage(browser, `${site.url}/kb/KB-0026/`, {
+		javaScriptEnabled: false,
+	});
+	try {
+		// Without JavaScript the header's Search is a link to the search page.
+		await Promise.all([
+			page.waitForURL(`${site.url}/search/`),
+			page.getByRole('banner').getByRole('link', { name: 'Search' }).click(),
+		]);
+		const form = page.getByRole('search');
+		await form.getByRole('searchbox', { name: 'Search the help center' }).fill('webhook retries');
+		await Promise.all([
+			page.waitForURL(`${site.url}/search/?q=webhook+retries`),
+			form.getByRole('button', { name: 'Search' }).click(),
+		]);
+		const note = page.getByText('Search runs in your browser and needs JavaScript');
+		await note.waitFor();
+		expect(await note.textContent()).toMatch(/browse the knowledge base or the FAQ\.$/);
+		expect(await note.getByRole('link', { name: 'knowledge base' }).getAttribute('href')).toBe(
+			'/kb/',
+		);
+		expect(await note.getByRole('link', { name: 'FAQ' }).getAttribute('href')).toBe('/faq/');
+	} finally {
+		await close();
+	}
+});
+
+it('search page shows results for ?q= and keeps the URL in sync with JavaScript', async () => {
+	const { page, problems, close } = await openPage(
+		browser,
+		`${site.url}/search/?q=webhook+retries`,
+	);
+	try {
+		const box = page.getByRole('search').getByRole('combobox', { name: 'Search the help center' });
+		expect(await box.inputValue()).toBe('webhook retries');
+		const results = page.getByRole('main').getByRole('listbox', { name: 'Search results' });
+		await results.getByRole('option').first().waitFor();
+		const names = await results.getByRole('option').allTextContents();
+		expect(names.some((name) => /^Webhook retr/i.test(name))).toBe(true);
+		expect(await page.getByText('needs JavaScript').isVisible()).toBe(false);
+
+		await box.fill('signature verification');
+		await expect
+			.poll(() => page.url(), { timeout: 5_000 })
+			.toBe(`${site.url}/search/?q=signature+verification`);
+		await expect
+			.poll(() => results.getByRole('option').first().textContent(), { timeout: 5_000 })
+			.toMatch(/signature/i);
+
+		expect(problems.consoleErrors).toEqual([]);
+		expect(problems.pageErrors).toEqual([]);
+		expect(problems.failedRequests).toEqual([]);
+	} finally {
+		await close();
+	}
+});
