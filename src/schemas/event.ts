@@ -1,9 +1,16 @@
 import { z } from 'astro/zod';
 import {
+	CHANNEL_PATTERN,
+	ENTRY_ID_PATTERN,
 	MAX_BATCH_EVENTS,
 	MAX_BODY_BYTES,
+	MAX_PATH_LENGTH,
 	MAX_QUERY_LENGTH,
 	MAX_REASON_LENGTH,
+	NO_CONTROL,
+	NO_CONTROL_EXCEPT_LINES,
+	PATH_PATTERN,
+	SESSION_PATTERN,
 } from '../lib/analytics/limits.ts';
 
 /** Event types the site records, in the order a visitor usually meets them. */
@@ -17,11 +24,6 @@ export const EVENT_TYPES = [
 
 export { MAX_BATCH_EVENTS, MAX_BODY_BYTES, MAX_QUERY_LENGTH, MAX_REASON_LENGTH };
 
-// Control characters have no place in a query or path, and PostgreSQL cannot store NUL at all.
-const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
-// A reason comes from a textarea: line breaks and tabs are fine there.
-const NO_CONTROL_EXCEPT_LINES = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
-
 /** Fields every event carries, whatever its type. */
 const base = {
 	/**
@@ -30,7 +32,7 @@ const base = {
 	 */
 	session: z
 		.string({ error: 'session is required and must be text' })
-		.regex(/^[A-Za-z0-9_-]{8,64}$/, {
+		.regex(SESSION_PATTERN, {
 			error: 'session must be 8 to 64 letters, digits, "-" or "_"',
 		}),
 	/** When the event happened in the browser: ISO-8601 with a time zone, e.g. 2026-11-23T09:30:00.000Z. */
@@ -41,8 +43,8 @@ const base = {
 	/** URL path of the page the event happened on (no origin, no query string), e.g. /kb/KB-0042/. */
 	path: z
 		.string({ error: 'path is required and must be text' })
-		.max(2048, { error: 'path must be at most 2048 characters' })
-		.regex(/^\/[^\s?#\u0000-\u001f\u007f]*$/, {
+		.max(MAX_PATH_LENGTH, { error: `path must be at most ${MAX_PATH_LENGTH} characters` })
+		.regex(PATH_PATTERN, {
 			error: 'path must be a URL path starting with "/", without spaces, query string or fragment',
 		}),
 };
@@ -54,11 +56,11 @@ const query = z
 	.max(MAX_QUERY_LENGTH, { error: `query must be at most ${MAX_QUERY_LENGTH} characters` })
 	.regex(NO_CONTROL, { error: 'query must not contain control characters' });
 
-/** A KB article id (`KB-0042`) or an FAQ id (`faq/<slug>`). */
+/** A KB article id (`KB-0042`) or an FAQ id (`faq/<category>/<slug>`). */
 const entryId = z
 	.string({ error: 'id is required and must be text' })
-	.regex(/^(?:KB-\d{4}|faq\/[a-z0-9]+(?:[-/][a-z0-9]+)*)$/, {
-		error: 'id must be a KB ID such as KB-0042 or an FAQ id such as faq/reset-password',
+	.regex(ENTRY_ID_PATTERN, {
+		error: 'id must be a KB ID such as KB-0042 or an FAQ id such as faq/billing/refunds',
 	});
 
 /** Builds a strict object schema whose unknown-field message names the fields that are allowed. */
@@ -102,7 +104,7 @@ export const ResultClickEventSchema = eventObject('result_click', {
 	target: z
 		.string({ error: 'target is required and must be the URL path of the clicked result' })
 		.min(1, { error: 'target must not be empty' })
-		.max(2048, { error: 'target must be at most 2048 characters' })
+		.max(MAX_PATH_LENGTH, { error: `target must be at most ${MAX_PATH_LENGTH} characters` })
 		.regex(NO_CONTROL, { error: 'target must not contain control characters' }),
 });
 
@@ -133,7 +135,7 @@ export const ContactClickEventSchema = eventObject('contact_click', {
 	/** The channel's id from content/policy/channels.yaml, e.g. email or support-portal. */
 	target: z
 		.string({ error: 'target is required and must be a support channel id such as email' })
-		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+		.regex(CHANNEL_PATTERN, {
 			error: 'target must be a support channel id of lower-case letters, digits and dashes, e.g. email',
 		}),
 });

@@ -25,3 +25,18 @@ export function trackingAllowed(signals: PrivacySignals): boolean {
 	);
 	return !dnt && signals.globalPrivacyControl !== true;
 }
+
+/**
+ * Reads the privacy signals from the browser's `navigator` and `window` (passed in, so this file
+ * stays free of DOM globals and usable from any script).
+ */
+export function readPrivacySignals(nav: object, win: object): PrivacySignals {
+	const n = nav as { doNotTrack?: string | null; msDoNotTrack?: string; globalPrivacyControl?: boolean };
+	const w = win as { doNotTrack?: string };
+	return {
+		doNotTrack: n.doNotTrack,
+		windowDoNotTrack: w.doNotTrack,
+		msDoNotTrack: n.msDoNotTrack,
+		globalPrivacyControl: n.globalPrivacyControl,
+	};
+}

@@ -1,3 +1,5 @@
+import { SESSION_PATTERN } from './limits.ts';
+
 /** The sessionStorage key that holds the anonymous session id. */
 export const SESSION_KEY = 'tierzero:session';
 
@@ -9,8 +11,6 @@ export interface StorageLike {
 
 /** Fills a byte array with random values, like `crypto.getRandomValues`. */
 export type RandomFill = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array;
-
-const VALID = /^[A-Za-z0-9_-]{8,64}$/;
 
 /**
  * A new anonymous session id: 16 random bytes as 22 base64url characters. Random, so it says
@@ -32,7 +32,7 @@ export function newSessionId(fill: RandomFill): string {
 export function sessionId(storage: StorageLike | undefined, fill: RandomFill): string {
 	try {
 		const existing = storage?.getItem(SESSION_KEY);
-		if (existing && VALID.test(existing)) return existing;
+		if (existing && SESSION_PATTERN.test(existing)) return existing;
 	} catch {
 		// Reading storage can throw (e.g. a sandboxed frame); a page-long id still works.
 	}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trackingAllowed } from '../../../src/lib/analytics/consent.ts';
+import { readPrivacySignals, trackingAllowed } from '../../../src/lib/analytics/consent.ts';
 import { newSessionId, SESSION_KEY, sessionId, type StorageLike } from '../../../src/lib/analytics/session.ts';
 
 describe('consent: Do Not Track and Global Privacy Control', () => {
@@ -17,6 +17,15 @@ describe('consent: Do Not Track and Global Privacy Control', () => {
 		[{ globalPrivacyControl: true }],
 	])('records nothing with %o', (signals) => {
 		expect(trackingAllowed(signals)).toBe(false);
+	});
+});
+
+describe('reading the signals from the browser objects', () => {
+	it('finds each spelling where browsers put it', () => {
+		expect(readPrivacySignals({ globalPrivacyControl: true }, {})).toMatchObject({ globalPrivacyControl: true });
+		expect(trackingAllowed(readPrivacySignals({ doNotTrack: null }, { doNotTrack: '1' }))).toBe(false);
+		expect(trackingAllowed(readPrivacySignals({ msDoNotTrack: '1' }, {}))).toBe(false);
+		expect(trackingAllowed(readPrivacySignals({ doNotTrack: 'unspecified' }, {}))).toBe(true);
 	});
 });
 

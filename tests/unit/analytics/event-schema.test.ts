@@ -61,7 +61,7 @@ describe('event format v1', () => {
 			'event.query: query must be at most 200 characters',
 		]);
 		expect(problems({ type: 'helpful_vote', ...base, id: 'KB-42', helpful: 'yes' })).toEqual([
-			'event.id: id must be a KB ID such as KB-0042 or an FAQ id such as faq/reset-password',
+			'event.id: id must be a KB ID such as KB-0042 or an FAQ id such as faq/billing/refunds',
 			'event.helpful: helpful is required and must be true (Yes) or false (No)',
 		]);
 		expect(problems({ ...search, session: 'short' })).toEqual([
