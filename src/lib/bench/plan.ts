@@ -1,0 +1,134 @@
+/**
+ * Turns article drafts into a numbered KB: IDs KB-0001…, distinct titles, related links within a
+ * category, and file paths. When more articles are asked for than there are drafts, drafts are
+ * reused as deterministic variants (new ID, title, date, severity and versions; same body).
+ */
+import { SEVERITIES } from '../../schemas/kb.ts';
+import { LAST_UPDATE, VERSION_CHOICES, isoDay, type ArticleDraft } from './convert.ts';
+import { pick, seededRandom, slugify, truncate } from './random.ts';
+
+/** Frontmatter of a generated KB article, in the field order of the starter content. */
+export interface KbFrontmatter {
+	id: string;
+	title: string;
+	summary: string;
+	severity: string;
+	affectedVersions: string[];
+	category: string;
+	tags: string[];
+	status: 'published';
+	updated: string;
+	related: string[];
+}
+
+/** A KB article ready to write: path below `kb/`, frontmatter and body. */
+export interface PlannedKb {
+	file: string;
+	data: KbFrontmatter;
+	body: string;
+	/** The draft's `source`, for reports. */
+	source: string;
+	/** 0 for the first use of a draft, 1… for its variants. */
+	variant: number;
+}
+
+/** Largest article count the `KB-` + four digits ID format allows. */
+export const MAX_KB_ARTICLES = 9999;
+
+/** `KB-0042` for 42. */
+export const kbId = (n: number): string => `KB-${String(n).padStart(4, '0')}`;
+
+/**
+ * Number `count` articles from the drafts (in the drafts' order, cycling through them for
+ * variants) and link each to up to three others in its category.
+ */
+export function planKb(drafts: readonly ArticleDraft[], count: number, seed: number): PlannedKb[] {
+	if (drafts.length === 0) throw new Error('no article drafts to plan from');
+	if (!Number.isInteger(count) || count < 1 || count > MAX_KB_ARTICLES) {
+		throw new Error(`count must be a whole number from 1 to ${MAX_KB_ARTICLES}, got ${count}`);
+	}
+	const rand = seededRandom(seed);
+	const titles = new Set<string>();
+	const start = Date.UTC(2026, 0, 1);
+	const lastDay = Math.round((Date.parse(LAST_UPDATE) - start) / 86_400_000);
+	const planned: PlannedKb[] = [];
+	for (let i = 0; i < count; i += 1) {
+		const draft = drafts[i % drafts.length]!;
+		const variant = Math.floor(i / drafts.length);
+		const id = kbId(i + 1);
+		const [r1, r2] = [rand(), rand()];
+		const suffix = variant === 0 ? '' : ` (variant ${variant + 1})`;
+		let title = `${truncate(draft.title, 120 - suffix.length)}${suffix}`;
+		// Some source articles share a title; readers (and search results) need them apart.
+		for (let n = 2; titles.has(title.toLowerCase()); n += 1) {
+			const tail = `${suffix} (${n})`;
+			title = `${truncate(draft.title, 120 - tail.length)}${tail}`;
+		}
+		titles.add(title.toLowerCase());
+		const updated =
+			variant === 0
+				? draft.updated
+				: isoDay(
+						start +
+							((Math.round((Date.parse(draft.updated) - start) / 86_400_000) + variant * 53) %
+								(lastDay + 1)) *
+								86_400_000,
+					);
+		planned.push({
+			file: `${draft.category}/${id.toLowerCase()}-${slugify(draft.title, 50) || 'article'}.mdx`,
+			source: draft.source,
+			variant,
+			body: draft.body,
+			data: {
+				id,
+				title,
+				summary: draft.summary,
+				severity: variant === 0 ? draft.severity : pick(SEVERITIES, r1),
+				affectedVersions: variant === 0 ? draft.affectedVersions : pick(VERSION_CHOICES, r2),
+				category: draft.category,
+				tags: draft.tags,
+				status: 'published',
+				updated,
+				related: [],
+			},
+		});
+	}
+	linkRelated(planned, rand);
+	return planned;
+}
+
+/** Up to three related articles per article: its neighbours in the category and one other. */
+function linkRelated(planned: PlannedKb[], rand: () => number): void {
+	const byCategory = new Map<string, PlannedKb[]>();
+	for (const p of planned)
+		byCategory.set(p.data.category, [...(byCategory.get(p.data.category) ?? []), p]);
+	for (const list of byCategory.values()) {
+		list.forEach((p, i) => {
+			const picks = [list[i - 1], list[i + 1], list[Math.floor(rand() * list.length)]];
+			p.data.related = [...new Set(picks.filter((o) => o && o !== p).map((o) => o!.data.id))];
+		});
+	}
+}
+
+/** The `.mdx` file of a planned article: YAML frontmatter (JSON-quoted strings) and body. */
+export function renderKbMdx(kb: PlannedKb): string {
+	const d = kb.data;
+	const list = (xs: string[]) => `[${xs.map((x) => JSON.stringify(x)).join(', ')}]`;
+	return [
+		'---',
+		`id: ${d.id}`,
+		`title: ${JSON.stringify(d.title)}`,
+		`summary: ${JSON.stringify(d.summary)}`,
+		`severity: ${d.severity}`,
+		`affectedVersions: ${list(d.affectedVersions)}`,
+		`category: ${d.category}`,
+		`tags: ${list(d.tags)}`,
+		`status: ${d.status}`,
+		`updated: ${d.updated}`,
+		`related: ${list(d.related)}`,
+		'---',
+		'',
+		kb.body.trimEnd(),
+		'',
+	].join('\n');
+}

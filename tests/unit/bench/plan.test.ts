@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { kbId, planKb, renderKbMdx } from '../../../src/lib/bench/plan.ts';
+import { syntheticDraft } from '../../../src/lib/bench/synthetic.ts';
+import { checkContent, checkKbSections } from '../../../src/lib/content-rules.ts';
+import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
+import { KbSchema } from '../../../src/schemas/kb.ts';
+import { mdxError } from './mdx.ts';
+
+const render = (count: number, drafts: number, seed: number) =>
+	planKb(
+		Array.from({ length: drafts }, (_, i) => syntheticDraft(i, seed)),
+		count,
+		seed,
+	).map((kb) => ({ file: kb.file, text: renderKbMdx(kb) }));
+
+describe('planKb', () => {
+	it('numbers articles KB-0001… and reuses drafts as variants with distinct titles', () => {
+		const planned = planKb(
+			Array.from({ length: 3 }, (_, i) => syntheticDraft(i, 7)),
+			7,
+			7,
+		);
+		expect(planned.map((p) => p.data.id)).toEqual([
+			'KB-0001',
+			'KB-0002',
+			'KB-0003',
+			'KB-0004',
+			'KB-0005',
+			'KB-0006',
+			'KB-0007',
+		]);
+		expect(planned.map((p) => p.variant)).toEqual([0, 0, 0, 1, 1, 1, 2]);
+		expect(planned[3]!.data.title).toBe(`${planned[0]!.data.title} (variant 2)`);
+		expect(new Set(planned.map((p) => p.data.title)).size).toBe(7);
+		expect(new Set(planned.map((p) => p.file)).size).toBe(7);
+	});
+
+	it('links only to other existing articles, so the cross-entry rules pass', () => {
+		const planned = planKb(
+			Array.from({ length: 40 }, (_, i) => syntheticDraft(i, 1)),
+			60,
+			1,
+		);
+		const entries = planned.map((kb) => {
+			const { data, body } = splitFrontmatter(renderKbMdx(kb));
+			return { filePath: kb.file, data: KbSchema.parse(data), body };
+		});
+		expect(checkContent({ kb: entries, faq: [], runbooks: [], templates: [] })).toEqual([]);
+		expect(entries.every((e) => e.data.related.length > 0)).toBe(true);
+	});
+
+	it('rejects counts the KB ID format cannot hold', () => {
+		expect(() => planKb([syntheticDraft(0, 1)], 10_000, 1)).toThrow(
+			'count must be a whole number from 1 to 9999, got 10000',
+		);
+		expect(kbId(42)).toBe('KB-0042');
+	});
+});
+
+describe('synthetic articles', () => {
+	it('are valid KB articles whose bodies MDX compiles', async () => {
+		for (const { text } of render(22, 22, 3)) {
+			const { data, body } = splitFrontmatter(text);
+			const parsed = KbSchema.safeParse(data);
+			expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+			expect(checkKbSections(body)).toBeNull();
+			expect(await mdxError(body)).toBeNull();
+		}
+	});
+
+	it('come out byte-identical for the same seed and differ for another', () => {
+		expect(render(30, 12, 5)).toEqual(render(30, 12, 5));
+		expect(render(30, 12, 6)).not.toEqual(render(30, 12, 5));
+	});
+});
