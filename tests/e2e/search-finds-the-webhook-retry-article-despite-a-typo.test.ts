@@ -16,6 +16,13 @@ afterAll(async () => {
 it('search finds the webhook retry article despite a typo', async () => {
 	const { page, problems, close } = await openPage(browser, `${site.url}/`);
 	try {
+		await page.evaluate(() => {
+			const w = window as unknown as { searches: unknown[] };
+			w.searches = [];
+			document.addEventListener('tierzero:search', (e) =>
+				w.searches.push((e as CustomEvent).detail),
+			);
+		});
 		await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Search the help center' });
 		await dialog.getByRole('combobox', { name: 'Search the help center' }).fill('webhok retries');
@@ -25,12 +32,16 @@ it('search finds the webhook retry article despite a typo', async () => {
 		await dialog.getByText('Showing results for webhook retries').waitFor();
 		// An option's text is its accessible name: title, type, KB ID, severity, excerpt.
 		const firstThree = (await dialog.getByRole('option').allTextContents()).slice(0, 3);
-		expect(firstThree.some((text) => /^Webhook retr[^]* KB article KB-\d{4} /i.test(text))).toBe(
-			true,
-		);
-		expect(await dialog.getByRole('status').textContent()).toMatch(
-			/^\d+ results? for “webhook retries”/,
-		);
+		const isRetryArticle = (text: string) => /^Webhook retr[^]* KB article KB-\d{4} /i.test(text);
+		expect(firstThree.some(isRetryArticle)).toBe(true);
+		const status = (await dialog.getByRole('status').textContent()) ?? '';
+		expect(status).toMatch(/^\d+ results? for “webhook retries”/);
+
+		// Once the query settles, analytics hears what was typed and how many results it showed.
+		const searches = () =>
+			page.evaluate(() => (window as unknown as { searches: unknown[] }).searches);
+		await expect.poll(searches, { timeout: 5_000 }).toHaveLength(1);
+		expect(await searches()).toEqual([{ query: 'webhok retries', results: parseInt(status, 10) }]);
 
 		// The reader can still insist on the typed words, and is then offered the correction.
 		await dialog.getByRole('button', { name: 'search instead for webhok retries' }).click();
