@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage } from './support/browser.ts';
+import { serveSite, siteDir, type SiteServer } from './support/server.ts';
+import { builtPages } from './lib/pages.ts';
+
+let browser: Browser;
+let site: SiteServer;
+beforeAll(async () => {
+	[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+/** Which component a bundled script belongs to, from Astro's file naming. */
+function owner(src: string): string {
+	return /\/_astro\/([A-Za-z-]+)\.astro_astro_type_script/.exec(src)?.[1] ?? src;
+}
+
+it('puts no script on a page beyond the search island and that page’s own widgets', () => {
+	const unexpected: string[] = [];
+	for (const path of builtPages(siteDir())) {
+		const file = path.endsWith('.html') ? path : `${path}index.html`;
+		const html = readFileSync(join(siteDir(), file), 'utf8');
+		const allowed = new Set(['Search']);
+		if (html.includes('class="copy-button') || html.includes('copy-button"')) allowed.add('CopyButton');
+		if (html.includes('template-filler')) allowed.add('TemplateFiller');
+		// The search page is all about search: its own script, and an inline one that hides the
+		// "needs JavaScript" note before first paint.
+		if (path === '/search/') allowed.add('search').add('inline');
+		const scripts = [...html.matchAll(/<script\b([^>]*)>/g)]
+			.map((m) => m[1]!)
+			.filter((attrs) => !/type="application\/ld\+json"/.test(attrs));
+		for (const attrs of scripts) {
+			const src = /src="([^"]+)"/.exec(attrs)?.[1];
+			if (!src) {
+				if (!allowed.has('inline')) unexpected.push(`${path}: inline script`);
+			}
+			else if (!allowed.has(owner(src))) unexpected.push(`${path}: ${owner(src)}`);
+		}
+	}
+	expect(unexpected).toEqual([]);
+});
+
+it('loads under 8 KB of JavaScript and no search index until search is opened', async () => {
+	const { page, close } = await openPage(browser, `${site.url}/faq/`);
+	const scripts: string[] = [];
+	let bytes = 0;
+	page.on('response', async (response) => {
+		if (response.request().resourceType() === 'script') {
+			scripts.push(response.url());
+			bytes += (await response.body()).byteLength;
+		}
+	});
+	await page.reload({ waitUntil: 'networkidle' });
+	expect(scripts.some((s) => s.includes('/pagefind/'))).toBe(false);
+	expect(bytes).toBeGreaterThan(0);
+	expect(bytes).toBeLessThan(8 * 1024);
+	await page.keyboard.press('/');
+	await expect.poll(() => scripts.some((s) => s.includes('/pagefind/pagefind.js'))).toBe(true);
+	await close();
+});
