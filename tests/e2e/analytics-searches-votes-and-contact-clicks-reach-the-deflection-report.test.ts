@@ -1,0 +1,194 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RunningCollector, startCollector } from '../../src/lib/analytics/collector.ts';
+import { SqliteEventStore } from '../../src/lib/analytics/store-sqlite-fs.ts';
+import { launchBrowser, type OpenedPage, openPage } from './support/browser.ts';
+import { serveSite, type SiteServer } from './support/server.ts';
+
+// The site is built for this test with the collector's address baked in, exactly as a deployment
+// would build it, then two visitors use it in their own browser contexts (own sessionStorage):
+//   A searches "webhook retries", opens the first result and answers "Yes": a deflected session;
+//   B searches for something the help center lacks, reads an article, answers "No" with a reason
+//     that holds a phone number and an e-mail address, then clicks the e-mail support link.
+// A third visitor with Global Privacy Control on must leave no trace at all.
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'tierzero-analytics-e2e-'));
+const db = join(dir, 'analytics.db');
+let collector: RunningCollector;
+let site: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+	collector = await startCollector({
+		store: new SqliteEventStore(db),
+		origins: ['localhost'],
+		port: 0,
+		host: '127.0.0.1',
+	});
+	const env = {
+		...process.env,
+		TIERZERO_ANALYTICS_ENDPOINT: `${collector.url}/api/events`,
+		TIERZERO_OUT_DIR: join(dir, 'dist'),
+		TIERZERO_CACHE_DIR: join(dir, 'cache'),
+	};
+	await run(process.execPath, ['node_modules/.bin/astro', 'build'], { env, maxBuffer: 64 * 1024 * 1024 });
+	await run(process.execPath, ['node_modules/.bin/pagefind', '--site', join(dir, 'dist')], { env, maxBuffer: 16 * 1024 * 1024 });
+	[browser, site] = await Promise.all([launchBrowser(), serveSite(join(dir, 'dist'))]);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+	await collector?.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+// Support channel links point at real-looking hosts; the test must never leave this machine.
+const NOT_LOOPBACK = /^(?!https?:\/\/127\.0\.0\.1[:/]|about:|data:|blob:)/;
+
+/** Opens a page of the built site in a fresh context (own sessionStorage) that stays on loopback. */
+async function visit(path: string): Promise<OpenedPage> {
+	const opened = await openPage(browser, `${site.url}${path}`);
+	await opened.page.context().route(NOT_LOOPBACK, (route) => route.abort());
+	return opened;
+}
+
+async function search(page: Page, query: string) {
+	await page.getByRole('banner').getByRole('button', { name: 'Search' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Search the help center' });
+	await dialog.getByRole('combobox', { name: 'Search the help center' }).fill(query);
+	await dialog.getByRole('status').filter({ hasText: /result/i }).waitFor();
+	return dialog;
+}
+
+/** Waits until the collector has stored `n` events (beacons are sent asynchronously). */
+async function storedEvents(n: number) {
+	for (let i = 0; i < 100 && collector.stats.storedEvents < n; i++) {
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return collector.stats.storedEvents;
+}
+
+const onlyCollectorRequests = (opened: OpenedPage) => ({
+	...opened.problems,
+	thirdPartyRequests: opened.problems.thirdPartyRequests.filter((u) => !u.startsWith(collector.url)),
+});
+
+it('records searches, clicks, votes and contact clicks, and the report counts them by the definitions', async () => {
+	// Visitor A: search, open the first result, find it helpful.
+	const a = await visit('/');
+	const dialogA = await search(a.page, 'Webhook  Retries');
+	await dialogA.getByRole('option').first().click();
+	await a.page.waitForURL(/\/kb\/KB-\d{4}\/$/);
+	const articleA = /\/kb\/(KB-\d{4})\/$/.exec(a.page.url())?.[1];
+	await a.page.getByRole('group', { name: 'Was this helpful?' }).getByRole('button', { name: 'Yes' }).click();
+	await a.page.getByRole('status').filter({ hasText: 'Thanks for letting us know.' }).waitFor();
+	// Leaving the page (pagehide) sends what is still queued: the page view and the vote.
+	await a.page.goto(`${site.url}/support/`);
+	expect(onlyCollectorRequests(a)).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], thirdPartyRequests: [] });
+	await a.close();
+
+	// Visitor B: a search with no results, an article that does not help, then e-mail support.
+	const b = await visit('/');
+	const dialogB = await search(b.page, 'xyzzy frobnicate quux');
+	expect(await dialogB.getByRole('option').count()).toBe(0);
+	// Enter settles the query at once instead of after the typing pause.
+	await dialogB.getByRole('combobox').press('Enter');
+	await b.page.goto(`${site.url}/kb/KB-0002/`);
+	const vote = b.page.getByRole('group', { name: 'Was this helpful?' });
+	await vote.getByRole('button', { name: 'No' }).click();
+	await b.page
+		.getByRole('textbox', { name: 'What was missing or wrong? (optional)' })
+		.fill('Nothing about proxies. Call me on 555-123-4567 or mail jo@example.com');
+	await b.page.getByRole('button', { name: 'Send feedback' }).click();
+	await b.page.getByRole('status').filter({ hasText: 'Thanks for your feedback.' }).waitFor();
+	// The mailto: link must not hand off to a mail program; the analytics listener still sees it.
+	await b.page.evaluate(() =>
+		document.addEventListener('click', (event) => {
+			if ((event.target as Element).closest('[data-contact]')) event.preventDefault();
+		}),
+	);
+	await b.page.locator('a[data-contact="email"]').first().click();
+	expect(onlyCollectorRequests(b)).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], thirdPartyRequests: [] });
+	await b.close();
+
+	// A: search, click, page view, vote. B: search, page view, vote, contact click.
+	expect(await storedEvents(8)).toBe(8);
+	expect(collector.stats.rejectedRequests).toBe(0);
+
+	const raw = new DatabaseSync(db);
+	const reasons = raw.prepare("SELECT reason FROM events WHERE type = 'helpful_vote' AND reason IS NOT NULL").all();
+	raw.close();
+	expect(reasons).toEqual([{ reason: 'Nothing about proxies. Call me on [number] or mail [email]' }]);
+
+	const out = join(dir, 'report');
+	const queries = join(dir, 'zero-result-queries.csv');
+	await run(process.execPath, ['scripts/deflection.ts', '--db', db, '--out', out, '--queries-out', queries], {
+		env: { ...process.env, DATABASE_URL: '' },
+	});
+	const report = JSON.parse(readFileSync(join(out, 'deflection.json'), 'utf8'));
+	expect(report).toMatchObject({
+		sessions: 2,
+		selfServiceSessions: 2,
+		deflectedSessions: 1,
+		deflectionRate: 0.5,
+		searches: 2,
+		zeroResultRate: 0.5,
+		clickThroughRate: 0.5,
+		abandonedSearches: 1,
+		pageViews: 2,
+		contactClicks: 1,
+		contactClicksByChannel: { email: 1 },
+		helpful: { [articleA ?? '']: { yes: 1, no: 0, rate: 1 }, 'KB-0002': { yes: 0, no: 1, rate: 0 } },
+		topQueries: [
+			{ query: 'webhook retries', count: 1 },
+			{ query: 'xyzzy frobnicate quux', count: 1 },
+		],
+		topZeroResultQueries: [{ query: 'xyzzy frobnicate quux', count: 1 }],
+	});
+	expect(readFileSync(queries, 'utf8')).toBe('query,count\nxyzzy frobnicate quux,1\n');
+	expect(readFileSync(join(out, 'deflection.html'), 'utf8')).toContain('<dd>50.0%</dd>');
+});
+
+it('records nothing, and offers no vote, for a visitor with Global Privacy Control on', async () => {
+	const before = collector.stats.storedEvents + collector.stats.rejectedRequests;
+	const context = await browser.newContext();
+	try {
+		await context.route(NOT_LOOPBACK, (route) => route.abort());
+		await context.addInitScript(() => {
+			Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true });
+		});
+		const page = await context.newPage();
+		const beacons: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().startsWith(collector.url)) beacons.push(request.url());
+		});
+		await page.goto(`${site.url}/kb/KB-0002/`);
+		// The article is there, the vote widget is not: it could not record the answer.
+		await page.getByRole('heading', { level: 1 }).waitFor();
+		expect(await page.getByRole('group', { name: 'Was this helpful?' }).count()).toBe(0);
+		const dialog = await search(page, 'webhook retries');
+		await dialog.getByRole('combobox').press('Enter');
+		await page.keyboard.press('Escape');
+		await page.evaluate(() =>
+			document.addEventListener('click', (event) => {
+				if ((event.target as Element).closest('[data-contact]')) event.preventDefault();
+			}),
+		);
+		await page.locator('a[data-contact="support-portal"]').first().click();
+		await page.goto(`${site.url}/support/`);
+		await page.close();
+		await new Promise((r) => setTimeout(r, 500));
+		expect(beacons).toEqual([]);
+		expect(collector.stats.storedEvents + collector.stats.rejectedRequests).toBe(before);
+	} finally {
+		await context.close();
+	}
+});
