@@ -1,0 +1,162 @@
+/**
+ * Builds the site from a throw-away copy of a content tree, the way CI builds it from content/,
+ * and gives back the exit code and the build's text output without colours.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Time a test that builds may take, waiting for other builds included (vitest's default is 5 s). */
+export const BUILD_TIMEOUT = 300_000;
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const BASE = fileURLToPath(new URL('../fixtures/base/', import.meta.url));
+// Astro writes generated types and prerender chunks to <root>/.astro/ whatever the outDir, so two
+// builds of this repository must not overlap; the machines also have only two cores.
+const LOCK = join(tmpdir(), 'tierzero-build-tests.lock');
+
+export interface Tree {
+	/** The temporary directory holding content/, dist/ and cache/. */
+	dir: string;
+	/** Absolute path of the copied content tree. */
+	content: string;
+	/** The content tree as the build names its files: relative to the repository root. */
+	shown: string;
+	read(path: string): string;
+	write(path: string, text: string): void;
+	/** Replaces `from` (which must occur) in a content file. */
+	edit(path: string, from: string | RegExp, to: string): void;
+	remove(): void;
+}
+
+/** A fresh copy of tests/build/fixtures/base in a temporary directory. */
+export function baseTree(): Tree {
+	const dir = mkdtempSync(join(tmpdir(), 'tierzero-build-'));
+	const content = join(dir, 'content');
+	cpSync(BASE, content, { recursive: true });
+	const at = (path: string) => join(content, path);
+	const tree: Tree = {
+		dir,
+		content,
+		shown: relative(ROOT, content),
+		read: (path) => readFileSync(at(path), 'utf8'),
+		write: (path, text) => {
+			mkdirSync(join(at(path), '..'), { recursive: true });
+			writeFileSync(at(path), text);
+		},
+		edit: (path, from, to) => {
+			const before = tree.read(path);
+			const after = before.replace(from, to);
+			if (after === before) throw new Error(`${path}: "${String(from)}" not found`);
+			writeFileSync(at(path), after);
+		},
+		remove: () => rmSync(dir, { recursive: true, force: true }),
+	};
+	return tree;
+}
+
+export interface BuildResult {
+	status: number | null;
+	/** stdout and stderr together, ANSI colour codes removed. */
+	output: string;
+	/** Where the site was written. */
+	dist: string;
+	seconds: number;
+}
+
+const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+
+async function withLock<T>(run: () => Promise<T>): Promise<T> {
+	for (;;) {
+		try {
+			mkdirSync(LOCK);
+			writeFileSync(join(LOCK, 'pid'), String(process.pid));
+			break;
+		} catch {
+			// Take over the lock of a test process that died while building.
+			let holder = Number.NaN;
+			try {
+				holder = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
+			} catch {}
+			if (Number.isInteger(holder) && !isAlive(holder))
+				rmSync(LOCK, { recursive: true, force: true });
+			else await sleep(250);
+		}
+	}
+	try {
+		return await run();
+	} finally {
+		rmSync(LOCK, { recursive: true, force: true });
+	}
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return (e as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+// vitest puts its own mode into process.env; Astro would read DEV=1 and PROD='' from there and
+// build drafts as in `astro dev`.
+const VITEST_ENV = new Set([
+	'NODE_ENV',
+	'TEST',
+	'MODE',
+	'DEV',
+	'PROD',
+	'SSR',
+	'BASE_URL',
+	'FORCE_TTY',
+]);
+
+/** The environment without what vitest adds, so the build runs as `npm run build` does in CI. */
+function cleanEnv(): NodeJS.ProcessEnv {
+	return Object.fromEntries(
+		Object.entries(process.env).filter(([k]) => !VITEST_ENV.has(k) && !k.startsWith('VITEST')),
+	);
+}
+
+/** `astro build` of the tree's content into the tree's own dist/ and cache/, one build at a time. */
+export function build(tree: Tree): Promise<BuildResult> {
+	const dist = join(tree.dir, 'dist');
+	return withLock(
+		() =>
+			new Promise<BuildResult>((resolve, reject) => {
+				const started = performance.now();
+				// Node 24 from node_modules: the astro bin's shebang would pick the Node 20 on PATH.
+				const child = spawn(
+					join(ROOT, 'node_modules/.bin/node'),
+					[join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
+					{
+						cwd: ROOT,
+						env: {
+							...cleanEnv(),
+							TIERZERO_CONTENT_DIR: tree.content,
+							TIERZERO_OUT_DIR: dist,
+							TIERZERO_CACHE_DIR: join(tree.dir, 'cache'),
+							ASTRO_TELEMETRY_DISABLED: '1',
+						},
+						stdio: ['ignore', 'pipe', 'pipe'],
+					},
+				);
+				let output = '';
+				child.stdout.on('data', (d) => (output += d));
+				child.stderr.on('data', (d) => (output += d));
+				child.on('error', reject);
+				child.on('close', (status) =>
+					resolve({
+						status,
+						output: stripAnsi(output),
+						dist,
+						seconds: Math.round((performance.now() - started) / 100) / 10,
+					}),
+				);
+			}),
+	);
+}

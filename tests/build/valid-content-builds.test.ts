@@ -1,0 +1,76 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_TIMEOUT, baseTree, build, type BuildResult, type Tree } from './support/build.ts';
+
+let tree: Tree;
+let result: BuildResult;
+// Scoped-style attributes (data-astro-cid-…) come and go with the components' <style> blocks.
+const page = (path: string) =>
+	readFileSync(join(result.dist, path, 'index.html'), 'utf8').replace(
+		/ data-astro-cid-[a-z0-9]+/g,
+		'',
+	);
+
+/** Every file below dir, relative to it. */
+function files(dir: string, prefix = ''): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+		d.isDirectory() ? files(join(dir, d.name), `${prefix}${d.name}/`) : [`${prefix}${d.name}`],
+	);
+}
+
+describe('a valid content tree', () => {
+	beforeAll(async () => {
+		tree = baseTree();
+		result = await build(tree);
+		console.info(`base build: ${result.seconds} s`);
+	}, BUILD_TIMEOUT);
+	afterAll(() => tree?.remove());
+
+	it('builds, also with an invalid file in a _-prefixed folder', () => {
+		expect(tree.read('kb/_drafts/unfinished.mdx')).toContain('severity: urgent');
+		expect(result.status, result.output).toBe(0);
+		expect(result.output).not.toMatch(/content problem|does not match collection schema/);
+	});
+
+	it('gives a published KB article its permalink page, indexed for search', () => {
+		const html = page('kb/KB-0001');
+		expect(html).toMatch(
+			/<h1[^>]*>caro prints &quot;command not found&quot; after installation<\/h1>/,
+		);
+		expect(html).toContain('data-pagefind-body');
+		expect(html).not.toContain('<meta name="robots" content="noindex">');
+	});
+
+	it('publishes no trace of a draft article', () => {
+		expect(existsSync(join(result.dist, 'kb/KB-0004'))).toBe(false);
+		const mentions = files(result.dist).filter((f) => {
+			const text = readFileSync(join(result.dist, f), 'latin1');
+			return text.includes('KB-0004') || text.includes('Shell completion does not load in fish');
+		});
+		expect(mentions).toEqual([]);
+	});
+
+	it('keeps an archived article at its permalink with the archived banner, out of the search index', () => {
+		const html = page('kb/KB-0003');
+		expect(html).toContain('<strong>Archived article.</strong>');
+		expect(html).toMatch(
+			/See <a href="\/kb\/KB-0001\/">caro prints &quot;command not found&quot; after installation<\/a> instead/,
+		);
+		expect(html).not.toContain('data-pagefind-body');
+		expect(html).toContain('<meta name="robots" content="noindex">');
+	});
+
+	it('turns the runbook steps into a checklist with one labelled checkbox per step', () => {
+		expect(page('runbooks/RB-001').match(/<input type="checkbox"[^>]*>/g)).toEqual([
+			'<input type="checkbox" id="step-1" class="step-done" aria-label="Done: Confirm the outage (5 min)"/>',
+			'<input type="checkbox" id="step-2" class="step-done" aria-label="Done: Post a public acknowledgement (10 min)"/>',
+			'<input type="checkbox" id="step-3" class="step-done" aria-label="Done: Fix or roll back (1 h)"/>',
+		]);
+	});
+
+	it('builds the FAQ and the reply template', () => {
+		expect(page('faq/cli/how-do-i-install')).toContain('How do I install the caro CLI?');
+		expect(page('templates/TPL-001')).toContain('Initial acknowledgement');
+	});
+});
