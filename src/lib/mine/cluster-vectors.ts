@@ -1,7 +1,8 @@
 /**
- * Sparse TF-IDF vectors for short texts, stored as compressed rows in typed arrays. Features are
- * hashed (FNV-1a) into a fixed space, which bounds memory however large the vocabulary of a
- * million tickets grows; a collision only merges two rare features.
+ * Sparse TF-IDF vectors for short texts. Features are hashed (FNV-1a) into a fixed space, which
+ * bounds memory however large the vocabulary of a million tickets grows (a collision only merges
+ * two rare features), and are counted in preallocated typed scratch arrays: vectorising a ticket
+ * allocates nothing, so a million of them leave no garbage for the collector to chase.
  */
 import type { Corpus } from './cluster-corpus.ts';
 
@@ -14,13 +15,11 @@ export interface SparseRows {
 
 /** Which features a ticket contributes, and how much each family counts. */
 export interface FeatureOptions {
-	/** Weight of the adjacent-stem-pair family ("card arriv") relative to single stems; 0 = off. */
-	bigramWeight: number;
 	/** Exponent on idf: below 1 keeps rare words (typos, names, amounts) from dominating. */
 	idfPower: number;
 	/** Character n-gram lengths taken from each content word (empty for none). */
 	charN: readonly number[];
-	/** Weight of the character family relative to the word family (each L2-normalised first). */
+	/** Weight of the character family relative to the stem family (each L2-normalised first). */
 	charWeight: number;
 	/** Keep only this many strongest features per ticket, so long emails cannot dominate. */
 	maxFeatures: number;
@@ -32,7 +31,6 @@ export const HASH_SIZE = 1 << HASH_BITS;
 const HASH_MASK = HASH_SIZE - 1;
 /** Salts keep the families apart: the stem "car" and the 3-gram "car" are different features. */
 export const WORD_SALT = 0;
-export const BIGRAM_SALT = 0x27d4eb2f;
 export const CHAR_SALT = 0x5bd1e995;
 
 /** FNV-1a over UTF-16 code units, folded into the feature space. */
@@ -45,117 +43,183 @@ export function hashFeature(s: string, salt: number): number {
 	return (h >>> 0) & HASH_MASK;
 }
 
-/** Raw term counts of one ticket, per family: hashed id → count. */
-export interface RawFeatures {
-	word: Map<number, number>;
-	bigram: Map<number, number>;
-	char: Map<number, number>;
-}
-
-function bump(m: Map<number, number>, id: number): void {
-	m.set(id, (m.get(id) ?? 0) + 1);
-}
-
-/** Counts the stem, stem-pair and character n-gram features of one corpus node. */
-export function nodeFeatures(c: Corpus, node: number, opts: FeatureOptions): RawFeatures {
-	const word = new Map<number, number>();
-	const bigram = new Map<number, number>();
-	const char = new Map<number, number>();
-	const end = c.start[node + 1]!;
-	for (let p = c.start[node]!; p < end; p++) {
-		const w = c.words[p]!;
-		const s = c.stemOf[w]!;
-		bump(word, c.stemFeature[s]!);
-		if (opts.bigramWeight > 0 && p + 1 < end) {
-			// Pairs are hashed from the two stem features; no string is built per occurrence.
-			const next = c.stemFeature[c.stemOf[c.words[p + 1]!]!]!;
-			bump(bigram, (Math.imul(c.stemFeature[s]! ^ BIGRAM_SALT, 0x01000193) ^ next) >>> 10);
-		}
-		if (opts.charN.length > 0) for (const g of c.charFeatures(w)) bump(char, g);
-	}
-	return { word, bigram, char };
-}
-
-/** Adds a node's distinct features to the document-frequency table. */
-export function countDf(df: Int32Array, raw: RawFeatures): void {
-	for (const id of raw.word.keys()) df[id]!++;
-	for (const id of raw.bigram.keys()) df[id]!++;
-	for (const id of raw.char.keys()) df[id]!++;
-}
-
 /** Smoothed inverse document frequency, as scikit-learn's TfidfVectorizer: ln((1+N)/(1+df)) + 1. */
 export function idf(df: number, n: number): number {
 	return Math.log((1 + n) / (1 + df)) + 1;
 }
 
-/** Sparse vector as parallel arrays, ids ascending. */
-export interface SparseVector {
-	ids: number[];
-	vals: number[];
+/** Growable list of feature ids (a ticket's distinct features of one family). */
+class IdList {
+	data = new Int32Array(256);
+	length = 0;
+	push(v: number): void {
+		if (this.length === this.data.length) {
+			const next = new Int32Array(this.data.length * 2);
+			next.set(this.data);
+			this.data = next;
+		}
+		this.data[this.length++] = v;
+	}
 }
 
-/**
- * One ticket's L2-normalised vector: sublinear tf (1 + ln tf) × idf^idfPower per family, each
- * family normalised and scaled by its weight, truncated to `maxFeatures`, normalised again.
- */
-export function weightFeatures(
-	raw: RawFeatures,
-	df: Int32Array,
-	n: number,
-	opts: FeatureOptions,
-): SparseVector {
-	const entries: Array<[number, number]> = [];
-	const family = (m: Map<number, number>, scale: number): void => {
-		if (m.size === 0 || scale <= 0) return;
-		const first = entries.length;
+/** Turns corpus nodes into L2-normalised TF-IDF vectors, reusing its scratch space. */
+export class Vectorizer {
+	private readonly corpus: Corpus;
+	private readonly opts: FeatureOptions;
+	private readonly tf = new Float32Array(HASH_SIZE);
+	private readonly words = new IdList();
+	private readonly chars = new IdList();
+	private weights = new Float64Array(256);
+	/** The last vector: ids[0..length) ascending and their values. */
+	ids: Int32Array;
+	vals: Float32Array;
+	length = 0;
+
+	constructor(corpus: Corpus, opts: FeatureOptions) {
+		this.corpus = corpus;
+		this.opts = opts;
+		this.ids = new Int32Array(opts.maxFeatures);
+		this.vals = new Float32Array(opts.maxFeatures);
+	}
+
+	/** Counts a node's features into the scratch arrays (call `reset` after use). */
+	private collect(node: number, withChars: boolean): void {
+		const c = this.corpus;
+		const { tf, words, chars } = this;
+		for (let p = c.start[node]!; p < c.start[node + 1]!; p++) {
+			const w = c.words[p]!;
+			const id = c.stemFeature[c.stemOf[w]!]!;
+			if (tf[id] === 0) words.push(id);
+			tf[id]!++;
+			if (!withChars) continue;
+			for (const g of c.charFeatures(w)) {
+				if (tf[g] === 0) chars.push(g);
+				tf[g]!++;
+			}
+		}
+	}
+
+	private reset(): void {
+		for (let i = 0; i < this.words.length; i++) this.tf[this.words.data[i]!] = 0;
+		for (let i = 0; i < this.chars.length; i++) this.tf[this.chars.data[i]!] = 0;
+		this.words.length = 0;
+		this.chars.length = 0;
+	}
+
+	/** Adds each node's distinct features to `df` (document frequencies over those nodes). */
+	countDf(nodes: Int32Array, df: Int32Array): void {
+		const withChars = this.opts.charN.length > 0 && this.opts.charWeight > 0;
+		for (const node of nodes) {
+			this.collect(node, withChars);
+			for (let i = 0; i < this.words.length; i++) df[this.words.data[i]!]!++;
+			for (let i = 0; i < this.chars.length; i++) df[this.chars.data[i]!]!++;
+			this.reset();
+		}
+	}
+
+	/**
+	 * The vector of `node` into `ids`/`vals`/`length`: sublinear tf (1 + ln tf) × idf^idfPower per
+	 * family, each family normalised and scaled by its weight, the `maxFeatures` strongest kept,
+	 * normalised again. `wordsOnly` leaves out the character family (short candidate vectors).
+	 */
+	vector(node: number, df: Int32Array, n: number, wordsOnly = false): void {
+		const withChars = !wordsOnly && this.opts.charN.length > 0 && this.opts.charWeight > 0;
+		this.collect(node, withChars);
+		const total = this.words.length + this.chars.length;
+		if (this.weights.length < total) this.weights = new Float64Array(total * 2);
+		this.weigh(this.words, 0, 1, df, n);
+		if (withChars) this.weigh(this.chars, this.words.length, this.opts.charWeight, df, n);
+		const weights = this.weights;
+		const { ids, vals } = this;
+		let len = 0;
+		if (total <= this.opts.maxFeatures) {
+			for (let i = 0; i < total; i++) {
+				ids[len] = this.idAt(i);
+				vals[len++] = weights[i]!;
+			}
+		} else {
+			// Only long tickets get here; sorting positions by weight is fine for them.
+			const keep = Array.from({ length: total }, (_, i) => i)
+				.sort((a, b) => weights[b]! - weights[a]! || this.idAt(a) - this.idAt(b))
+				.slice(0, this.opts.maxFeatures);
+			for (const i of keep) {
+				ids[len] = this.idAt(i);
+				vals[len++] = weights[i]!;
+			}
+		}
+		// Insertion sort by id: a ticket has a few dozen features, and this allocates nothing.
+		for (let i = 1; i < len; i++) {
+			const id = ids[i]!;
+			const v = vals[i]!;
+			let j = i - 1;
+			while (j >= 0 && ids[j]! > id) {
+				ids[j + 1] = ids[j]!;
+				vals[j + 1] = vals[j]!;
+				j--;
+			}
+			ids[j + 1] = id;
+			vals[j + 1] = v;
+		}
+		// The same id in both families (a hash collision) is summed.
+		let out = 0;
+		for (let i = 0; i < len; i++) {
+			if (out > 0 && ids[out - 1] === ids[i]) vals[out - 1]! += vals[i]!;
+			else {
+				ids[out] = ids[i]!;
+				vals[out++] = vals[i]!;
+			}
+		}
+		len = out;
 		let norm = 0;
-		for (const [id, tf] of m) {
-			const w = (1 + Math.log(tf)) * idf(df[id]!, n) ** opts.idfPower;
-			entries.push([id, w]);
+		for (let i = 0; i < len; i++) norm += vals[i]! * vals[i]!;
+		norm = Math.sqrt(norm) || 1;
+		for (let i = 0; i < len; i++) vals[i]! /= norm;
+		this.length = len;
+		this.reset();
+	}
+
+	/** One family's tf × idf^p weights into weights[offset..], L2-normalised to `scale`. */
+	private weigh(list: IdList, offset: number, scale: number, df: Int32Array, n: number): void {
+		const { tf, weights } = this;
+		let norm = 0;
+		for (let i = 0; i < list.length; i++) {
+			const id = list.data[i]!;
+			const w = (1 + Math.log(tf[id]!)) * idf(df[id]!, n) ** this.opts.idfPower;
+			weights[offset + i] = w;
 			norm += w * w;
 		}
-		norm = Math.sqrt(norm);
-		for (let i = first; i < entries.length; i++) entries[i]![1] *= scale / norm;
-	};
-	family(raw.word, 1);
-	family(raw.bigram, opts.bigramWeight);
-	family(raw.char, opts.charWeight);
-	if (entries.length > opts.maxFeatures) {
-		entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-		entries.length = opts.maxFeatures;
+		const f = norm > 0 ? scale / Math.sqrt(norm) : 0;
+		for (let i = 0; i < list.length; i++) weights[offset + i]! *= f;
 	}
-	// The same id from two families (a hash collision) is summed.
-	entries.sort((a, b) => a[0] - b[0]);
-	const ids: number[] = [];
-	const vals: number[] = [];
-	for (const [id, w] of entries) {
-		if (ids.length > 0 && ids[ids.length - 1] === id) vals[vals.length - 1]! += w;
-		else {
-			ids.push(id);
-			vals.push(w);
-		}
-	}
-	let norm = 0;
-	for (const v of vals) norm += v * v;
-	norm = Math.sqrt(norm) || 1;
-	for (let i = 0; i < vals.length; i++) vals[i]! /= norm;
-	return { ids, vals };
-}
 
-/** Packs vectors into compressed rows. */
-export function packRows(rows: readonly SparseVector[]): SparseRows {
-	let nnz = 0;
-	for (const r of rows) nnz += r.ids.length;
-	const offsets = new Int32Array(rows.length + 1);
-	const ids = new Int32Array(nnz);
-	const vals = new Float32Array(nnz);
-	let p = 0;
-	rows.forEach((r, i) => {
-		offsets[i] = p;
-		ids.set(r.ids, p);
-		vals.set(r.vals, p);
-		p += r.ids.length;
-	});
-	offsets[rows.length] = p;
-	return { offsets, ids, vals };
+	/** Feature id at position i of the words-then-chars scratch order. */
+	private idAt(i: number): number {
+		return i < this.words.length ? this.words.data[i]! : this.chars.data[i - this.words.length]!;
+	}
+
+	/** Vectors of many nodes packed into compressed rows. */
+	rows(nodes: Int32Array, df: Int32Array, n: number, wordsOnly = false): SparseRows {
+		const offsets = new Int32Array(nodes.length + 1);
+		let ids = new Int32Array(nodes.length * 16);
+		let vals = new Float32Array(nodes.length * 16);
+		let p = 0;
+		nodes.forEach((node, r) => {
+			this.vector(node, df, n, wordsOnly);
+			if (p + this.length > ids.length) {
+				const cap = Math.max(ids.length * 2, p + this.length);
+				const nextIds = new Int32Array(cap);
+				nextIds.set(ids);
+				ids = nextIds;
+				const nextVals = new Float32Array(cap);
+				nextVals.set(vals);
+				vals = nextVals;
+			}
+			ids.set(this.ids.subarray(0, this.length), p);
+			vals.set(this.vals.subarray(0, this.length), p);
+			offsets[r] = p;
+			p += this.length;
+		});
+		offsets[nodes.length] = p;
+		return { offsets, ids: ids.slice(0, p), vals: vals.slice(0, p) };
+	}
 }

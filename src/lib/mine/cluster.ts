@@ -23,16 +23,18 @@ import { buildCorpus, type Corpus } from './cluster-corpus.ts';
 import { knnGraph, symmetrize } from './cluster-graph.ts';
 import { louvain } from './cluster-louvain.ts';
 import {
-	countDf,
 	HASH_SIZE,
 	idf,
-	nodeFeatures,
-	packRows,
-	weightFeatures,
+	Vectorizer,
 	type FeatureOptions,
 	type SparseRows,
-	type SparseVector,
 } from './cluster-vectors.ts';
+
+/** Sparse vector as parallel arrays, ids ascending. */
+interface SparseVector {
+	ids: number[];
+	vals: number[];
+}
 
 /** One group of tickets. */
 export interface Cluster {
@@ -84,7 +86,6 @@ const DEFAULTS = {
 };
 
 export const DEFAULT_FEATURES: FeatureOptions = {
-	bigramWeight: 0,
 	idfPower: 0.3,
 	charN: [3],
 	charWeight: 1,
@@ -106,6 +107,8 @@ export function clusterTexts(docs: readonly string[], options: ClusterOptions = 
 	const feats: FeatureOptions = { ...DEFAULT_FEATURES, ...options.features };
 	const corpus = buildCorpus(docs, options.weights, feats.charN);
 	const u = corpus.size;
+	const vectorizer = new Vectorizer(corpus, feats);
+	opts.log?.(`${docs.length} tickets, ${u} distinct, ${corpus.surfaces.length} distinct words`);
 
 	// Canonical node order: by hash of the stem sequence, so input order cannot matter.
 	const order = Int32Array.from({ length: u }, (_, i) => i).sort(
@@ -119,7 +122,7 @@ export function clusterTexts(docs: readonly string[], options: ClusterOptions = 
 	for (let round = 0; round < opts.maxRounds && pending.length > 0; round++) {
 		const sample = pending.subarray(0, Math.min(opts.sampleSize, pending.length));
 		const rest = pending.subarray(sample.length);
-		const fit = clusterSample(corpus, sample, opts, feats);
+		const fit = clusterSample(corpus, vectorizer, sample, opts);
 		const firstGroup = groups;
 		const loners: number[] = [];
 		const local = new Map<number, number>();
@@ -140,7 +143,7 @@ export function clusterTexts(docs: readonly string[], options: ClusterOptions = 
 		if (rest.length > 0 && groups > firstGroup) {
 			const index = centroidIndex(fit, local);
 			for (const node of rest) {
-				const hit = index.assign(corpus, node);
+				const hit = index.assign(vectorizer, node);
 				if (hit.sim >= opts.assignMin) {
 					groupOf[node] = hit.group;
 					const b = best.get(hit.group);
@@ -162,7 +165,7 @@ export function clusterTexts(docs: readonly string[], options: ClusterOptions = 
 		}
 		pending = Int32Array.from(leftovers).sort((a, b) => corpus.hash[a]! - corpus.hash[b]!);
 	}
-	return describeGroups(docs.length, corpus, groupOf, best, feats);
+	return describeGroups(docs.length, corpus, groupOf, best);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
@@ -182,24 +185,21 @@ interface SampleFit {
 	/** Document frequencies and size of the sample, to weight unsampled tickets alike. */
 	df: Int32Array;
 	n: number;
-	feats: FeatureOptions;
 }
 
 /** Steps 2–4 on one set of nodes: vectors, kNN graph, Louvain, centroids. */
 function clusterSample(
 	corpus: Corpus,
+	vectorizer: Vectorizer,
 	sample: Int32Array,
 	opts: typeof DEFAULTS,
-	feats: FeatureOptions,
 ): SampleFit {
 	const n = sample.length;
-	const raws = Array.from(sample, (node) => nodeFeatures(corpus, node, feats));
 	const df = new Int32Array(HASH_SIZE);
-	for (const r of raws) countDf(df, r);
-	const full = packRows(raws.map((r) => weightFeatures(r, df, n, feats)));
+	vectorizer.countDf(sample, df);
+	const full = vectorizer.rows(sample, df, n);
 	// Candidate vectors: stems only, short, so the inverted index stays cheap.
-	const wordOnly = { ...feats, charWeight: 0, bigramWeight: 0 };
-	const cand = packRows(raws.map((r) => weightFeatures(r, df, n, wordOnly)));
+	const cand = vectorizer.rows(sample, df, n, true);
 	const k = Math.min(opts.k, Math.max(1, n - 1));
 	const knn = knnGraph(cand, n, k, { score: full, candidates: opts.candidates });
 	const nodeWeights = Float64Array.from(sample, (node) => corpus.weight[node]!);
@@ -218,7 +218,7 @@ function clusterSample(
 	const centroids = sums.map((m) => normalizeTop(m, CENTROID_FEATURES));
 	const centralSim = new Float32Array(n);
 	for (let i = 0; i < n; i++) centralSim[i] = dotRow(full, i, centroids[community[i]!]!);
-	return { community, docs, centralSim, centroids, df, n, feats };
+	return { community, docs, centralSim, centroids, df, n };
 }
 
 function addRow(m: Map<number, number>, rows: SparseRows, r: number, scale: number): void {
@@ -253,7 +253,7 @@ function normalizeTop(m: Map<number, number>, top: number): SparseVector {
 function centroidIndex(
 	fit: SampleFit,
 	groupOfCommunity: ReadonlyMap<number, number>,
-): { assign(corpus: Corpus, node: number): { group: number; sim: number } } {
+): { assign(vectorizer: Vectorizer, node: number): { group: number; sim: number } } {
 	const postings = new Map<number, number[]>();
 	const groups: number[] = [];
 	for (const [c, g] of groupOfCommunity) {
@@ -269,13 +269,13 @@ function centroidIndex(
 	const acc = new Float64Array(groups.length);
 	const touched: number[] = [];
 	return {
-		assign(corpus, node) {
-			const v = weightFeatures(nodeFeatures(corpus, node, fit.feats), fit.df, fit.n, fit.feats);
+		assign(vectorizer, node) {
+			vectorizer.vector(node, fit.df, fit.n);
 			touched.length = 0;
-			for (let i = 0; i < v.ids.length; i++) {
-				const list = postings.get(v.ids[i]!);
+			for (let i = 0; i < vectorizer.length; i++) {
+				const list = postings.get(vectorizer.ids[i]!);
 				if (!list) continue;
-				const w = v.vals[i]!;
+				const w = vectorizer.vals[i]!;
 				for (let p = 0; p < list.length; p += 2) {
 					const slot = list[p]!;
 					if (acc[slot] === 0) touched.push(slot);
@@ -303,9 +303,7 @@ function describeGroups(
 	corpus: Corpus,
 	groupOf: Int32Array,
 	best: ReadonlyMap<number, { node: number; sim: number }>,
-	feats: FeatureOptions,
 ): Cluster[] {
-	void feats;
 	const nodeFirstDoc = new Int32Array(corpus.size).fill(-1);
 	for (let d = 0; d < nDocs; d++) {
 		const node = corpus.nodeOf[d]!;
