@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -190,5 +191,41 @@ it('records nothing, and offers no vote, for a visitor with Global Privacy Contr
 		expect(collector.stats.storedEvents + collector.stats.rejectedRequests).toBe(before);
 	} finally {
 		await context.close();
+	}
+});
+
+it('offers a vote widget that meets WCAG 2.2 AA in every state, in light and dark mode', async () => {
+	const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+	for (const colorScheme of ['light', 'dark'] as const) {
+		const context = await browser.newContext({ colorScheme });
+		try {
+			await context.route(NOT_LOOPBACK, (route) => route.abort());
+			const page = await context.newPage();
+			await page.goto(`${site.url}/kb/KB-0002/`);
+			const violations = async () => {
+				await page.addScriptTag({ content: axeSource });
+				return page.evaluate(async () => {
+					const axe = (window as unknown as { axe: { run: (n: Element | null, o: object) => Promise<{ violations: { id: string }[] }> } }).axe;
+					const result = await axe.run(document.querySelector('[data-helpful-vote]'), {
+						runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+					});
+					return result.violations.map((v) => v.id);
+				});
+			};
+			const vote = page.getByRole('group', { name: 'Was this helpful?' });
+			await vote.waitFor();
+			expect(await violations()).toEqual([]);
+			await vote.getByRole('button', { name: 'No' }).click();
+			// Keyboard focus moves to the optional reason, announced by the status message.
+			const reason = page.getByRole('textbox', { name: 'What was missing or wrong? (optional)' });
+			await expect(reason.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+			expect(await page.getByRole('status').filter({ hasText: 'What could we improve?' }).count()).toBe(1);
+			expect(await reason.getAttribute('maxlength')).toBe('500');
+			expect(await violations()).toEqual([]);
+			await page.getByRole('button', { name: 'Send feedback' }).click();
+			expect(await violations()).toEqual([]);
+		} finally {
+			await context.close();
+		}
 	}
 });
