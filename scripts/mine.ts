@@ -20,15 +20,17 @@ try {
 	if (values.help) console.log(USAGE);
 	else {
 		const { 'min-size': minSize, help: _help, ...rest } = values;
-		const lines = await runMine({ ...rest, ...(minSize === undefined ? {} : { minSize }), files: positionals }, (l) =>
-			console.error(l),
+		const lines = await runMine(
+			{ ...rest, ...(minSize === undefined ? {} : { minSize }), files: positionals },
+			(l) => console.error(l),
 		);
 		for (const line of lines) console.log(line);
 	}
 } catch (e) {
 	// Mistakes in the input or the arguments: one line, no stack trace.
 	if (e instanceof MineError) console.error(e.format());
-	else if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(`${(e as Error).message}\n${USAGE}`);
+	else if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+		console.error(`${(e as Error).message}\n${USAGE}`);
 	else throw e;
 	process.exitCode = 1;
 }

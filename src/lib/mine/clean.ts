@@ -225,6 +225,9 @@ export function cleanMessage(input: string, options: { html?: boolean } = {}): C
 export function cleanSubject(subject: string): string {
 	return subject
 		.replace(/\s+/g, ' ')
-		.replace(/^(?:\s*(?:re|fw|fwd|aw|wg|tr|sv|vs)\s*(?:\[\d+\])?\s*:\s*|\s*\[#?[\w-]*\d+\]\s*)+/i, '')
+		.replace(
+			/^(?:\s*(?:re|fw|fwd|aw|wg|tr|sv|vs)\s*(?:\[\d+\])?\s*:\s*|\s*\[#?[\w-]*\d+\]\s*)+/i,
+			'',
+		)
 		.trim();
 }

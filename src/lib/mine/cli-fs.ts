@@ -25,6 +25,7 @@ export interface MineArgs {
 	minSize?: string;
 }
 
+/** The one-line usage, printed with `--help` and after argument errors. */
 export const USAGE =
 	'usage: npm run mine -- [--format auto|zendesk|freshdesk|chatwoot|helpscout|github|csv] ' +
 	'[--map field=Column,...] [--queries FILE] [--out DIR] [--drafts DIR] [--content DIR] [--min-size N] FILE...';
@@ -37,7 +38,9 @@ export function parseMap(text: string): ColumnMap {
 		const field = part.slice(0, eq).trim() as keyof ColumnMap;
 		const column = part.slice(eq + 1).trim();
 		if (eq < 0 || column === '' || !MAP_FIELDS.includes(field)) {
-			throw new MineError(`--map ${part.trim()}: expected field=Column with field one of ${MAP_FIELDS.join(', ')}`);
+			throw new MineError(
+				`--map ${part.trim()}: expected field=Column with field one of ${MAP_FIELDS.join(', ')}`,
+			);
 		}
 		map[field] = column;
 	}
@@ -61,7 +64,12 @@ function contentEntries(root: string): { entries: ContentEntry[]; categories: Se
 		const d = e.data as typeof e.data & { summary: string; category: string };
 		categories.add(d.category);
 		if (d.status !== 'published') continue;
-		entries.push({ id: d.id, title: d.title, text: `${d.summary}\n${mdxText(e.body)}`, category: d.category });
+		entries.push({
+			id: d.id,
+			title: d.title,
+			text: `${d.summary}\n${mdxText(e.body)}`,
+			category: d.category,
+		});
 	}
 	for (const e of set.faq) {
 		const d = e.data as typeof e.data & { category: string };
@@ -69,7 +77,12 @@ function contentEntries(root: string): { entries: ContentEntry[]; categories: Se
 		if (d.status !== 'published') continue;
 		// The id analytics and votes use: faq/<category>/<file name>.
 		const slug = basename(e.filePath).replace(/\.mdx$/, '');
-		entries.push({ id: `faq/${d.category}/${slug}`, title: d.question, text: mdxText(e.body), category: d.category });
+		entries.push({
+			id: `faq/${d.category}/${slug}`,
+			title: d.question,
+			text: mdxText(e.body),
+			category: d.category,
+		});
 	}
 	return { entries, categories };
 }
@@ -85,7 +98,10 @@ function shown(path: string): string {
  * Run the command; returns the lines to print. Rejected records go to `warn` as `file:line: reason`.
  * Throws a MineError for anything the user must fix; nothing is written then.
  */
-export async function runMine(args: MineArgs, warn: (line: string) => void = () => {}): Promise<string[]> {
+export async function runMine(
+	args: MineArgs,
+	warn: (line: string) => void = () => {},
+): Promise<string[]> {
 	const started = performance.now();
 	if (args.files.length === 0) throw new MineError(`no export files given\n${USAGE}`);
 	const format = parseFormat(args.format);
@@ -129,7 +145,9 @@ export async function runMine(args: MineArgs, warn: (line: string) => void = () 
 	const shownRejections = 20;
 	for (const r of s.rejected.slice(0, shownRejections)) warn(`${r.file}:${r.line}: ${r.reason}`);
 	if (s.rejected.length > shownRejections) {
-		warn(`… and ${s.rejected.length - shownRejections} more rejected records, listed in ${shown(join(out, 'suggestions.json'))}`);
+		warn(
+			`… and ${s.rejected.length - shownRejections} more rejected records, listed in ${shown(join(out, 'suggestions.json'))}`,
+		);
 	}
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 	const covered = s.clusters.filter((c) => c.coveredBy !== null).length;

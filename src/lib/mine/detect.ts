@@ -12,7 +12,13 @@ import { zendesk } from './adapters/zendesk.ts';
 import { FORMATS, type CsvAdapter, type FormatName, type JsonAdapter } from './ticket.ts';
 
 /** JSON adapters in the order they are tried; the more specific shapes come first. */
-export const JSON_ADAPTERS: readonly JsonAdapter[] = [chatwoot, helpscout, github, freshdeskJson, zendesk];
+export const JSON_ADAPTERS: readonly JsonAdapter[] = [
+	chatwoot,
+	helpscout,
+	github,
+	freshdeskJson,
+	zendesk,
+];
 /** CSV adapters; `csv` (column map) is the fallback. */
 export const CSV_ADAPTERS: readonly CsvAdapter[] = [freshdeskCsv, mappedCsv];
 
@@ -58,7 +64,10 @@ export function jsonAdapterFor(value: unknown, format: FormatName | 'auto'): Jso
  * column-map adapter (`--map`, or common column names). A tool's own export keeps its reader even
  * with `--map`, so one run can mix a Freshdesk export and a hand-made CSV.
  */
-export function csvAdapterFor(header: readonly string[], format: FormatName | 'auto'): CsvAdapter | null {
+export function csvAdapterFor(
+	header: readonly string[],
+	format: FormatName | 'auto',
+): CsvAdapter | null {
 	if (format !== 'auto') return CSV_ADAPTERS.find((a) => a.format === format) ?? null;
 	return CSV_ADAPTERS.find((a) => a.detect(header)) ?? mappedCsv;
 }

@@ -62,7 +62,11 @@ function commentSafe(text: string): string {
  * The most common ticket tag that is a known category, else `category` from the nearest entry,
  * else `uncategorized`; the writer checks it either way.
  */
-export function categoryFor(tags: readonly string[], categories: ReadonlySet<string>, nearest: string | null): string {
+export function categoryFor(
+	tags: readonly string[],
+	categories: ReadonlySet<string>,
+	nearest: string | null,
+): string {
 	const counts = new Map<string, number>();
 	for (const tag of tags) {
 		const slug = slugify(tag);
@@ -70,11 +74,13 @@ export function categoryFor(tags: readonly string[], categories: ReadonlySet<str
 	}
 	let best: string | null = null;
 	for (const [slug, n] of counts) {
-		if (best === null || n > counts.get(best)! || (n === counts.get(best)! && slug < best)) best = slug;
+		if (best === null || n > counts.get(best)! || (n === counts.get(best)! && slug < best))
+			best = slug;
 	}
 	return best ?? nearest ?? 'uncategorized';
 }
 
+/** A group to draft an FAQ entry for, with what the draft shows. */
 export interface DraftInput {
 	cluster: SuggestionCluster;
 	/** Up to a few other redacted ticket texts of the group, to show how customers put it. */
@@ -111,16 +117,28 @@ export function draftFaq(input: DraftInput): string {
 			? `Example tickets: ${examples.join(', ')}${cluster.ticketIds.length > examples.length ? ', …' : ''}.`
 			: 'No tickets; only searches.',
 		...(cluster.queries.length > 0
-			? [`Searches: ${cluster.queries.slice(0, 5).map((q) => `"${q.text}" (${q.count})`).join(', ')}.`]
+			? [
+					`Searches: ${cluster.queries
+						.slice(0, 5)
+						.map((q) => `"${q.text}" (${q.count})`)
+						.join(', ')}.`,
+				]
 			: []),
-		`Channels: ${Object.entries(cluster.channels).map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}.`,
+		`Channels: ${
+			Object.entries(cluster.channels)
+				.map(([c, n]) => `${c} ${n}`)
+				.join(', ') || 'none'
+		}.`,
 		'To publish: write the answer, link related KB articles, check the category, move the file',
 		'out of _suggested/ (this folder is replaced on every run) and set status: published.',
 	];
 	const quotes = [cluster.representative, ...input.wordings]
 		.slice(0, 5)
 		// The subject is the text's first line.
-		.map((w) => `> ${escapeMdx(w.text.replace('\n', ' — ').replace(/\s+/g, ' ').slice(0, 400))}\n> — ${escapeMdx(w.id)}`);
+		.map(
+			(w) =>
+				`> ${escapeMdx(w.text.replace('\n', ' — ').replace(/\s+/g, ' ').slice(0, 400))}\n> — ${escapeMdx(w.id)}`,
+		);
 	return [
 		'---',
 		stringify(data, { lineWidth: 0 }).trimEnd(),

@@ -3,7 +3,13 @@
  * content (or forced with `--format`), its records stream through the adapter, and only the
  * cleaned, redacted ticket is kept. Bad records are listed with file and line; the run goes on.
  */
-import { detectContainer, csvAdapterFor, jsonAdapterFor, SUPPORTED, type Container } from './detect.ts';
+import {
+	detectContainer,
+	csvAdapterFor,
+	jsonAdapterFor,
+	SUPPORTED,
+	type Container,
+} from './detect.ts';
 import { MineError } from './errors.ts';
 import { Interner, normalizeTicket } from './normalize.ts';
 import { csvRows, jsonRecords, jsonlRecords, sniffDelimiter, type ReadItem } from './records.ts';
@@ -28,6 +34,7 @@ export interface InputFile {
 	reopen?: () => AsyncIterable<string | Uint8Array>;
 }
 
+/** `--format` (or `auto`) and `--map`. */
 export interface IngestOptions {
 	format: FormatName | 'auto';
 	map?: ColumnMap;
@@ -42,6 +49,7 @@ export interface FileSummary {
 	skipped: number;
 }
 
+/** The kept tickets in input order, the rejected records, and a summary per file. */
 export interface IngestResult {
 	tickets: Ticket[];
 	rejected: Rejection[];
@@ -63,7 +71,9 @@ async function* decode(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerat
 }
 
 /** The first bytes of a stream, and the whole stream again (head included) to read on. */
-async function peek(chunks: AsyncIterable<string>): Promise<{ head: string; all: AsyncIterable<string> }> {
+async function peek(
+	chunks: AsyncIterable<string>,
+): Promise<{ head: string; all: AsyncIterable<string> }> {
 	const it = chunks[Symbol.asyncIterator]();
 	const seen: string[] = [];
 	let size = 0;
@@ -92,18 +102,24 @@ const PLAIN_ID = /^[\w#:.\/-]{1,64}$/;
  * Read every input in order. Throws a MineError for a file that cannot be read at all (unknown
  * format, CSV columns missing); a bad record only adds to `rejected`.
  */
-export async function ingest(inputs: readonly InputFile[], options: IngestOptions): Promise<IngestResult> {
+export async function ingest(
+	inputs: readonly InputFile[],
+	options: IngestOptions,
+): Promise<IngestResult> {
 	const tickets: Ticket[] = [];
 	const rejected: Rejection[] = [];
 	const files: FileSummary[] = [];
-	const seen = new Map<string, string>();
+	// Ticket ID → where it was first seen, packed as file index × 2³² + line: a million IDs
+	// would otherwise each keep a "file:line" string.
+	const seen = new Map<string, number>();
 	const interner = new Interner();
 
-	for (const input of inputs) {
+	for (const [fileIndex, input] of inputs.entries()) {
 		const file = input.name;
 		const { head, all } = await peek(decode(input.chunks));
 		const container = detectContainer(head);
-		if (container === 'empty') throw new MineError('the file is empty; there are no tickets to mine', file);
+		if (container === 'empty')
+			throw new MineError('the file is empty; there are no tickets to mine', file);
 		if (container === null) {
 			throw new MineError(`not a JSON, JSON Lines or CSV export; ${SUPPORTED}`, file, 1);
 		}
@@ -123,13 +139,16 @@ export async function ingest(inputs: readonly InputFile[], options: IngestOption
 				return reject(line, 'the ticket ID looks like personal data; use another column as the ID');
 			}
 			const firstAt = seen.get(raw.id);
-			if (firstAt !== undefined) return reject(line, `duplicate ticket ID ${raw.id} (first at ${firstAt})`);
+			if (firstAt !== undefined) {
+				const where = `${inputs[Math.floor(firstAt / 2 ** 32)]!.name}:${firstAt % 2 ** 32}`;
+				return reject(line, `duplicate ticket ID ${raw.id} (first at ${where})`);
+			}
 			const ticket = normalizeTicket(raw, interner);
 			if (ticket === null) {
 				summary.skipped++;
 				return;
 			}
-			seen.set(raw.id, `${file}:${line}`);
+			seen.set(raw.id, fileIndex * 2 ** 32 + line);
 			tickets.push(ticket);
 			summary.tickets++;
 		};
@@ -182,7 +201,11 @@ export async function ingest(inputs: readonly InputFile[], options: IngestOption
 	return { tickets, rejected, files };
 }
 
-function formatMismatch(file: string, format: FormatName | 'auto', container: Container): MineError {
+function formatMismatch(
+	file: string,
+	format: FormatName | 'auto',
+	container: Container,
+): MineError {
 	const kind = container === 'csv' ? 'a CSV file' : 'a JSON file';
 	return new MineError(`--format ${format} does not read ${kind}; ${SUPPORTED}`, file, 1);
 }

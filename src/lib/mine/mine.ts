@@ -18,6 +18,7 @@ export interface ContentEntry extends CoverageEntry {
 	category: string;
 }
 
+/** Everything {@link mine} needs besides the exports. */
 export interface MineOptions {
 	format: FormatName | 'auto';
 	map?: ColumnMap;
@@ -34,6 +35,7 @@ export interface MineOptions {
 	now: Date;
 }
 
+/** The outputs, ready to write. */
 export interface MineResult {
 	suggestions: Suggestions;
 	/** Draft FAQ entries, file names relative to the drafts folder. */
@@ -50,7 +52,8 @@ function checkPartition(clusters: readonly Cluster[], n: number): void {
 	const seen = new Uint8Array(n);
 	for (const c of clusters) {
 		for (const m of c.members) {
-			if (m < 0 || m >= n || seen[m]) throw new Error(`clusterTexts returned doc ${m} twice or out of range`);
+			if (m < 0 || m >= n || seen[m])
+				throw new Error(`clusterTexts returned doc ${m} twice or out of range`);
 			seen[m] = 1;
 		}
 	}
@@ -68,7 +71,10 @@ function spread<T>(items: readonly T[], k: number): T[] {
  * Mine the exports. Throws a MineError when an input cannot be read at all or holds no tickets;
  * bad records are listed in `suggestions.rejected` instead.
  */
-export async function mine(inputs: readonly InputFile[], options: MineOptions): Promise<MineResult> {
+export async function mine(
+	inputs: readonly InputFile[],
+	options: MineOptions,
+): Promise<MineResult> {
 	const { tickets, rejected, files } = await ingest(inputs, {
 		format: options.format,
 		...(options.map ? { map: options.map } : {}),
@@ -91,13 +97,17 @@ export async function mine(inputs: readonly InputFile[], options: MineOptions): 
 	// Search queries join the grouping as pseudo-tickets with weight 1: a query is a few words and
 	// should follow the tickets, not pull them. Its count is evidence: it ranks the group and
 	// counts toward --min-size for a draft.
-	const docs = [...tickets.map((t) => t.text), ...queries.map((q) => q.text)].map((d) => d.replace(MARKS, ' '));
+	const docs = [...tickets.map((t) => t.text), ...queries.map((q) => q.text)].map((d) =>
+		d.replace(MARKS, ' '),
+	);
 	const clusters = clusterTexts(docs, queries.length > 0 ? { weights: docs.map(() => 1) } : {});
 	checkPartition(clusters, docs.length);
 
 	const index = buildCoverageIndex(options.content);
 	const memberDocs = (c: Cluster) => c.members.map((m) => docs[m]!);
-	const coverage = clusters.map((c) => (options.content.length === 0 ? null : coverageFor(index, memberDocs(c), c.terms)));
+	const coverage = clusters.map((c) =>
+		options.content.length === 0 ? null : coverageFor(index, memberDocs(c), c.terms),
+	);
 	const { suggestions, members } = buildSuggestions({
 		tickets,
 		queries,
@@ -115,7 +125,11 @@ export async function mine(inputs: readonly InputFile[], options: MineOptions): 
 		const ticketMembers = members[i]!.filter((m) => m < tickets.length);
 		let nearest: string | null = null;
 		if (options.content.length > 0) {
-			const scores = coverageScores(index, ticketMembers.map((m) => docs[m]!), cluster.terms);
+			const scores = coverageScores(
+				index,
+				ticketMembers.map((m) => docs[m]!),
+				cluster.terms,
+			);
 			const best = scores.reduce((b, s, j) => (s > (scores[b] ?? 0) ? j : b), -1);
 			if (best >= 0) nearest = options.content[best]!.category;
 		}
@@ -136,12 +150,23 @@ export async function mine(inputs: readonly InputFile[], options: MineOptions): 
 		names.add(name);
 		drafts.push({
 			fileName: name,
-			source: draftFaq({ cluster, wordings, category, totalTickets: tickets.length, generatedAt: options.now }),
+			source: draftFaq({
+				cluster,
+				wordings,
+				category,
+				totalTickets: tickets.length,
+				generatedAt: options.now,
+			}),
 		});
 		cluster.draft = `${options.draftsDir}/${name}`;
 	});
 
-	return { suggestions, drafts, markdown: renderMarkdown(suggestions), html: renderHtml(suggestions) };
+	return {
+		suggestions,
+		drafts,
+		markdown: renderMarkdown(suggestions),
+		html: renderHtml(suggestions),
+	};
 }
 
 /** Plain text of an MDX body for coverage scoring: imports and JSX tags are not the answer. */

@@ -19,12 +19,24 @@ const NO_TAGS: readonly string[] = Object.freeze([]);
  */
 export class Interner {
 	private readonly table = new Map<string, string>();
+	private readonly lists = new Map<string, readonly string[]>();
 
 	get(s: string): string {
 		const known = this.table.get(s);
 		if (known !== undefined) return known;
 		if (this.table.size < 50_000) this.table.set(s, s);
 		return s;
+	}
+
+	/** One shared, frozen array per distinct tag list. */
+	list(items: readonly string[]): readonly string[] {
+		if (items.length === 0) return NO_TAGS;
+		const key = items.join('\u0000');
+		const known = this.lists.get(key);
+		if (known !== undefined) return known;
+		const list = Object.freeze(items.map((t) => this.get(t)));
+		if (this.lists.size < 50_000) this.lists.set(key, list);
+		return list;
 	}
 }
 
@@ -63,16 +75,20 @@ export function normalizeTicket(raw: RawTicket, interner = new Interner()): Tick
 		}
 	}
 	const words = personalWords(personal);
-	const subject = capText(redact(cleanSubject(capText(raw.subject, SUBJECT_LIMIT * 2)), words), SUBJECT_LIMIT);
+	const subject = capText(
+		redact(cleanSubject(capText(raw.subject, SUBJECT_LIMIT * 2)), words),
+		SUBJECT_LIMIT,
+	);
 	const body = redact(capText(bodies.join(' '), TEXT_LIMIT * 2), words);
 	const text = capText(subject === '' ? body : `${subject}\n${body}`.trimEnd(), TEXT_LIMIT);
-	if (!/[\p{L}\p{N}]/u.test(text.replace(/\[(?:email|phone|ip|secret|card|name)\]/g, ''))) return null;
+	if (!/[\p{L}\p{N}]/u.test(text.replace(/\[(?:email|phone|ip|secret|card|name)\]/g, '')))
+		return null;
 	const tags: string[] = [];
 	for (const tag of raw.tags) {
 		const t = tag.trim().slice(0, 60);
 		// A tag holding an address or a name ("customer-anna") is dropped, not rewritten.
 		if (t === '' || redact(t, words) !== t || tags.includes(t)) continue;
-		tags.push(interner.get(t));
+		tags.push(t);
 		if (tags.length === MAX_TAGS) break;
 	}
 	return {
@@ -81,6 +97,6 @@ export function normalizeTicket(raw: RawTicket, interner = new Interner()): Tick
 		subjectLength: Math.min(subject.length, text.length),
 		created: raw.created,
 		channel: raw.channel === null ? null : interner.get(raw.channel),
-		tags: tags.length === 0 ? NO_TAGS : tags,
+		tags: interner.list(tags),
 	};
 }

@@ -20,12 +20,15 @@ const MAX_QUERY = 300;
 
 async function* text(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerator<string> {
 	const decoder = new TextDecoder('utf-8');
-	for await (const c of chunks) yield typeof c === 'string' ? c : decoder.decode(c, { stream: true });
+	for await (const c of chunks)
+		yield typeof c === 'string' ? c : decoder.decode(c, { stream: true });
 	yield decoder.decode();
 }
 
 /** Read a queries file; repeated queries (ignoring case and spacing) are merged, counts added. */
-export async function readQueries(input: InputFile): Promise<{ queries: Query[]; rejected: Rejection[] }> {
+export async function readQueries(
+	input: InputFile,
+): Promise<{ queries: Query[]; rejected: Rejection[] }> {
 	const byKey = new Map<string, Query>();
 	const rejected: Rejection[] = [];
 	const add = (raw: string, count: number, line: number) => {
@@ -45,7 +48,12 @@ export async function readQueries(input: InputFile): Promise<{ queries: Query[];
 	if (/^\s*"?query"?\s*[,;\t]/i.test(firstLine)) {
 		let q = -1;
 		let c = -1;
-		for await (const item of csvRows((async function* () { yield head; })(), sniffDelimiter(firstLine))) {
+		for await (const item of csvRows(
+			(async function* () {
+				yield head;
+			})(),
+			sniffDelimiter(firstLine),
+		)) {
 			if ('error' in item) rejected.push({ file: input.name, line: item.line, reason: item.error });
 			else if ('header' in item) {
 				const lower = item.header.map((h) => h.trim().toLowerCase());
@@ -54,7 +62,11 @@ export async function readQueries(input: InputFile): Promise<{ queries: Query[];
 			} else {
 				const count = c < 0 ? 1 : Number(item.row[c]!.trim());
 				if (!Number.isInteger(count) || count < 1) {
-					rejected.push({ file: input.name, line: item.line, reason: 'count must be a whole number of 1 or more' });
+					rejected.push({
+						file: input.name,
+						line: item.line,
+						reason: 'count must be a whole number of 1 or more',
+					});
 				} else add(item.row[q]!, count, item.line);
 			}
 		}

@@ -17,5 +17,9 @@ export function openInput(path: string): InputFile {
 	if (!isFile) throw new MineError('not a file', path);
 	const open = () => createReadStream(path, { highWaterMark: 256 * 1024 });
 	// Opened when reading starts, so a run over many files holds one file open at a time.
-	return { name: path, chunks: { [Symbol.asyncIterator]: () => open()[Symbol.asyncIterator]() }, reopen: open };
+	return {
+		name: path,
+		chunks: { [Symbol.asyncIterator]: () => open()[Symbol.asyncIterator]() },
+		reopen: open,
+	};
 }

@@ -291,7 +291,9 @@ export async function* jsonlRecords(chunks: AsyncIterable<string>): AsyncGenerat
 			isObject(value) && !('id' in value)
 				? [...CONTAINER_PATHS].map((p) => at(value, p)).find(Array.isArray)
 				: undefined;
-		if (page) for (const v of page) yield isObject(v) ? { line, value: v } : { line, error: 'record is not a JSON object' };
+		if (page)
+			for (const v of page)
+				yield isObject(v) ? { line, value: v } : { line, error: 'record is not a JSON object' };
 		else yield { line, value: unwrap(value) };
 	}
 }
@@ -339,7 +341,10 @@ export async function* csvRows(
 			max_record_size: 4_000_000,
 			on_skip: (err: CsvError | undefined) => {
 				const e = err as (CsvError & { lines?: number }) | undefined;
-				skipped.push({ line: e?.lines ?? 0, error: CSV_PROBLEMS[e?.code ?? ''] ?? 'row cannot be read as CSV' });
+				skipped.push({
+					line: e?.lines ?? 0,
+					error: CSV_PROBLEMS[e?.code ?? ''] ?? 'row cannot be read as CSV',
+				});
 				return undefined;
 			},
 		}),
@@ -350,7 +355,8 @@ export async function* csvRows(
 		const { record, info } = item;
 		// info.lines is where the row ends; quoted fields may span lines.
 		let inner = 0;
-		for (const f of record) for (let i = f.indexOf('\n'); i !== -1; i = f.indexOf('\n', i + 1)) inner++;
+		for (const f of record)
+			for (let i = f.indexOf('\n'); i !== -1; i = f.indexOf('\n', i + 1)) inner++;
 		const line = info.lines - inner;
 		if (width < 0) {
 			width = record.length;

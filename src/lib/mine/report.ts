@@ -25,22 +25,33 @@ const day = (iso: string | null) => (iso === null ? '–' : iso.slice(0, 10));
 function summaryLine(s: Suggestions): string {
 	const i = s.input;
 	const files = `${i.files.length} file${i.files.length === 1 ? '' : 's'} (${i.format})`;
-	const searches = i.queries > 0 ? `; ${num(i.queries)} zero-result queries searched ${num(i.searches)} times` : '';
+	const searches =
+		i.queries > 0
+			? `; ${num(i.queries)} zero-result queries searched ${num(i.searches)} times`
+			: '';
 	return `${num(i.tickets)} tickets from ${files}, ${num(i.rejected)} rejected, ${num(i.skipped)} skipped${searches}.`;
 }
 
 function counts(s: Suggestions) {
 	const covered = s.clusters.filter((c) => c.coveredBy !== null).length;
 	const drafts = s.clusters.filter((c) => c.draft !== null).length;
-	const uncoveredTickets = s.clusters.filter((c) => c.coveredBy === null).reduce((n, c) => n + c.size, 0);
+	const uncoveredTickets = s.clusters
+		.filter((c) => c.coveredBy === null)
+		.reduce((n, c) => n + c.size, 0);
 	return { covered, drafts, uncoveredTickets };
 }
 
 const coverText = (c: SuggestionCluster) =>
-	c.coveredBy === null ? 'not covered' : `${c.coveredBy.id} “${c.coveredBy.title}” (${c.coveredBy.score.toFixed(2)})`;
+	c.coveredBy === null
+		? 'not covered'
+		: `${c.coveredBy.id} “${c.coveredBy.title}” (${c.coveredBy.score.toFixed(2)})`;
 
 function mdCell(text: string): string {
-	return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/([<>*_`[\]])/g, '\\$1');
+	return text
+		.replace(/\\/g, '\\\\')
+		.replace(/\|/g, '\\|')
+		.replace(/[\r\n]+/g, ' ')
+		.replace(/([<>*_`[\]])/g, '\\$1');
 }
 
 /** The report as Markdown. */
@@ -78,8 +89,10 @@ export function renderMarkdown(s: Suggestions): string {
 	];
 	if (s.rejected.length > 0) {
 		out.push(`## Rejected records (${num(s.rejected.length)})`, '');
-		for (const r of s.rejected.slice(0, REJECTED_ROWS)) out.push(`- ${mdCell(`${r.file}:${r.line}: ${r.reason}`)}`);
-		if (s.rejected.length > REJECTED_ROWS) out.push(`- … ${num(s.rejected.length - REJECTED_ROWS)} more in suggestions.json`);
+		for (const r of s.rejected.slice(0, REJECTED_ROWS))
+			out.push(`- ${mdCell(`${r.file}:${r.line}: ${r.reason}`)}`);
+		if (s.rejected.length > REJECTED_ROWS)
+			out.push(`- … ${num(s.rejected.length - REJECTED_ROWS)} more in suggestions.json`);
 		out.push('');
 	}
 	return `${out.join('\n')}\n`;
@@ -155,8 +168,12 @@ export function renderHtml(s: Suggestions): string {
 			: [
 					`<h2>Rejected records (${num(s.rejected.length)})</h2>`,
 					`<ul>`,
-					...s.rejected.slice(0, REJECTED_ROWS).map((r) => `<li><code>${esc(`${r.file}:${r.line}`)}</code>: ${esc(r.reason)}</li>`),
-					...(s.rejected.length > REJECTED_ROWS ? [`<li>… ${num(s.rejected.length - REJECTED_ROWS)} more in suggestions.json</li>`] : []),
+					...s.rejected
+						.slice(0, REJECTED_ROWS)
+						.map((r) => `<li><code>${esc(`${r.file}:${r.line}`)}</code>: ${esc(r.reason)}</li>`),
+					...(s.rejected.length > REJECTED_ROWS
+						? [`<li>… ${num(s.rejected.length - REJECTED_ROWS)} more in suggestions.json</li>`]
+						: []),
 					`</ul>`,
 				];
 	return [

@@ -44,6 +44,7 @@ export interface SuggestionCluster {
 	draft: string | null;
 }
 
+/** The whole `suggestions.json` document. */
 export interface Suggestions {
 	generatedAt: string;
 	input: {
@@ -62,6 +63,7 @@ export interface Suggestions {
 	clusters: SuggestionCluster[];
 }
 
+/** What {@link buildSuggestions} turns into the document. */
 export interface SuggestInput {
 	tickets: readonly Ticket[];
 	queries: readonly Query[];
@@ -80,7 +82,11 @@ const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString()
  * The ticket of a group that shares most of its top terms, for the rare group whose most central
  * member is a search query: a query is a few words, a ticket shows how customers ask.
  */
-function representativeTicket(members: readonly number[], tickets: readonly Ticket[], terms: readonly string[]): number {
+function representativeTicket(
+	members: readonly number[],
+	tickets: readonly Ticket[],
+	terms: readonly string[],
+): number {
 	const wanted = new Set(terms.flatMap((t) => tokenize(t)));
 	let best = -1;
 	let bestScore = -1;
@@ -102,7 +108,10 @@ function representativeTicket(members: readonly number[], tickets: readonly Tick
  * recency (newest last ticket first), then by label, so the order is stable. `members` gives each
  * ranked group's doc indices (tickets, then queries) for the drafts.
  */
-export function buildSuggestions(input: SuggestInput): { suggestions: Suggestions; members: number[][] } {
+export function buildSuggestions(input: SuggestInput): {
+	suggestions: Suggestions;
+	members: number[][];
+} {
 	const { tickets, queries } = input;
 	const n = tickets.length;
 	const rows = input.clusters.map((c, i) => {
@@ -121,7 +130,8 @@ export function buildSuggestions(input: SuggestInput): { suggestions: Suggestion
 			channels[ch] = (channels[ch] ?? 0) + 1;
 		}
 		let rep = c.representative;
-		if (rep >= n && ticketMembers.length > 0) rep = representativeTicket(ticketMembers, tickets, c.terms);
+		if (rep >= n && ticketMembers.length > 0)
+			rep = representativeTicket(ticketMembers, tickets, c.terms);
 		const representative =
 			rep < n
 				? { id: tickets[rep]!.id, text: tickets[rep]!.text }
@@ -157,7 +167,10 @@ export function buildSuggestions(input: SuggestInput): { suggestions: Suggestion
 			a.firstMember - b.firstMember,
 	);
 	const width = Math.max(3, String(rows.length).length);
-	const clusters = rows.map((r, i) => ({ ...r.cluster, id: `G${String(i + 1).padStart(width, '0')}` }));
+	const clusters = rows.map((r, i) => ({
+		...r.cluster,
+		id: `G${String(i + 1).padStart(width, '0')}`,
+	}));
 	const formats = [...new Set(input.files.map((f) => f.format))];
 	const suggestions: Suggestions = {
 		generatedAt: input.generatedAt.toISOString(),

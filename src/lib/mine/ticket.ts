@@ -65,6 +65,7 @@ export interface Rejection {
 
 /** The export formats the miner reads; `csv` is any CSV with a column map. */
 export const FORMATS = ['zendesk', 'freshdesk', 'chatwoot', 'helpscout', 'github', 'csv'] as const;
+/** One of {@link FORMATS}. */
 export type FormatName = (typeof FORMATS)[number];
 
 /** An adapter for JSON records (an array element, a JSON Lines line). */

@@ -47,7 +47,10 @@ export function writeDirsAtomically(outputs: readonly OutputDir[]): void {
 			const tmp = join(dirname(o.dir), `.${basename(o.dir)}.tmp-${stamp}`);
 			mkdirSync(tmp, { recursive: true });
 			staged.push({ dir: o.dir, tmp });
-			writeFileSync(join(tmp, MARKER), 'Written by npm run mine; this folder is replaced on every run.\n');
+			writeFileSync(
+				join(tmp, MARKER),
+				'Written by npm run mine; this folder is replaced on every run.\n',
+			);
 			for (const [name, content] of o.files) {
 				const path = join(tmp, name);
 				mkdirSync(dirname(path), { recursive: true });

@@ -15,23 +15,43 @@ function exposed(tickets: Ticket[], reasons: string[]): string {
 	return JSON.stringify({ tickets, reasons });
 }
 
-const day = (t: Ticket) => (t.created === null ? null : new Date(t.created).toISOString().slice(0, 10));
+const day = (t: Ticket) =>
+	t.created === null ? null : new Date(t.created).toISOString().slice(0, 10);
 
 describe('Zendesk', () => {
 	it('reads the Tickets API list: subject, description, tags, via.channel, created_at', async () => {
 		const r = await read('zendesk-tickets.json');
 		expect(r.files).toEqual([
-			{ file: `${FIXTURES}/zendesk-tickets.json`, format: 'zendesk', tickets: 11, rejected: 1, skipped: 0 },
+			{
+				file: `${FIXTURES}/zendesk-tickets.json`,
+				format: 'zendesk',
+				tickets: 11,
+				rejected: 1,
+				skipped: 0,
+			},
 		]);
 		const first = r.tickets[0]!;
 		expect(first).toMatchObject({ id: '4801', channel: 'email', tags: ['caro', 'webhooks'] });
 		expect(day(first)).toBe('2026-01-01');
-		expect(first.text).toMatch(/^Webhook retries stop after three attempts\nOur webhook endpoint returned 500/);
+		expect(first.text).toMatch(
+			/^Webhook retries stop after three attempts\nOur webhook endpoint returned 500/,
+		);
 		expect(first.subjectLength).toBe('Webhook retries stop after three attempts'.length);
 		expect(r.rejected).toEqual([
-			{ file: `${FIXTURES}/zendesk-tickets.json`, line: 563, reason: '"subject" and "description" must be text' },
+			{
+				file: `${FIXTURES}/zendesk-tickets.json`,
+				line: 563,
+				reason: '"subject" and "description" must be text',
+			},
 		]);
-		expect(leaks(exposed(r.tickets, r.rejected.map((x) => x.reason)))).toEqual([]);
+		expect(
+			leaks(
+				exposed(
+					r.tickets,
+					r.rejected.map((x) => x.reason),
+				),
+			),
+		).toEqual([]);
 	});
 
 	it('drops a tag that holds an e-mail address', async () => {
@@ -47,13 +67,24 @@ describe('Zendesk', () => {
 			[3, 'not valid JSON'],
 			[7, '"subject" and "description" must be text'],
 		]);
-		expect(leaks(exposed(r.tickets, r.rejected.map((x) => x.reason)))).toEqual([]);
+		expect(
+			leaks(
+				exposed(
+					r.tickets,
+					r.rejected.map((x) => x.reason),
+				),
+			),
+		).toEqual([]);
 	});
 
 	it('reads the real Zendesk API payload', async () => {
 		const r = await read('real/zendesk-tickets-list.json');
 		expect(r.files[0]).toMatchObject({ format: 'zendesk', tickets: 100, rejected: 0 });
-		expect(r.tickets[1]).toMatchObject({ id: '94', channel: 'api', text: 'This is a question?\nIndeed it is!' });
+		expect(r.tickets[1]).toMatchObject({
+			id: '94',
+			channel: 'api',
+			text: 'This is a question?\nIndeed it is!',
+		});
 	});
 });
 
@@ -64,9 +95,20 @@ describe('Freshdesk', () => {
 		expect(r.tickets[2]).toMatchObject({ id: '1203', channel: 'chat', tags: ['caro', 'support'] });
 		expect(day(r.tickets[2]!)).toBe('2026-03-07');
 		expect(r.rejected).toEqual([
-			{ file: `${FIXTURES}/freshdesk-export.csv`, line: 5, reason: 'row has 3 fields, the header has 30' },
+			{
+				file: `${FIXTURES}/freshdesk-export.csv`,
+				line: 5,
+				reason: 'row has 3 fields, the header has 30',
+			},
 		]);
-		expect(leaks(exposed(r.tickets, r.rejected.map((x) => x.reason)))).toEqual([]);
+		expect(
+			leaks(
+				exposed(
+					r.tickets,
+					r.rejected.map((x) => x.reason),
+				),
+			),
+		).toEqual([]);
 	});
 
 	it('reads API v2 tickets, real payloads included', async () => {
@@ -93,9 +135,18 @@ describe('Chatwoot', () => {
 		const t = r.tickets[0]!;
 		expect(t).toMatchObject({ id: '300', channel: 'web_widget', tags: ['caro', 'webhooks'] });
 		// The agent's reply, the private note and the activity message are not the customer's words.
-		expect(r.tickets.map((x) => x.text).join(' ')).not.toMatch(/workspace ID|Enterprise plan|marked resolved/);
+		expect(r.tickets.map((x) => x.text).join(' ')).not.toMatch(
+			/workspace ID|Enterprise plan|marked resolved/,
+		);
 		expect(r.rejected.map((x) => x.reason)).toEqual(['conversation has no "id"']);
-		expect(leaks(exposed(r.tickets, r.rejected.map((x) => x.reason)))).toEqual([]);
+		expect(
+			leaks(
+				exposed(
+					r.tickets,
+					r.rejected.map((x) => x.reason),
+				),
+			),
+		).toEqual([]);
 	});
 });
 
@@ -106,7 +157,14 @@ describe('Help Scout', () => {
 		expect(r.tickets[0]).toMatchObject({ id: '1500', channel: 'email', tags: ['caro'] });
 		expect(r.tickets.map((x) => x.text).join(' ')).not.toMatch(/here is how retries work|VIP/);
 		expect(r.rejected.map((x) => x.reason)).toEqual(['"subject" must be text']);
-		expect(leaks(exposed(r.tickets, r.rejected.map((x) => x.reason)))).toEqual([]);
+		expect(
+			leaks(
+				exposed(
+					r.tickets,
+					r.rejected.map((x) => x.reason),
+				),
+			),
+		).toEqual([]);
 	});
 });
 
@@ -117,14 +175,27 @@ describe('GitHub issues', () => {
 		expect(r.tickets[0]).toMatchObject({ id: '40', channel: 'github', tags: ['webhooks'] });
 		expect(r.tickets.map((t) => t.id)).not.toContain('99');
 		expect(r.tickets[0]!.text).not.toMatch(/Please describe|thaddeus-m/);
-		expect(leaks(exposed(r.tickets, r.rejected.map((x) => x.reason)))).toEqual([]);
+		expect(
+			leaks(
+				exposed(
+					r.tickets,
+					r.rejected.map((x) => x.reason),
+				),
+			),
+		).toEqual([]);
 	});
 });
 
 describe('any CSV with --map', () => {
 	it('reads the mapped columns', async () => {
 		const r = await read('custom-cases.csv', {
-			map: { id: 'Case Number', subject: 'Title', body: 'Customer Message', created: 'Opened', tags: 'Labels' },
+			map: {
+				id: 'Case Number',
+				subject: 'Title',
+				body: 'Customer Message',
+				created: 'Opened',
+				tags: 'Labels',
+			},
 		});
 		expect(r.files[0]).toMatchObject({ format: 'csv', tickets: 11, rejected: 0 });
 		expect(r.tickets[0]).toMatchObject({ id: 'CS-300', tags: ['caro', 'support'], channel: null });
@@ -136,5 +207,19 @@ describe('any CSV with --map', () => {
 		await expect(read('custom-cases.csv', { map: { body: 'Message' } })).rejects.toThrow(
 			'--map body=Message: no such column; the header has "Case Number", "Title", "Customer Message", "Opened", "Labels", "Requester"',
 		);
+	});
+});
+
+describe('several files', () => {
+	it('keeps the first of two tickets with the same ID and names where it was', async () => {
+		const file = `${FIXTURES}/zendesk-tickets.json`;
+		const r = await ingest([openInput(file), openInput(file)], { format: 'auto' });
+		expect(r.tickets).toHaveLength(11);
+		expect(r.files[1]).toMatchObject({ tickets: 0, rejected: 12 });
+		expect(r.rejected[1]).toEqual({
+			file,
+			line: 3,
+			reason: `duplicate ticket ID 4801 (first at ${file}:3)`,
+		});
 	});
 });

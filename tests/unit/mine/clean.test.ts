@@ -22,9 +22,11 @@ describe('cleanMessage', () => {
 	});
 
 	it('cuts quoted reply history in its common forms', () => {
-		const gmail = 'The CLI hangs on install.\n\nOn Mon, 5 Jan 2026 at 10:02, Support <s@x.example>\nwrote:\n> Did you try 1.1.0?';
+		const gmail =
+			'The CLI hangs on install.\n\nOn Mon, 5 Jan 2026 at 10:02, Support <s@x.example>\nwrote:\n> Did you try 1.1.0?';
 		expect(cleanMessage(gmail).text).toBe('The CLI hangs on install.');
-		const outlook = 'Still broken.\n\nFrom: Caro Support\nSent: Monday, January 5, 2026 10:02\nTo: me\nSubject: RE: install\n\nPlease update.';
+		const outlook =
+			'Still broken.\n\nFrom: Caro Support\nSent: Monday, January 5, 2026 10:02\nTo: me\nSubject: RE: install\n\nPlease update.';
 		expect(cleanMessage(outlook).text).toBe('Still broken.');
 		const original = 'Same again.\n-----Original Message-----\nFrom: someone\nold text';
 		expect(cleanMessage(original).text).toBe('Same again.');
@@ -33,7 +35,9 @@ describe('cleanMessage', () => {
 	});
 
 	it('keeps a forward that has nothing above it', () => {
-		const r = cleanMessage('---------- Forwarded message ---------\nWebhook signatures do not match.');
+		const r = cleanMessage(
+			'---------- Forwarded message ---------\nWebhook signatures do not match.',
+		);
 		expect(r.text).toContain('Webhook signatures do not match.');
 	});
 
@@ -57,7 +61,9 @@ describe('cleanMessage', () => {
 	it('does not treat sentences that start like a sign-off as one', () => {
 		const text = 'Thanks for the fix, but the merge still fails for me on 1.1.0.';
 		expect(cleanMessage(text).text).toBe(text);
-		expect(cleanMessage('Best way to pin the CLI version?').text).toBe('Best way to pin the CLI version?');
+		expect(cleanMessage('Best way to pin the CLI version?').text).toBe(
+			'Best way to pin the CLI version?',
+		);
 	});
 
 	it('turns HTML into text and drops quoted blocks and link targets', () => {

@@ -11,7 +11,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `npm run mine -- args` as a user runs it, with outputs in the temp folder. */
 function mine(...args: string[]) {
-	const r = spawnSync('node_modules/.bin/node', ['scripts/mine.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+	const r = spawnSync('node_modules/.bin/node', ['scripts/mine.ts', ...args], {
+		encoding: 'utf8',
+		timeout: 60_000,
+	});
 	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -20,11 +23,21 @@ describe('npm run mine', () => {
 		const out = join(dir, 'ok', 'out');
 		const drafts = join(dir, 'ok', 'drafts');
 		const r = mine(
-			'--out', out, '--drafts', drafts, '--content', `${FIXTURES}/content`, '--min-size', '2',
-			`${FIXTURES}/zendesk-tickets.json`, `${FIXTURES}/helpscout-conversations.json`,
+			'--out',
+			out,
+			'--drafts',
+			drafts,
+			'--content',
+			`${FIXTURES}/content`,
+			'--min-size',
+			'2',
+			`${FIXTURES}/zendesk-tickets.json`,
+			`${FIXTURES}/helpscout-conversations.json`,
 		);
 		expect(r.code).toBe(0);
-		expect(r.stdout).toMatch(/^mined 22 tickets from 2 files \(mixed\) in \d+\.\d s: 2 rejected, 1 skipped\n/);
+		expect(r.stdout).toMatch(
+			/^mined 22 tickets from 2 files \(mixed\) in \d+\.\d s: 2 rejected, 1 skipped\n/,
+		);
 		expect(r.stderr).toBe(
 			`${FIXTURES}/zendesk-tickets.json:563: "subject" and "description" must be text\n` +
 				`${FIXTURES}/helpscout-conversations.json:499: "subject" must be text\n`,
@@ -32,18 +45,31 @@ describe('npm run mine', () => {
 		const s = JSON.parse(readFileSync(join(out, 'suggestions.json'), 'utf8'));
 		expect(s.clusters.flatMap((c: { ticketIds: string[] }) => c.ticketIds)).toHaveLength(22);
 		const draftFiles = readdirSync(drafts).filter((f) => f.endsWith('.mdx'));
-		expect(draftFiles.length).toBe(s.clusters.filter((c: { draft: string | null }) => c.draft !== null).length);
-		const written = [r.stdout, r.stderr, ...readdirSync(out).map((f) => readFileSync(join(out, f), 'utf8')),
-			...draftFiles.map((f) => readFileSync(join(drafts, f), 'utf8'))].join('\n');
+		expect(draftFiles.length).toBe(
+			s.clusters.filter((c: { draft: string | null }) => c.draft !== null).length,
+		);
+		const written = [
+			r.stdout,
+			r.stderr,
+			...readdirSync(out).map((f) => readFileSync(join(out, f), 'utf8')),
+			...draftFiles.map((f) => readFileSync(join(drafts, f), 'utf8')),
+		].join('\n');
 		expect(leaks(written)).toEqual([]);
 	});
 
 	it('names the supported formats for an unknown one, without a stack trace', () => {
-		const r = mine('--format', 'jira', '--out', join(dir, 'jira'), `${FIXTURES}/github-issues.json`);
+		const r = mine(
+			'--format',
+			'jira',
+			'--out',
+			join(dir, 'jira'),
+			`${FIXTURES}/github-issues.json`,
+		);
 		expect(r).toEqual({
 			code: 1,
 			stdout: '',
-			stderr: 'unknown format "jira"; supported formats: auto, zendesk, freshdesk, chatwoot, helpscout, github, csv\n',
+			stderr:
+				'unknown format "jira"; supported formats: auto, zendesk, freshdesk, chatwoot, helpscout, github, csv\n',
 		});
 		expect(existsSync(join(dir, 'jira'))).toBe(false);
 	});
@@ -53,7 +79,11 @@ describe('npm run mine', () => {
 		writeFileSync(empty, '{"tickets": [], "next_page": null, "count": 0}\n');
 		const out = join(dir, 'empty-out');
 		const r = mine('--out', out, '--drafts', join(dir, 'empty-drafts'), empty);
-		expect(r).toEqual({ code: 1, stdout: '', stderr: `${empty}: no tickets found (0 rejected, 0 skipped); nothing to mine\n` });
+		expect(r).toEqual({
+			code: 1,
+			stdout: '',
+			stderr: `${empty}: no tickets found (0 rejected, 0 skipped); nothing to mine\n`,
+		});
 		expect(existsSync(out)).toBe(false);
 	});
 
@@ -62,7 +92,11 @@ describe('npm run mine', () => {
 		writeFileSync(other, '[\n  {"foo": 1}\n]\n');
 		const r = mine('--out', join(dir, 'o2'), other);
 		expect(r.code).toBe(1);
-		expect(r.stderr).toMatch(new RegExp(`^${other.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: cannot tell which tool exported this file`));
+		expect(r.stderr).toMatch(
+			new RegExp(
+				`^${other.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: cannot tell which tool exported this file`,
+			),
+		);
 		expect(r.stderr).not.toMatch(/\n\s+at /);
 	});
 

@@ -70,9 +70,14 @@ describe('format detection', () => {
 
 	it('finds the line of a JSON syntax error in a file', async () => {
 		const path = join(dir, 'broken.json');
-		writeFileSync(path, '{\n "tickets": [\n  {"id": 1, "subject": "a", "description": "b", "via": {}},\n  {"id": 2,,}\n ]\n}\n');
+		writeFileSync(
+			path,
+			'{\n "tickets": [\n  {"id": 1, "subject": "a", "description": "b", "via": {}},\n  {"id": 2,,}\n ]\n}\n',
+		);
 		const r = await ingest([openInput(path)], { format: 'auto' });
 		expect(r.tickets.map((t) => t.id)).toEqual(['1']);
-		expect(r.rejected).toEqual([{ file: path, line: 4, reason: 'not valid JSON; the rest of the file was skipped' }]);
+		expect(r.rejected).toEqual([
+			{ file: path, line: 4, reason: 'not valid JSON; the rest of the file was skipped' },
+		]);
 	});
 });

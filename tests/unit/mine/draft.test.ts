@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FaqSchema } from '../../../src/schemas/faq.ts';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
-import { categoryFor, draftFaq, escapeMdx, questionFrom, slugify } from '../../../src/lib/mine/draft.ts';
+import {
+	categoryFor,
+	draftFaq,
+	escapeMdx,
+	questionFrom,
+	slugify,
+} from '../../../src/lib/mine/draft.ts';
 import type { SuggestionCluster } from '../../../src/lib/mine/suggest.ts';
 
 const cluster: SuggestionCluster = {
@@ -65,7 +71,9 @@ describe('draftFaq', () => {
 	it('puts the evidence in an MDX comment for the writer', () => {
 		const comment = /^\{\/\*\n([\s\S]*?)\n\*\/\}$/m.exec(body)?.[1] ?? '';
 		expect(comment).toContain('group G002 "webhook · retry policy"');
-		expect(comment).toContain('Evidence: 12 tickets (8.5% of 141) and 30 searches that found nothing.');
+		expect(comment).toContain(
+			'Evidence: 12 tickets (8.5% of 141) and 30 searches that found nothing.',
+		);
 		expect(comment).toContain('First seen 2026-01-05, last seen 2026-09-18.');
 		expect(comment).toContain('Example tickets: 4801, 4802, 4803.');
 		expect(comment).toContain('Searches: "webhook retry" (30).');

@@ -56,8 +56,17 @@ describe('a run over every adapter', () => {
 			['github', 11, 1, 1],
 			['csv', 11, 0, 0],
 		]);
-		expect(s.input).toMatchObject({ format: 'mixed', tickets: 72, rejected: 7, skipped: 4, queries: 4, searches: 26 });
-		expect(lines[0]).toMatch(/^mined 72 tickets from 7 files \(mixed\) in \d+\.\d s: 7 rejected, 4 skipped, 4 search queries$/);
+		expect(s.input).toMatchObject({
+			format: 'mixed',
+			tickets: 72,
+			rejected: 7,
+			skipped: 4,
+			queries: 4,
+			searches: 26,
+		});
+		expect(lines[0]).toMatch(
+			/^mined 72 tickets from 7 files \(mixed\) in \d+\.\d s: 7 rejected, 4 skipped, 4 search queries$/,
+		);
 	});
 
 	it('puts every kept ticket in exactly one group', () => {
@@ -65,12 +74,25 @@ describe('a run over every adapter', () => {
 		expect(ids).toHaveLength(72);
 		expect(new Set(ids).size).toBe(72);
 		expect(s.clusters.reduce((n, c) => n + c.size, 0)).toBe(72);
-		expect(s.clusters.flatMap((c) => c.queries.map((q) => q.id)).sort()).toEqual(['query:2', 'query:3', 'query:4', 'query:5']);
+		expect(s.clusters.flatMap((c) => c.queries.map((q) => q.id)).sort()).toEqual([
+			'query:2',
+			'query:3',
+			'query:4',
+			'query:5',
+		]);
 	});
 
 	it('lists rejected records with file and line, and prints them', () => {
-		expect(s.rejected).toContainEqual({ file: `${FIXTURES}/zendesk-tickets.json`, line: 563, reason: '"subject" and "description" must be text' });
-		expect(s.rejected).toContainEqual({ file: `${FIXTURES}/freshdesk-export.csv`, line: 5, reason: 'row has 3 fields, the header has 30' });
+		expect(s.rejected).toContainEqual({
+			file: `${FIXTURES}/zendesk-tickets.json`,
+			line: 563,
+			reason: '"subject" and "description" must be text',
+		});
+		expect(s.rejected).toContainEqual({
+			file: `${FIXTURES}/freshdesk-export.csv`,
+			line: 5,
+			reason: 'row has 3 fields, the header has 30',
+		});
 		expect(warnings).toContain(`${FIXTURES}/zendesk-incremental.jsonl:3: not valid JSON`);
 	});
 
@@ -103,13 +125,20 @@ describe('a run over every adapter', () => {
 			expect(FaqSchema.parse(data)).toMatchObject({ status: 'draft', related: [] });
 			expect(body).toContain(`Evidence: ${c.size} ticket`);
 			expect(body).toContain(
-				c.size > 0 ? `Example tickets: ${c.ticketIds.slice(0, 3).join(', ')}` : 'No tickets; only searches.',
+				c.size > 0
+					? `Example tickets: ${c.ticketIds.slice(0, 3).join(', ')}`
+					: 'No tickets; only searches.',
 			);
 		}
 	});
 
 	it('writes the reports', () => {
-		expect(readdirSync(out).sort()).toEqual(['.tierzero-mine', 'report.html', 'report.md', 'suggestions.json']);
+		expect(readdirSync(out).sort()).toEqual([
+			'.tierzero-mine',
+			'report.html',
+			'report.md',
+			'suggestions.json',
+		]);
 		expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<svg');
 		expect(existsSync(join(dir, 'content'))).toBe(false);
 	});

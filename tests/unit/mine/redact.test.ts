@@ -29,7 +29,10 @@ describe('redact', () => {
 		['secret 9a3f5c7e1b2d4f6a8c0e9b7d5f3a1c2e here', 'secret [secret] here'],
 		['webhook secret whsec_Q2x9LmZ8pR4tV7yB1nK6sD3f', 'webhook secret [secret]'],
 		['password: hunter2 and api_key=abc123', 'password: [secret] and api_key=[secret]'],
-		['aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'aws_secret_access_key = [secret]'],
+		[
+			'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+			'aws_secret_access_key = [secret]',
+		],
 		['card 4111 1111 1111 1111 declined', 'card [card] declined'],
 		['card 5555-5555-5555-4444 declined', 'card [card] declined'],
 	])('%s', (input, expected) => {

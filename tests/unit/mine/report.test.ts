@@ -21,7 +21,15 @@ const group = (i: number, covered: boolean, label = `group ${i}`): SuggestionClu
 
 const s: Suggestions = {
 	generatedAt: '2026-11-23T00:00:00.000Z',
-	input: { files: [], format: 'zendesk', tickets: 40, rejected: 1, skipped: 0, queries: 0, searches: 0 },
+	input: {
+		files: [],
+		format: 'zendesk',
+		tickets: 40,
+		rejected: 1,
+		skipped: 0,
+		queries: 0,
+		searches: 0,
+	},
 	rejected: [{ file: 'a.json', line: 3, reason: 'not valid JSON' }],
 	clusters: [group(1, false, 'webhook <script>alert(1)</script>'), group(2, true), group(3, false)],
 };
@@ -43,18 +51,26 @@ describe('renderHtml', () => {
 	it('has an accessible chart with a legend and a table with the same numbers', () => {
 		expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="chart-title chart-desc"/);
 		expect(html).toContain('<title id="chart-title">Largest groups of tickets</title>');
-		expect(html).toMatch(/<desc id="chart-desc">Horizontal bars for the 3 largest groups[^<]*2 of them are not covered/);
+		expect(html).toMatch(
+			/<desc id="chart-desc">Horizontal bars for the 3 largest groups[^<]*2 of them are not covered/,
+		);
 		expect(html).toContain('covered by the help center</text>');
 		expect(html).toContain('not covered</text>');
 		expect(html).toMatch(/<caption>Largest groups<\/caption>/);
-		expect(html).toContain('<th scope="row">G002</th><td>group 2</td><td class="n">8</td><td class="n">20.0%</td>');
+		expect(html).toContain(
+			'<th scope="row">G002</th><td>group 2</td><td class="n">8</td><td class="n">20.0%</td>',
+		);
 		expect(html).toContain('<li><code>a.json:3</code>: not valid JSON</li>');
 	});
 
 	it('colours covered and uncovered bars differently', () => {
 		const chart = renderChart(s);
-		expect(chart.match(/<rect x="230" y="\d+" width="\d+" height="22" fill="#b35900">/g)).toHaveLength(2);
-		expect(chart.match(/<rect x="230" y="\d+" width="\d+" height="22" fill="#1a7f37">/g)).toHaveLength(1);
+		expect(
+			chart.match(/<rect x="230" y="\d+" width="\d+" height="22" fill="#b35900">/g),
+		).toHaveLength(2);
+		expect(
+			chart.match(/<rect x="230" y="\d+" width="\d+" height="22" fill="#1a7f37">/g),
+		).toHaveLength(1);
 	});
 });
 
@@ -62,8 +78,12 @@ describe('renderMarkdown', () => {
 	it('lists the groups with coverage and drafts', () => {
 		const md = renderMarkdown(s);
 		expect(md).toContain('40 tickets from 0 files (zendesk), 1 rejected, 0 skipped.');
-		expect(md).toContain('3 groups; 1 covered by an existing KB article or FAQ; 16 tickets are in uncovered groups; 2 draft FAQ entries written.');
-		expect(md).toContain('| G002 | group 2 | 8 | 20.0% | 0 | 2026-01-01 | 2026-02-01 | KB-0011 “Retry & backoff” (0.42) | – |');
+		expect(md).toContain(
+			'3 groups; 1 covered by an existing KB article or FAQ; 16 tickets are in uncovered groups; 2 draft FAQ entries written.',
+		);
+		expect(md).toContain(
+			'| G002 | group 2 | 8 | 20.0% | 0 | 2026-01-01 | 2026-02-01 | KB-0011 “Retry & backoff” (0.42) | – |',
+		);
 		expect(md).toContain('| G001 | webhook \\<script\\>alert(1)\\</script\\> |');
 		expect(md).toContain('- a.json:3: not valid JSON');
 	});

@@ -3,7 +3,12 @@ import type { Cluster } from '../../../src/lib/mine/cluster.ts';
 import { buildSuggestions } from '../../../src/lib/mine/suggest.ts';
 import type { Ticket } from '../../../src/lib/mine/ticket.ts';
 
-const t = (id: string, text: string, day: string | null, channel: string | null = 'email'): Ticket => ({
+const t = (
+	id: string,
+	text: string,
+	day: string | null,
+	channel: string | null = 'email',
+): Ticket => ({
 	id,
 	text,
 	subjectLength: 0,
@@ -73,7 +78,10 @@ describe('buildSuggestions', () => {
 			coveredBy: null,
 			draft: null,
 		});
-		expect(password).toMatchObject({ channels: { email: 1, unknown: 1 }, coveredBy: { id: 'KB-0001' } });
+		expect(password).toMatchObject({
+			channels: { email: 1, unknown: 1 },
+			coveredBy: { id: 'KB-0001' },
+		});
 		expect(invoice).toMatchObject({ firstSeen: null, lastSeen: null });
 	});
 

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +21,15 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 describe('writeDirsAtomically', () => {
 	it('writes new folders with a marker and replaces its own old output whole', () => {
 		const out = join(root, 'reports', 'mine');
-		writeDirsAtomically([{ dir: out, files: new Map([['a.txt', '1'], ['old.txt', 'x']]) }]);
+		writeDirsAtomically([
+			{
+				dir: out,
+				files: new Map([
+					['a.txt', '1'],
+					['old.txt', 'x'],
+				]),
+			},
+		]);
 		expect(readdirSync(out).sort()).toEqual([MARKER, 'a.txt', 'old.txt']);
 		writeDirsAtomically([{ dir: out, files: new Map([['a.txt', '2']]) }]);
 		expect(readdirSync(out).sort()).toEqual([MARKER, 'a.txt']);
@@ -39,7 +55,13 @@ describe('writeDirsAtomically', () => {
 		expect(() =>
 			writeDirsAtomically([
 				{ dir: out, files: new Map([['report.md', 'new']]) },
-				{ dir: drafts, files: new Map([['x', ''], ['x/y.mdx', '']]) },
+				{
+					dir: drafts,
+					files: new Map([
+						['x', ''],
+						['x/y.mdx', ''],
+					]),
+				},
 			]),
 		).toThrow();
 		expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe('old');

@@ -11,6 +11,7 @@ function incoming(m: Record<string, unknown>): boolean {
 	return (m.message_type === 0 || m.message_type === 'incoming') && m.private !== true;
 }
 
+/** Chatwoot conversations; `format: chatwoot`. */
 export const chatwoot: JsonAdapter = {
 	format: 'chatwoot',
 	detect: (v) =>

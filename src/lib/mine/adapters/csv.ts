@@ -15,6 +15,7 @@ const GUESSES: Record<keyof ColumnMap, string[]> = {
 	tags: ['tags', 'labels', 'label'],
 	channel: ['channel', 'source', 'via'],
 };
+/** The ticket fields `--map` can name. */
 export const MAP_FIELDS = Object.keys(GUESSES) as (keyof ColumnMap)[];
 
 /**
@@ -41,7 +42,9 @@ export function resolveColumns(
 			}
 			out[field] = i;
 		} else {
-			out[field] = map ? -1 : GUESSES[field].map((g) => lower.indexOf(g)).find((i) => i >= 0) ?? -1;
+			out[field] = map
+				? -1
+				: (GUESSES[field].map((g) => lower.indexOf(g)).find((i) => i >= 0) ?? -1);
 		}
 	}
 	if (out.subject < 0 && out.body < 0) {
@@ -54,6 +57,7 @@ export function resolveColumns(
 	return out;
 }
 
+/** Any CSV through a column map; `format: csv`. */
 export const mappedCsv: CsvAdapter = {
 	format: 'csv',
 	// Chosen with --map or --format csv, or as the fallback for a CSV no tool claims.

@@ -34,7 +34,11 @@ export function idOf(v: unknown): string | null {
 
 /** Tags as strings, from `["a"]`, `[{name:"a"}]`, `[{tag:"a"}]` or a comma-separated string. */
 export function tagsOf(v: unknown): string[] {
-	if (typeof v === 'string') return v.split(/[,;]/).map((t) => t.trim()).filter((t) => t !== '');
+	if (typeof v === 'string')
+		return v
+			.split(/[,;]/)
+			.map((t) => t.trim())
+			.filter((t) => t !== '');
 	if (!Array.isArray(v)) return [];
 	const out: string[] = [];
 	for (const t of v) {
@@ -73,7 +77,8 @@ export function timeOf(v: unknown): number | null {
 	if (typeof v !== 'string' || v.trim() === '') return null;
 	let s = v.trim();
 	if (/^\d{9,13}$/.test(s)) return timeOf(Number(s));
-	if (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(s)) s = `${s.replace(' ', 'T')}Z`;
+	if (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(s))
+		s = `${s.replace(' ', 'T')}Z`;
 	else if (/^\d{4}-\d{2}-\d{2}$/.test(s)) s = `${s}T00:00:00Z`;
 	const t = Date.parse(s);
 	return Number.isNaN(t) ? null : t;

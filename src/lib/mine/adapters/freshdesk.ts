@@ -17,6 +17,7 @@ const SOURCES: Record<number, string> = {
 	10: 'outbound_email',
 };
 
+/** Freshdesk API v2 tickets; `format: freshdesk`. */
 export const freshdeskJson: JsonAdapter = {
 	format: 'freshdesk',
 	detect: (v) =>
@@ -28,7 +29,8 @@ export const freshdeskJson: JsonAdapter = {
 		if (!isObject(v)) return { kind: 'reject', reason: 'record is not a JSON object' };
 		const id = idOf(v.id);
 		if (id === null) return { kind: 'reject', reason: 'ticket has no "id"' };
-		if (v.spam === true || v.deleted === true) return { kind: 'skip', reason: 'spam or deleted ticket' };
+		if (v.spam === true || v.deleted === true)
+			return { kind: 'skip', reason: 'spam or deleted ticket' };
 		const subject = text(v.subject);
 		const plain = text(v.description_text);
 		const html = text(v.description);
@@ -72,6 +74,7 @@ function headerIndex(header: readonly string[]): Map<string, number> {
 	return index;
 }
 
+/** The Freshdesk "Export tickets" CSV; `format: freshdesk`. */
 export const freshdeskCsv: CsvAdapter = {
 	format: 'freshdesk',
 	detect(header) {
@@ -90,7 +93,11 @@ export const freshdeskCsv: CsvAdapter = {
 			'created time',
 		].map(col) as [number, number, number, number, number, number];
 		if (id < 0 || subject < 0) {
-			throw new MineError('a Freshdesk export needs the "Ticket ID" and "Subject" columns', file, 1);
+			throw new MineError(
+				'a Freshdesk export needs the "Ticket ID" and "Subject" columns',
+				file,
+				1,
+			);
 		}
 		const personal = PERSONAL_COLUMNS.map(col).filter((i) => i >= 0);
 		const cell = (row: readonly string[], i: number) => (i >= 0 ? (row[i] ?? '') : '');

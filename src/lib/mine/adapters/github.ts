@@ -22,6 +22,7 @@ export function markdownToText(md: string): string {
 	);
 }
 
+/** GitHub issues; `format: github`. */
 export const github: JsonAdapter = {
 	format: 'github',
 	detect: (v) =>
@@ -46,7 +47,9 @@ export const github: JsonAdapter = {
 				id,
 				subject: title,
 				// @mentions are people's handles.
-				messages: [markdownToText(body).replace(/(^|[^\w@])@[A-Za-z0-9][A-Za-z0-9-]{0,38}\b/g, '$1[name]')],
+				messages: [
+					markdownToText(body).replace(/(^|[^\w@])@[A-Za-z0-9][A-Za-z0-9-]{0,38}\b/g, '$1[name]'),
+				],
 				html: false,
 				created: timeOf(v.created_at),
 				channel: 'github',

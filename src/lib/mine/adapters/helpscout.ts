@@ -13,6 +13,7 @@ function person(p: unknown): string[] {
 	return strings(at(p, 'first'), at(p, 'last'), at(p, 'email'));
 }
 
+/** Help Scout conversations; `format: helpscout`. */
 export const helpscout: JsonAdapter = {
 	format: 'helpscout',
 	detect: (v) =>

@@ -6,6 +6,7 @@
 import type { AdapterResult, JsonAdapter } from '../ticket.ts';
 import { at, channelName, idOf, isObject, strings, tagsOf, text, timeOf } from './fields.ts';
 
+/** Zendesk tickets; `format: zendesk`. */
 export const zendesk: JsonAdapter = {
 	format: 'zendesk',
 	detect: (v) =>
