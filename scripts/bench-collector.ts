@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
@@ -159,5 +159,7 @@ console.log(`throughput: ${Math.round(acked / seconds)} events/s (${Math.round(l
 console.log(`latency: p50 ${ms(pct(50))}, p90 ${ms(pct(90))}, p99 ${ms(pct(99))}, max ${ms(pct(100))}`);
 console.log(`responses: ${[...statuses].map(([s, n]) => `${n}× ${s}`).join(', ')}`);
 console.log(`acknowledged ${acked} events, stored ${stored}, lost ${Math.max(0, acked - stored)}`);
+// Shared machines: say how busy this one was, so numbers from different runs can be compared.
+console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 if (next < requests) console.log(`stopped at the ${timeoutMs / 1000} s time limit after ${next} of ${requests} requests`);
 if (stored < acked || statuses.size !== 1 || !statuses.has(200)) process.exitCode = 1;
