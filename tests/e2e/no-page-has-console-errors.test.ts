@@ -29,21 +29,3 @@ it('loads every built page with no console error, page error, failed or third-pa
 	}
 	expect(broken).toEqual([]);
 });
-
-it('has no broken internal links', { timeout: 300_000 }, async () => {
-	const pages = builtPages(siteDir());
-	const known = new Set(pages);
-	const { page, close } = await openPage(browser, `${site.url}/`);
-	const missing = new Set<string>();
-	for (const path of pages) {
-		await page.goto(`${site.url}${path}`);
-		const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-		for (const href of hrefs) {
-			const target = href.split('#')[0]!.split('?')[0]!;
-			if (/\.(xml|txt|json|svg)$/.test(target)) continue;
-			if (!known.has(target)) missing.add(`${path} → ${href}`);
-		}
-	}
-	await close();
-	expect([...missing]).toEqual([]);
-});
