@@ -21,7 +21,7 @@
  */
 import { buildCorpus, type Corpus } from './cluster-corpus.ts';
 import { knnGraph, symmetrize } from './cluster-graph.ts';
-import { louvain } from './cluster-louvain.ts';
+import { louvain, mergeCommunities } from './cluster-louvain.ts';
 import {
 	HASH_SIZE,
 	idf,
@@ -64,6 +64,8 @@ export interface ClusterOptions {
 	candidates?: number;
 	/** Feature families and their weights. */
 	features?: Partial<FeatureOptions>;
+	/** Merge two communities when their cut is at least this share of the smaller one's volume. */
+	mergeMin?: number;
 	/** Distinct tickets clustered as one graph; more are sampled and assigned (see above). */
 	sampleSize?: number;
 	/** Minimum cosine to a group's centroid for an unsampled ticket to join that group. */
@@ -83,6 +85,7 @@ const DEFAULTS = {
 	sampleSize: 12_000,
 	assignMin: 0.3,
 	maxRounds: 8,
+	mergeMin: 0.3,
 };
 
 export const DEFAULT_FEATURES: FeatureOptions = {
@@ -204,7 +207,7 @@ function clusterSample(
 	const knn = knnGraph(cand, n, k, { score: full, candidates: opts.candidates });
 	const nodeWeights = Float64Array.from(sample, (node) => corpus.weight[node]!);
 	const graph = symmetrize(knn, n, nodeWeights, (s) => s ** opts.power, opts.minSim);
-	const community = louvain(graph, opts.resolution);
+	const community = mergeCommunities(graph, louvain(graph, opts.resolution), opts.mergeMin);
 
 	let count = 0;
 	for (const c of community) count = Math.max(count, c + 1);

@@ -102,20 +102,20 @@ const AREAS: readonly (readonly string[])[] = [
 	['the sso login', 'single sign-on login', 'saml sso'],
 	['the export tool', 'data export', 'the export button'],
 	['the model picker', 'the model setting', 'model selection'],
-]
+];
 
 /** Problems that can hit any area; `{a}` is the area's name. */
 const PROBLEMS: readonly (readonly string[])[] = [
-	['{a} shows a blank page', '{a} is blank {when}', 'nothing loads on {a}, just white'],
-	['{a} is very slow', '{a} takes {n} seconds to load', 'why is {a} so slow {when}'],
-	['{a} shows an error 500', 'internal server error on {a}', 'getting a 500 when opening {a}'],
-	['where do I find {a}', 'how do I get to {a}', 'cannot locate {a} anywhere'],
-	['{a} shows wrong numbers', 'the data in {a} is incorrect', '{a} does not match what we see elsewhere'],
-	['I do not have permission to open {a}', 'access denied on {a}', '{a} says I am not allowed'],
-	['{a} is missing after the {ver} update', 'since {ver} {a} disappeared', 'where did {a} go in {ver}'],
-	['can {a} be translated to German', 'is {a} available in other languages', 'localisation of {a}'],
-	['how do I change {a}', 'edit {a} settings', 'can I customise {a}'],
-	['{a} logs me out', 'session ends every time I open {a}', 'kicked out when using {a}'],
+	['{a} {shows|displays|gives me} a blank page', '{a} is {blank|empty|all white} {when}', 'blank {white|} page when I {open|load|go to} {a}'],
+	['{a} is {very|really|extremely} slow', '{a} takes {n} seconds to load, {so|way too} slow', 'why is {a} so slow {when}'],
+	['{a} {shows|throws|returns} an error 500', 'internal server error 500 on {a}', '{getting|I get|we see} a 500 error when opening {a}'],
+	['{where|how} do I find {a}', '{how can I|where can I} find {a}', '{cannot|can not|unable to} find {a} anywhere'],
+	['{a} {shows|has|reports} wrong numbers', 'the numbers in {a} are {wrong|incorrect|off}', '{a} has wrong totals'],
+	['I do not have permission to {open|view|use} {a}', 'permission denied {on|for|when opening} {a}', '{a} says I have no permission'],
+	['{a} is missing after the {ver} update', 'since {ver} {a} is missing', '{a} went missing {in|after} {ver}'],
+	['can {a} be translated to {German|French|Spanish}', 'is {a} translated into other languages', 'translation of {a} {to|into} {French|German|Japanese}'],
+	['{how do I|how can I|is there a way to} change {a}', 'change {a} settings', 'can I change how {a} works'],
+	['{a} {logs|signs|kicks} me out', 'I get logged out every time I {open|use} {a}', 'logged out {when|while} using {a}'],
 ];
 
 /** A question id: the hand-written families first, then every area × problem pair. */
@@ -140,7 +140,7 @@ export interface SyntheticTicket {
 
 function fill(template: string, pick: (n: number) => number): string {
 	return template
-		.replace(/\{([a-z]+)\|([^}]*)\}/g, (_, a: string, rest: string) => {
+		.replace(/\{([^{}|]*)\|([^{}]*)\}/g, (_, a: string, rest: string) => {
 			const options = [a, ...rest.split('|')];
 			return options[pick(options.length)]!;
 		})
