@@ -1,4 +1,5 @@
 // @ts-check
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
@@ -19,8 +20,12 @@ export default defineConfig({
 		sitemap({ filter: sitemapFilter(process.env.TIERZERO_CONTENT_DIR ?? './content') }),
 	],
 	markdown: {
-		remarkPlugins: [remarkGfm],
-		rehypePlugins: [rehypeSlug, rehypeRunbookChecklist],
+		// remark-gfm is listed explicitly (tables, task lists, autolinks) instead of the built-in switch.
+		processor: unified({
+			gfm: false,
+			remarkPlugins: [remarkGfm],
+			rehypePlugins: [rehypeSlug, rehypeRunbookChecklist],
+		}),
 		// High-contrast themes keep highlighted code at WCAG AA; global.css switches to the dark one.
 		shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
 	},

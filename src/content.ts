@@ -3,6 +3,7 @@
  * (a problem fails the build naming file and field), with drafts removed from production builds.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { withLines } from './lib/content-lines-fs.ts';
 import { checkContent, formatProblems, type ContentSet } from './lib/content-rules.ts';
 import { versionsCovered } from './lib/versions.ts';
 import type { ChannelsPolicy, EscalationPolicy, PrioritiesPolicy, ProductPolicy, TiersPolicy } from './schemas/policy.ts';
@@ -40,7 +41,7 @@ async function loadAll(): Promise<Loaded> {
 		runbooks: asRule(runbooks),
 		templates: asRule(templates),
 	} as ContentSet);
-	if (problems.length > 0) throw new Error(formatProblems(problems));
+	if (problems.length > 0) throw new Error(formatProblems(withLines(problems)));
 	const byOrder = <T extends { data: { id: string } }>(a: T, b: T) => a.data.id.localeCompare(b.data.id);
 	return {
 		kb: kb.filter((e) => showDrafts || e.data.status !== 'draft').sort(byOrder),

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import type { z } from 'astro/zod';
 import { FaqSchema, KbSchema, PolicySchema, RunbookSchema, TemplateSchema } from '../schemas/index.ts';
 import { checkContent, type ContentProblem, type ContentSet } from './content-rules.ts';
+import { withLines } from './content-lines-fs.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 
 /** Files below dir with the given extension, skipping `_`-prefixed files and folders as the site does. */
@@ -46,7 +47,15 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 			try {
 				parsed = splitFrontmatter(readFileSync(path, 'utf8'));
 			} catch (e) {
-				problems.push({ file: filePath, field: '(frontmatter)', message: `is not valid YAML: ${(e as Error).message}` });
+				// The YAML parser's message carries a code frame; its first line says what and where.
+				const first = (e as Error).message.split('\n')[0]!;
+				const at = /at line (\d+)/.exec(first);
+				problems.push({
+					file: filePath,
+					...(at ? { line: Number(at[1]) + 1 } : {}),
+					field: '(frontmatter)',
+					message: `is not valid YAML: ${first}`,
+				});
 				continue;
 			}
 			const r = schema.safeParse(parsed.data);
@@ -71,7 +80,7 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 	problems.push(...checkContent(set));
 	return {
 		set,
-		problems,
+		problems: withLines(problems, cwd),
 		counts: {
 			kb: set.kb.length,
 			faq: set.faq.length,

@@ -4,6 +4,8 @@ import { findPlaceholders } from './placeholders.ts';
 /** One content mistake, reported as `file: field: message`. */
 export interface ContentProblem {
 	file: string;
+	/** 1-based line in the file, where it can be told. */
+	line?: number;
 	field: string;
 	message: string;
 }
@@ -42,8 +44,8 @@ export interface ContentSet {
 	templates: EntryLike<TemplateLike>[];
 }
 
-/** `##` headings of a Markdown body, outside fenced code. */
-export function h2Headings(body: string): string[] {
+/** Lines of a Markdown body that are not inside fenced code blocks. */
+export function proseLines(body: string): string[] {
 	const out: string[] = [];
 	let fence: string | null = null;
 	for (const line of body.split('\n')) {
@@ -53,11 +55,17 @@ export function h2Headings(body: string): string[] {
 			else if (f[1]!.startsWith(fence)) fence = null;
 			continue;
 		}
-		if (fence !== null) continue;
-		const h = /^##\s+(.+?)\s*#*\s*$/.exec(line);
-		if (h) out.push(h[1]!);
+		if (fence === null) out.push(line);
 	}
 	return out;
+}
+
+/** `##` headings of a Markdown body, outside fenced code. */
+export function h2Headings(body: string): string[] {
+	return proseLines(body).flatMap((line) => {
+		const h = /^##\s+(.+?)\s*#*\s*$/.exec(line);
+		return h ? [h[1]!] : [];
+	});
 }
 
 /** Sections of the KB template that the body lacks or has out of order. */
@@ -76,7 +84,7 @@ export function checkKbSections(body: string): string | null {
 
 /** Runbook steps: a numbered list, and a time estimate such as "(5 min)" on each top-level step. */
 export function checkRunbookSteps(body: string): string | null {
-	const steps = body.split('\n').filter((l) => /^\d+\.\s+\S/.test(l));
+	const steps = proseLines(body).filter((l) => /^\d+\.\s+\S/.test(l));
 	if (steps.length < 2) return 'runbook body must have numbered steps ("1. …", "2. …")';
 	const untimed = steps.filter((l) => !TIME_ESTIMATE.test(l));
 	if (untimed.length > 0) {
@@ -84,7 +92,7 @@ export function checkRunbookSteps(body: string): string | null {
 	}
 	return null;
 }
-export const TIME_ESTIMATE = /\(\s*(?:~|≤|<=|up to )?\s*\d+(?:[–-]\d+)?\s*(?:s|sec|seconds?|min|minutes?|h|hrs?|hours?|d|days?)\s*\)/i;
+export const TIME_ESTIMATE = /\(\s*(?:~|≤|<=|up to )?\s*\d+(?:\.\d+)?(?:[–-]\d+(?:\.\d+)?)?\s*(?:s|sec|seconds?|min|minutes?|h|hrs?|hours?|d|days?)\s*\)/i;
 
 /** Placeholders used in subject + body versus the declared list. */
 export function checkTemplatePlaceholders(
@@ -179,6 +187,6 @@ export function checkContent(set: ContentSet): ContentProblem[] {
 export function formatProblems(problems: ContentProblem[]): string {
 	return [
 		`${problems.length} content problem${problems.length === 1 ? '' : 's'}:`,
-		...problems.map((p) => `  ${p.file}: ${p.field}: ${p.message}`),
+		...problems.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.field}: ${p.message}`),
 	].join('\n');
 }

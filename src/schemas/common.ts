@@ -9,10 +9,16 @@ export const KbIdSchema = z
 /** A list of KB IDs (`KB-0042`) this entry points readers to. */
 export const RelatedSchema = z.array(KbIdSchema).default([]);
 
-/** A calendar date written as `YYYY-MM-DD` in frontmatter. */
-export const DateSchema = z.coerce.date({
-	error: 'must be a date written as YYYY-MM-DD, e.g. 2026-01-24',
-});
+const DATE_MESSAGE = 'must be a date written as YYYY-MM-DD, e.g. 2026-01-24';
+
+/**
+ * A calendar date written as `YYYY-MM-DD` in frontmatter. Astro's YAML reader hands over a Date,
+ * plain YAML readers a string; both are accepted, but nothing looser (no `2026`, no numbers).
+ */
+export const DateSchema = z
+	.union([z.date({ error: DATE_MESSAGE }), z.iso.date({ error: DATE_MESSAGE })], { error: DATE_MESSAGE })
+	.transform((d) => (d instanceof Date ? d : new Date(`${d}T00:00:00Z`)))
+	.refine((d) => !Number.isNaN(d.getTime()), { error: DATE_MESSAGE });
 
 /** A short, non-empty line of text. */
 export const LineSchema = (field: string, max = 120) =>

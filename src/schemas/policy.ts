@@ -31,7 +31,9 @@ export const TiersPolicySchema = z.object({
 				/** Who is in this tier. */
 				audience: Text('audience'),
 				/** Channel ids (from channels.yaml) open to this tier. */
-				channels: z.array(SlugSchema('each channel')).min(1),
+				channels: z
+					.array(SlugSchema('each channel'), { error: 'channels must be a list of channel ids, e.g. [email, portal]' })
+					.min(1, { error: 'channels must list at least one channel id from channels.yaml' }),
 				/** Staffed hours. */
 				hours: Text('hours'),
 				/** First-response targets per priority. */
@@ -66,7 +68,7 @@ export const ChannelsPolicySchema = z.object({
 				/** Staffed hours. */
 				hours: Text('hours', 120),
 				/** true for channels that open a ticket or reach a person (a deflection failure when clicked). */
-				contact: z.boolean().default(true),
+				contact: z.boolean({ error: 'contact must be true or false' }).default(true),
 			}),
 		)
 		.min(1, { error: 'channels must list at least one channel' }),
@@ -128,7 +130,7 @@ export const ProductPolicySchema = z.object({
 	/** Released versions, newest first, e.g. ["1.1.0", "1.0.2"]. */
 	versions: z
 		.array(
-			z.string().refine((v) => semver.valid(v) !== null, {
+			z.string({ error: 'each version must be text such as "1.1.0" (quote it: YAML reads 1.1 as a number)' }).refine((v) => semver.valid(v) !== null, {
 				error: (issue) => `"${String(issue.input)}" is not a version such as 1.1.0`,
 			}),
 		)

@@ -5,7 +5,7 @@ let tree: Tree | undefined;
 afterAll(() => tree?.remove());
 
 it(
-	'cross-entry problems fail the build, all listed together with their file and field',
+	'cross-entry problems fail the build, all listed together with their file, line and field',
 	async () => {
 		tree = baseTree();
 		// A second file with KB-0002's ID.
@@ -35,13 +35,13 @@ it(
 		expect(result.output).toContain(
 			[
 				'7 content problems:',
-				`  ${c}/faq/cli/how-do-i-install.mdx: related[1]: KB-0099 does not exist; use the ID of an existing KB article`,
-				`  ${c}/kb/cli/command-not-found.mdx: related[1]: KB-0004 (${c}/kb/cli/draft-shell-completion.mdx) is a draft, and a published entry cannot point to a draft; publish it or remove the link`,
-				`  ${c}/kb/cli/old-config-format.mdx: body: missing section "## Prevention"; every KB article has ## Symptoms, ## Root cause, ## Solution, ## Prevention`,
-				`  ${c}/kb/webhooks/webhook-retries-again.mdx: id: duplicate KB ID KB-0002, also used by ${c}/kb/webhooks/webhook-retries.mdx; give each entry its own ID`,
-				`  ${c}/kb/webhooks/webhook-retries.mdx: id: duplicate KB ID KB-0002, also used by ${c}/kb/webhooks/webhook-retries-again.mdx; give each entry its own ID`,
-				`  ${c}/runbooks/outage-response.mdx: body: each numbered step needs a time estimate such as "(5 min)" or "(1 h)"; missing on: "3. **Fix or roll back**"`,
-				`  ${c}/templates/initial-acknowledgement.mdx: placeholders: "[Ticket Link]" is used but not declared; add "Ticket Link" to placeholders`,
+				`  ${c}/faq/cli/how-do-i-install.mdx:4: related[1]: KB-0099 does not exist; use the ID of an existing KB article`,
+				`  ${c}/kb/cli/command-not-found.mdx:10: related[1]: KB-0004 (${c}/kb/cli/draft-shell-completion.mdx) is a draft, and a published entry cannot point to a draft; publish it or remove the link`,
+				`  ${c}/kb/cli/old-config-format.mdx:12: body: missing section "## Prevention"; every KB article has ## Symptoms, ## Root cause, ## Solution, ## Prevention`,
+				`  ${c}/kb/webhooks/webhook-retries-again.mdx:2: id: duplicate KB ID KB-0002, also used by ${c}/kb/webhooks/webhook-retries.mdx; give each entry its own ID`,
+				`  ${c}/kb/webhooks/webhook-retries.mdx:2: id: duplicate KB ID KB-0002, also used by ${c}/kb/webhooks/webhook-retries-again.mdx; give each entry its own ID`,
+				`  ${c}/runbooks/outage-response.mdx:9: body: each numbered step needs a time estimate such as "(5 min)" or "(1 h)"; missing on: "3. **Fix or roll back**"`,
+				`  ${c}/templates/initial-acknowledgement.mdx:6: placeholders: "[Ticket Link]" is used but not declared; add "Ticket Link" to placeholders`,
 			].join('\n'),
 		);
 	},

@@ -117,3 +117,16 @@ describe('VersionRangeSchema', () => {
 		]);
 	});
 });
+
+describe('DateSchema strictness', () => {
+	it.each([[''], [1], ['2026'], ['2026-02-30'], ['24/01/2026'], [null]])('rejects %j', (value) => {
+		const r = DateSchema.safeParse(value);
+		expect(r.success).toBe(false);
+		expect(r.error?.issues[0]?.message).toBe('must be a date written as YYYY-MM-DD, e.g. 2026-01-24');
+	});
+
+	it('accepts a YYYY-MM-DD string and a Date, as midnight UTC', () => {
+		expect(DateSchema.parse('2026-01-24').toISOString()).toBe('2026-01-24T00:00:00.000Z');
+		expect(DateSchema.parse(new Date('2026-01-24')).toISOString()).toBe('2026-01-24T00:00:00.000Z');
+	});
+});

@@ -83,6 +83,7 @@ describe('loadAndCheckContent', () => {
 		const { problems } = loadAndCheckContent(`${ROOT}${BAD}`, `${ROOT}${BAD}`);
 		expect(problems.find((p) => p.field === 'question')).toEqual({
 			file: 'faq/cli/no-question-mark.mdx',
+			line: 2,
 			field: 'question',
 			message: 'question must end with a question mark',
 		});
@@ -115,7 +116,12 @@ describe('npm run check:content (scripts/check-content.ts)', () => {
 		const run = checkContent(BAD);
 		expect(run.status).toBe(1);
 		expect(run.stdout).toBe('');
-		const lines = run.stderr.split('\n');
+		const printed = run.stderr.split('\n');
+		// Each line names the line of the field, for editors that jump to file:line.
+		expect(printed).toContain(
+			`  ${BAD}/kb/cli/bad-frontmatter.mdx:5: severity: severity must be one of: low, medium, high, critical`,
+		);
+		const lines = printed.map((l) => l.replace(/^(\s+\S+?\.(?:mdx|yaml)):\d+:/, '$1:'));
 		expect(lines[0]).toBe('16 content problems:');
 		for (const line of BAD_LINES) expect(lines).toContain(`  ${line}`);
 		expect(lines).toContain(`  ${YAML_LINE}`);

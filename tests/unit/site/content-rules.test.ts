@@ -367,3 +367,20 @@ describe('formatProblems', () => {
 		);
 	});
 });
+
+describe('runbook steps and fenced code', () => {
+	it('does not count numbered lines inside a code block as steps', () => {
+		const body = ['1. Check the log (5 min)', '', '```text', '1. not a step', '```', '2. Roll back (10 min)'].join('\n');
+		expect(checkRunbookSteps(body)).toBeNull();
+	});
+
+	it('accepts decimal estimates such as (1.5 h)', () => {
+		expect(checkRunbookSteps('1. Drain (1.5 h)\n2. Restart (5 min)')).toBeNull();
+	});
+
+	it('prints the line of a problem when it is known', () => {
+		expect(formatProblems([{ file: 'content/kb/a.mdx', line: 5, field: 'severity', message: 'bad' }])).toBe(
+			'1 content problem:\n  content/kb/a.mdx:5: severity: bad',
+		);
+	});
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
+import { lineOfField, splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 
 describe('splitFrontmatter', () => {
 	it('parses the YAML and returns the body with the line it starts on', () => {
@@ -35,5 +35,17 @@ describe('splitFrontmatter', () => {
 
 	it('throws on invalid YAML so the caller can name the file', () => {
 		expect(() => splitFrontmatter('---\ntitle: [unclosed\n---\nBody')).toThrow();
+	});
+});
+
+describe('lineOfField', () => {
+	const source = '---\nid: KB-0001\nseverity: high\nrelated:\n  - KB-0002\n---\n\n## Symptoms\n';
+	it('finds the line of a top-level key, also for indexed fields', () => {
+		expect(lineOfField(source, 'severity')).toBe(3);
+		expect(lineOfField(source, 'related[0]')).toBe(4);
+		expect(lineOfField(source, 'affectedVersions.0')).toBeUndefined();
+	});
+	it('points body problems at the first line after the frontmatter', () => {
+		expect(lineOfField(source, 'body')).toBe(7);
 	});
 });

@@ -74,3 +74,23 @@ describe('splitPlaceholders', () => {
 		expect(splitPlaceholders('Thanks!')).toEqual([{ text: 'Thanks!', placeholder: false }]);
 	});
 });
+
+describe('placeholders next to a colon or a list marker', () => {
+	it('fills a placeholder followed by a colon mid-line, as in an incident subject', () => {
+		const subject = 'Update [Update Number]: [Affected Service] incident';
+		expect(findPlaceholders(subject)).toEqual(['Update Number', 'Affected Service']);
+		expect(fillPlaceholders(subject, { 'Update Number': '3', 'Affected Service': 'Webhooks' })).toBe(
+			'Update 3: Webhooks incident',
+		);
+	});
+
+	it('still skips a reference definition at the start of a line', () => {
+		expect(findPlaceholders('See [Docs].\n\n[Docs]: https://docs.example')).toEqual(['Docs']);
+		expect(findPlaceholders('  [Docs]: https://docs.example')).toEqual([]);
+	});
+
+	it('does not take a capital X task box for a placeholder, but does take [X] in prose', () => {
+		expect(findPlaceholders('- [X] backups checked\n1. [X] done')).toEqual([]);
+		expect(findPlaceholders('Server [X] is down')).toEqual(['X']);
+	});
+});

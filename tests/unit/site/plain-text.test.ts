@@ -38,3 +38,10 @@ describe('markdownToText', () => {
 		expect(markdownToText('* one\n+ two\n\n\n\n\nEnd')).toBe('- one\n- two\n\nEnd');
 	});
 });
+
+describe('markdownToText keeps code as written', () => {
+	it('leaves fenced and inline code untouched and keeps blank lines before quotes and lists', () => {
+		const md = 'Intro **bold**.\n\n> quote\n\n- item\n\n```bash\n# install\nnpm i **x**\n```\n\nUse `a*b*c`.';
+		expect(markdownToText(md)).toBe('Intro bold.\n\nquote\n\n- item\n\n# install\nnpm i **x**\n\nUse a*b*c.');
+	});
+});
