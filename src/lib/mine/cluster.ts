@@ -364,6 +364,8 @@ function describeGroups(
 const WEAK_TERMS = new Set(
 	'not no can cannot how why what when where which there still yet again already now one any way use'.split(' '),
 );
+/** Weak words that may still open a phrase: negations and "how" (how long, how much). */
+const PHRASE_OPENERS = new Set(['not', 'no', 'how']);
 
 /**
  * Readable top terms: stems and adjacent stem pairs ranked by the share of the group's tickets
@@ -404,20 +406,34 @@ function topTerms(corpus: Corpus, nodes: readonly number[], stemDf: Float64Array
 	};
 	// A term must be used by a fair share of the group, or by two tickets in a tiny one.
 	const minShare = Math.max(2, total * 0.15);
+	const readable = (key: string): boolean => {
+		const form = surfaceOf(surfaceCounts, key).split(' ');
+		// "not", "why"... say nothing alone; a phrase may start with a negation or "how" ("not
+		// working", "how long") but not end with a weak word ("payment not") or open on another one.
+		if (form.length === 1) return !WEAK_TERMS.has(form[0]!);
+		return !WEAK_TERMS.has(form[form.length - 1]!) && (!WEAK_TERMS.has(form[0]!) || PHRASE_OPENERS.has(form[0]!));
+	};
 	const ranked = [...share]
-		.filter(([key, c]) => c >= Math.min(minShare, total) && !(isSingle(key) && WEAK_TERMS.has(surfaceOf(surfaceCounts, key))))
-		.map(([key, c]) => ({ key, score: (c / total) * idfOf(key) * (isSingle(key) ? 1 : 1.15) }))
+		.filter(([key, c]) => c >= Math.min(minShare, total) && readable(key))
+		.map(([key, c]) => ({ key, share: c, score: (c / total) * idfOf(key) * (isSingle(key) ? 1 : 1.15) }))
 		.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
-	const out: string[] = [];
+	const chosen: Array<{ key: string; share: number }> = [];
 	const used = new Set<string>();
-	for (const { key } of ranked) {
-		if (out.length >= max) break;
-		const parts = key.split(' ');
-		// A word already shown inside a phrase (or a phrase whose words are all shown) adds nothing.
+	for (const term of ranked) {
+		if (chosen.length >= max) break;
+		const parts = term.key.split(' ');
+		// A phrase whose words are all shown, or a word already shown in a phrase, adds nothing.
 		if (parts.every((p) => used.has(p))) continue;
 		for (const p of parts) used.add(p);
-		out.push(surfaceOf(surfaceCounts, key));
+		// A phrase used by most of the tickets that use one of its words reads better than that
+		// word alone ("exchange rate" rather than "rate"): it takes the word's place.
+		const replaced = isSingle(term.key)
+			? -1
+			: chosen.findIndex((c) => isSingle(c.key) && parts.includes(c.key) && term.share >= 0.6 * c.share);
+		if (replaced >= 0) chosen[replaced] = term;
+		else chosen.push(term);
 	}
+	const out = chosen.map((c) => surfaceOf(surfaceCounts, c.key));
 	return out;
 }
 
