@@ -4,3 +4,4 @@ export * from './faq.ts';
 export * from './runbook.ts';
 export * from './template.ts';
 export * from './policy.ts';
+export * from './event.ts';
