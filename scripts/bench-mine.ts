@@ -7,14 +7,14 @@
  *    its own child process so peak RSS is that size's alone.
  *
  * Options: --sizes 10000,100000 (speed sizes; 0 or empty skips), --data <banking77 csv>,
- * --no-quality.
+ * --no-quality, --variants (also measure the alternatives the method was chosen over).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { clusterTexts } from '../src/lib/mine/cluster.ts';
+import { clusterTexts, type Cluster, type ClusterOptions } from '../src/lib/mine/cluster.ts';
 import { scoreClustering } from '../src/lib/mine/metrics.ts';
 import { syntheticTickets } from '../src/lib/mine/synth.ts';
 
@@ -23,6 +23,7 @@ const { values } = parseArgs({
 		sizes: { type: 'string', default: '10000,100000,1000000' },
 		data: { type: 'string', default: fileURLToPath(new URL('../../shared/data/banking77-train.csv', import.meta.url)) },
 		'no-quality': { type: 'boolean', default: false },
+		variants: { type: 'boolean', default: false },
 		child: { type: 'string' },
 	},
 });
@@ -47,15 +48,9 @@ const cpuMs = (): number => {
 	return (u.user + u.system) / 1000;
 };
 
-if (values.child) {
-	process.stdout.write(JSON.stringify(runSize(Number(values.child))));
-} else {
-	main();
-}
-
 function main(): void {
 	console.log('Ticket mining benchmark\n');
-	if (!values['no-quality']) quality(values.data);
+	if (!values['no-quality']) quality(values.data, values.variants);
 	const sizes = values.sizes
 		.split(',')
 		.map((s) => Number(s.trim()))
@@ -63,31 +58,55 @@ function main(): void {
 	if (sizes.length > 0) speed(sizes);
 }
 
-function quality(path: string): void {
+/** Measured alternatives (`--variants`): each changes one thing from the chosen method. */
+const VARIANTS: Array<[string, ClusterOptions]> = [
+	['stems only, full idf (classic TF-IDF)', { features: { charN: [], idfPower: 1 } }],
+	['stems only, idf^0.3', { features: { charN: [] } }],
+	['stems + char 3-grams, full idf', { features: { idfPower: 1 } }],
+	['stems + char 4-grams', { features: { charN: [4] } }],
+	['stems + char 3- and 4-grams', { features: { charN: [3, 4] } }],
+	['edges weighted cos instead of cos^2', { power: 1 }],
+	['k = 10 neighbours', { k: 10 }],
+	['k = 30 neighbours', { k: 30 }],
+	['resolution 1 (plain modularity)', { resolution: 1 }],
+	['resolution 4', { resolution: 4 }],
+	['resolution 8', { resolution: 8 }],
+	['sample 3,000, assign the rest (the path above 12k)', { sampleSize: 3000 }],
+];
+
+/** Width of the method column. */
+const W = 58;
+
+function quality(path: string, variants: boolean): void {
 	if (!existsSync(path)) {
 		console.log(`Quality: skipped, ${path} not found.\n`);
 		return;
 	}
 	const rows = parse(readFileSync(path), { columns: true }) as Array<{ text: string; category: string }>;
-	const c0 = cpuMs();
-	const t0 = performance.now();
-	const clusters = clusterTexts(rows.map((r) => r.text));
-	const ms = performance.now() - t0;
-	const cpu = cpuMs() - c0;
-	const pred = new Array<number>(rows.length);
-	clusters.forEach((c, i) => c.members.forEach((m) => (pred[m] = i)));
+	const texts = rows.map((r) => r.text);
 	const truth = rows.map((r) => r.category);
-	const s = scoreClustering(truth, pred);
-	const nonSingleton = clusters.filter((c) => c.members.length > 1).length;
-	console.log(`Quality on BANKING77 train (${rows.length} questions, ${new Set(truth).size} intents as ground truth)`);
-	console.log('  method                                      purity   NMI    ARI   groups');
 	console.log(
-		`  tierzero (number of groups found, not given) ${fmt(s.purity)}  ${fmt(s.nmi)}  ${fmt(s.ari)}  ` +
-			`${s.clusters} (${nonSingleton} with 2+ tickets)`,
+		`Quality on BANKING77 train (${rows.length} questions, ${new Set(truth).size} intents as ground truth;` +
+			' PolyAI, CC-BY-4.0)',
 	);
-	console.log('  reference: scikit-learn TF-IDF + KMeans told k = 77: NMI ~0.58, ARI ~0.14 (issue #3)');
-	console.log('  target without k:                                     NMI >= 0.70, ARI >= 0.35');
-	console.log(`  time ${fmt(ms / 1000, 1)} s wall, ${fmt(cpu / 1000, 1)} s CPU\n`);
+	console.log(`  ${'method'.padEnd(W)} purity    NMI    ARI  groups  CPU s`);
+	const row = (name: string, options: ClusterOptions): Cluster[] => {
+		const c0 = cpuMs();
+		const clusters = clusterTexts(texts, options);
+		const cpu = cpuMs() - c0;
+		const pred = new Array<number>(rows.length);
+		clusters.forEach((c, i) => c.members.forEach((m) => (pred[m] = i)));
+		const s = scoreClustering(truth, pred);
+		console.log(
+			`  ${name.padEnd(W)} ${fmt(s.purity)}  ${fmt(s.nmi)}  ${fmt(s.ari)}  ${String(s.clusters).padStart(6)}` +
+				`  ${fmt(cpu / 1000, 1).padStart(5)}`,
+		);
+		return clusters;
+	};
+	const clusters = row('tierzero (groups found, not given)', {});
+	if (variants) for (const [name, options] of VARIANTS) row(`  variant: ${name}`, options);
+	console.log(`  ${'reference: scikit-learn TF-IDF + KMeans, told k = 77'.padEnd(W)}     -  ~0.58  ~0.14      77`);
+	console.log(`  ${'target, without k'.padEnd(W)}     -  >=0.70 >=0.35`);
 	console.log('  largest groups:');
 	for (const c of clusters.slice(0, 5)) {
 		console.log(`    ${String(c.members.length).padStart(4)}  ${c.label}  — "${rows[c.representative]!.text}"`);
@@ -157,4 +176,10 @@ function runSize(n: number): SpeedResult {
 		nmi: s.nmi,
 		ari: s.ari,
 	};
+}
+
+if (values.child) {
+	process.stdout.write(JSON.stringify(runSize(Number(values.child))));
+} else {
+	main();
 }
