@@ -113,6 +113,12 @@ export async function runMine(
 	const contentRoot = args.content ?? 'content';
 	const out = args.out ?? join('reports', 'mine');
 	const drafts = args.drafts ?? join(contentRoot, 'faq', '_suggested');
+	const [a, b] = [resolve(out), resolve(drafts)];
+	if (a === b || a.startsWith(b + sep) || b.startsWith(a + sep)) {
+		throw new MineError(
+			`--out ${out} and --drafts ${drafts} must be separate folders, neither inside the other`,
+		);
+	}
 	// Fail before the work, not after it.
 	checkReplaceable(out);
 	checkReplaceable(drafts);

@@ -108,8 +108,8 @@ export function renderChart(s: Suggestions): string {
 	const max = Math.max(1, ...bars.map((c) => c.size + c.searches));
 	const barH = 22;
 	const gap = 8;
-	const left = 230;
-	const width = 720;
+	const left = 260;
+	const width = 760;
 	const plot = width - left - 70;
 	const top = 36;
 	const height = top + bars.length * (barH + gap) + 10;
@@ -122,23 +122,39 @@ export function renderChart(s: Suggestions): string {
 	const rows = bars.map((c, i) => {
 		const y = top + i * (barH + gap);
 		const value = c.size + c.searches;
-		const w = Math.max(2, Math.round((value / max) * plot));
-		const fill = c.coveredBy === null ? COLOURS.uncovered : COLOURS.covered;
+		const kind = c.coveredBy === null ? 'uncovered' : 'covered';
+		const wTickets = c.size === 0 ? 0 : Math.max(2, Math.round((c.size / max) * plot));
+		const wSearches = c.searches === 0 ? 0 : Math.max(2, Math.round((c.searches / max) * plot));
 		const label = `${c.id} ${c.label}`;
-		const short = label.length > 34 ? `${label.slice(0, 33)}…` : label;
+		// About 7 px per character at 13 px: the label must fit left of the bars.
+		const short = label.length > 32 ? `${label.slice(0, 31)}…` : label;
+		const tip = `${label}: ${c.size} tickets, ${c.searches} searches (${c.coveredBy === null ? 'not covered' : `covered by ${c.coveredBy.id}`})`;
 		return [
 			`<text x="${left - 8}" y="${y + barH / 2 + 5}" text-anchor="end">${esc(short)}</text>`,
-			`<rect x="${left}" y="${y}" width="${w}" height="${barH}" fill="${fill}"><title>${esc(`${label}: ${value} (${c.coveredBy === null ? 'not covered' : `covered by ${c.coveredBy.id}`})`)}</title></rect>`,
-			`<text x="${left + w + 6}" y="${y + barH / 2 + 5}">${value}</text>`,
+			`<g><title>${esc(tip)}</title>`,
+			wTickets > 0
+				? `<rect x="${left}" y="${y}" width="${wTickets}" height="${barH}" fill="${COLOURS[kind]}"/>`
+				: '',
+			wSearches > 0
+				? `<rect x="${left + wTickets}" y="${y + 0.5}" width="${wSearches - 0.5}" height="${barH - 1}" fill="url(#searches-${kind})" stroke="${COLOURS[kind]}"/>`
+				: '',
+			`</g>`,
+			`<text x="${left + wTickets + wSearches + 6}" y="${y + barH / 2 + 5}">${value}</text>`,
 		].join('');
 	});
+	// Searches are striped, so tickets and searches differ without relying on colour.
+	const pattern = (kind: 'covered' | 'uncovered') =>
+		`<pattern id="searches-${kind}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/><rect width="3" height="6" fill="${COLOURS[kind]}"/></pattern>`;
 	return [
 		`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px" font-family="system-ui, sans-serif" font-size="13">`,
 		`<title id="chart-title">Largest groups of tickets</title>`,
 		`<desc id="chart-desc">${esc(desc)}</desc>`,
+		`<defs>${pattern('covered')}${pattern('uncovered')}</defs>`,
 		`<g aria-hidden="true">`,
-		`<rect x="${left}" y="6" width="14" height="14" fill="${COLOURS.covered}"/><text x="${left + 20}" y="18">covered by the help center</text>`,
-		`<rect x="${left + 220}" y="6" width="14" height="14" fill="${COLOURS.uncovered}"/><text x="${left + 240}" y="18">not covered</text>`,
+		// The legend starts at the left edge: it is wider than the bars' column.
+		`<rect x="0" y="6" width="14" height="14" fill="${COLOURS.covered}"/><text x="20" y="18">covered by the help center</text>`,
+		`<rect x="210" y="6" width="14" height="14" fill="${COLOURS.uncovered}"/><text x="230" y="18">not covered</text>`,
+		`<rect x="330.5" y="6.5" width="13" height="13" fill="url(#searches-uncovered)" stroke="${COLOURS.uncovered}"/><text x="350" y="18">searches that found nothing</text>`,
 		...rows,
 		`</g>`,
 		`</svg>`,
@@ -198,7 +214,7 @@ export function renderHtml(s: Suggestions): string {
 		`<p>${num(s.clusters.length)} groups; ${num(covered)} covered by an existing KB article or FAQ; ${num(uncoveredTickets)} tickets are in uncovered groups; ${num(drafts)} draft FAQ entries written.</p>`,
 		'<figure>',
 		renderChart(s),
-		'<figcaption>Tickets plus zero-result searches per group. The table below has the same numbers.</figcaption>',
+		'<figcaption>Tickets (solid) plus zero-result searches (striped) per group. The table below has the same numbers.</figcaption>',
 		'</figure>',
 		...table,
 		...rejected,

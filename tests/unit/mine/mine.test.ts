@@ -154,3 +154,11 @@ describe('a run over every adapter', () => {
 		expect(leaks(written)).toEqual([]);
 	});
 });
+
+describe('output folders', () => {
+	it('refuses drafts inside the report folder, before reading anything', async () => {
+		await expect(
+			runMine({ files: ['missing.json'], out: join(dir, 'r'), drafts: join(dir, 'r', 'drafts') }),
+		).rejects.toThrow('must be separate folders, neither inside the other');
+	});
+});

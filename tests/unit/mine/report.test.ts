@@ -38,7 +38,8 @@ describe('renderHtml', () => {
 	const html = renderHtml(s);
 
 	it('is self-contained: no scripts, no external requests', () => {
-		expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|@import|url\(/i);
+		// url(#…) points inside the page (the stripe pattern); anything else would be fetched.
+		expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|@import|url\((?!#)/i);
 		expect(html).not.toMatch(/href="https?:/);
 		expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
 	});
@@ -66,11 +67,26 @@ describe('renderHtml', () => {
 	it('colours covered and uncovered bars differently', () => {
 		const chart = renderChart(s);
 		expect(
-			chart.match(/<rect x="230" y="\d+" width="\d+" height="22" fill="#b35900">/g),
+			chart.match(/<rect x="260" y="\d+" width="\d+" height="22" fill="#b35900"\/>/g),
 		).toHaveLength(2);
 		expect(
-			chart.match(/<rect x="230" y="\d+" width="\d+" height="22" fill="#1a7f37">/g),
+			chart.match(/<rect x="260" y="\d+" width="\d+" height="22" fill="#1a7f37"\/>/g),
 		).toHaveLength(1);
+	});
+});
+
+describe('renderChart', () => {
+	it('stripes the searches after the tickets in the same bar', () => {
+		const withSearches: Suggestions = {
+			...s,
+			clusters: [{ ...group(1, false), size: 4, searches: 4 }],
+		};
+		const chart = renderChart(withSearches);
+		expect(chart).toContain('<rect x="260" y="36" width="215" height="22" fill="#b35900"/>');
+		expect(chart).toContain(
+			'<rect x="475" y="36.5" width="214.5" height="21" fill="url(#searches-uncovered)" stroke="#b35900"/>',
+		);
+		expect(chart).toContain('<title>G001 group 1: 4 tickets, 4 searches (not covered)</title>');
 	});
 });
 
