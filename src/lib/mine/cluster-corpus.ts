@@ -51,6 +51,16 @@ export interface Corpus {
 	charFeatures(word: number): Int32Array;
 }
 
+/** 32-bit FNV-1a of a string. */
+function fnv32(s: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < s.length; i++) {
+		h ^= s.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return h >>> 0;
+}
+
 /** FNV-1a step over one 32-bit value. */
 function mix(h: number, v: number): number {
 	h ^= v & 0xffff;
@@ -74,6 +84,9 @@ export function buildCorpus(
 	const stemIds = new Map<string, number>();
 	const stems: string[] = [];
 	const stemFeature: number[] = [];
+	// A full 32-bit hash of each stem's text: node keys must come from content, never from ids
+	// handed out in input order, or the canonical order would depend on the input order.
+	const stemHash: number[] = [];
 	const nodeOf = new Int32Array(docs.length).fill(-1);
 	const nodeByKey = new Map<number, number>();
 	const starts = new IntBuffer();
@@ -82,10 +95,13 @@ export function buildCorpus(
 	const countList: number[] = [];
 	const hashList: number[] = [];
 	const seq: number[] = [];
+	const wordHash: number[] = [];
+	const surfaceKeyList: number[] = [];
 	for (let d = 0; d < docs.length; d++) {
 		seq.length = 0;
 		let h1 = 0x811c9dc5;
 		let h2 = 0x2545f491;
+		let hs = 0x811c9dc5;
 		for (const w of words(docs[d]!)) {
 			if (!isContentWord(w)) continue;
 			let id = wordIds.get(w);
@@ -93,6 +109,7 @@ export function buildCorpus(
 				id = surfaces.length;
 				wordIds.set(w, id);
 				surfaces.push(w);
+				wordHash.push(fnv32(w));
 				const s = stem(w);
 				let sid = stemIds.get(s);
 				if (sid === undefined) {
@@ -100,12 +117,15 @@ export function buildCorpus(
 					stemIds.set(s, sid);
 					stems.push(s);
 					stemFeature.push(hashFeature(s, WORD_SALT));
+					stemHash.push(fnv32(s));
 				}
 				stemOf.push(sid);
 			}
 			seq.push(id);
-			h1 = mix(h1, stemOf[id]!);
-			h2 = mix(h2, stemOf[id]! * 0x9e3779b1);
+			const sh = stemHash[stemOf[id]!]!;
+			h1 = mix(h1, sh);
+			h2 = mix(h2, Math.imul(sh, 0x9e3779b1) ^ (sh >>> 13));
+			hs = mix(hs, wordHash[id]!);
 		}
 		if (seq.length === 0) continue;
 		// Two independent 32-bit hashes → one 53-bit key: collisions among a million sequences are
@@ -120,6 +140,12 @@ export function buildCorpus(
 			weightList.push(0);
 			countList.push(0);
 			hashList.push(key);
+			surfaceKeyList.push(hs >>> 0);
+		} else if (hs >>> 0 < surfaceKeyList[node]!) {
+			// Same stems, other spellings ("blocked" / "block"): the node keeps the wording with the
+			// lowest hash, not the first seen, so its character n-grams do not depend on input order.
+			surfaceKeyList[node] = hs >>> 0;
+			tokens.data.set(seq, starts.data[node]!);
 		}
 		weightList[node]! += weights?.[d] ?? 1;
 		countList[node]!++;

@@ -120,9 +120,10 @@ export class Vectorizer {
 	/**
 	 * The vector of `node` into `ids`/`vals`/`length`: sublinear tf (1 + ln tf) × idf^idfPower per
 	 * family, each family normalised and scaled by its weight, the `maxFeatures` strongest kept,
-	 * normalised again. `wordsOnly` leaves out the character family (short candidate vectors).
+	 * normalised again. `wordsOnly` leaves out the character family and keeps at most `cap`
+	 * features (short candidate vectors).
 	 */
-	vector(node: number, df: Int32Array, n: number, wordsOnly = false): void {
+	vector(node: number, df: Int32Array, n: number, wordsOnly = false, cap = this.opts.maxFeatures): void {
 		const withChars = !wordsOnly && this.opts.charN.length > 0 && this.opts.charWeight > 0;
 		this.collect(node, withChars);
 		const total = this.words.length + this.chars.length;
@@ -132,7 +133,8 @@ export class Vectorizer {
 		const weights = this.weights;
 		const { ids, vals } = this;
 		let len = 0;
-		if (total <= this.opts.maxFeatures) {
+		const limit = Math.min(cap, this.opts.maxFeatures);
+		if (total <= limit) {
 			for (let i = 0; i < total; i++) {
 				ids[len] = this.idAt(i);
 				vals[len++] = weights[i]!;
@@ -141,7 +143,7 @@ export class Vectorizer {
 			// Only long tickets get here; sorting positions by weight is fine for them.
 			const keep = Array.from({ length: total }, (_, i) => i)
 				.sort((a, b) => weights[b]! - weights[a]! || this.idAt(a) - this.idAt(b))
-				.slice(0, this.opts.maxFeatures);
+				.slice(0, limit);
 			for (const i of keep) {
 				ids[len] = this.idAt(i);
 				vals[len++] = weights[i]!;
@@ -198,13 +200,13 @@ export class Vectorizer {
 	}
 
 	/** Vectors of many nodes packed into compressed rows. */
-	rows(nodes: Int32Array, df: Int32Array, n: number, wordsOnly = false): SparseRows {
+	rows(nodes: Int32Array, df: Int32Array, n: number, wordsOnly = false, cap = this.opts.maxFeatures): SparseRows {
 		const offsets = new Int32Array(nodes.length + 1);
 		let ids = new Int32Array(nodes.length * 16);
 		let vals = new Float32Array(nodes.length * 16);
 		let p = 0;
 		nodes.forEach((node, r) => {
-			this.vector(node, df, n, wordsOnly);
+			this.vector(node, df, n, wordsOnly, cap);
 			if (p + this.length > ids.length) {
 				const cap = Math.max(ids.length * 2, p + this.length);
 				const nextIds = new Int32Array(cap);

@@ -177,5 +177,9 @@ describe.skipIf(!existsSync(BANKING))('clusterTexts on BANKING77 (intents as gro
 		// Measured: purity 0.428, NMI 0.644, ARI 0.299.
 		expect(s.nmi).toBeGreaterThan(0.6);
 		expect(s.ari).toBeGreaterThan(0.25);
+		// The sample is chosen by content, not position: reversed input, same groups.
+		const texts = rows.map((r) => r.text);
+		const reversed = [...texts].reverse();
+		expect(asTextSets(clusterTexts(reversed, { sampleSize: 1000 }), reversed)).toEqual(asTextSets(clusters, texts));
 	});
 });
