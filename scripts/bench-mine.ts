@@ -21,7 +21,10 @@ import { syntheticTickets } from '../src/lib/mine/synth.ts';
 const { values } = parseArgs({
 	options: {
 		sizes: { type: 'string', default: '10000,100000,1000000' },
-		data: { type: 'string', default: fileURLToPath(new URL('../../shared/data/banking77-train.csv', import.meta.url)) },
+		data: {
+			type: 'string',
+			default: fileURLToPath(new URL('../../shared/data/banking77-train.csv', import.meta.url)),
+		},
 		'no-quality': { type: 'boolean', default: false },
 		variants: { type: 'boolean', default: false },
 		child: { type: 'string' },
@@ -82,7 +85,10 @@ function quality(path: string, variants: boolean): void {
 		console.log(`Quality: skipped, ${path} not found.\n`);
 		return;
 	}
-	const rows = parse(readFileSync(path), { columns: true }) as Array<{ text: string; category: string }>;
+	const rows = parse(readFileSync(path), { columns: true }) as Array<{
+		text: string;
+		category: string;
+	}>;
 	const texts = rows.map((r) => r.text);
 	const truth = rows.map((r) => r.category);
 	console.log(
@@ -105,18 +111,25 @@ function quality(path: string, variants: boolean): void {
 	};
 	const clusters = row('tierzero (groups found, not given)', {});
 	if (variants) for (const [name, options] of VARIANTS) row(`  variant: ${name}`, options);
-	console.log(`  ${'reference: scikit-learn TF-IDF + KMeans, told k = 77'.padEnd(W)}     -  ~0.58  ~0.14      77`);
+	console.log(
+		`  ${'reference: scikit-learn TF-IDF + KMeans, told k = 77'.padEnd(W)}     -  ~0.58  ~0.14      77`,
+	);
 	console.log(`  ${'target, without k'.padEnd(W)}     -  >=0.70 >=0.35`);
 	console.log('  largest groups:');
 	for (const c of clusters.slice(0, 5)) {
-		console.log(`    ${String(c.members.length).padStart(4)}  ${c.label}  — "${rows[c.representative]!.text}"`);
+		console.log(
+			`    ${String(c.members.length).padStart(4)}  ${c.label}  — "${rows[c.representative]!.text}"`,
+		);
 	}
 	console.log('');
 }
 
 function speed(sizes: readonly number[]): void {
-	console.log('Speed on synthetic tickets (each size in its own process; peak RSS includes the tickets)');
-	const header = '       n   generate   cluster   tickets/s   CPU s   peak RSS   groups   NMI*   ARI*';
+	console.log(
+		'Speed on synthetic tickets (each size in its own process; peak RSS includes the tickets)',
+	);
+	const header =
+		'       n   generate   cluster   tickets/s   CPU s   peak RSS   groups   NMI*   ARI*';
 	console.log(header);
 	const script = fileURLToPath(import.meta.url);
 	for (const n of sizes) {
@@ -140,9 +153,14 @@ function speed(sizes: readonly number[]): void {
 		for (const line of r.rounds) console.log(`            ${line}`);
 	}
 	console.log(
-		'  * agreement with the generator\'s question ids; synthetic phrasings are an easy, not a',
+		"  * agreement with the generator's question ids: a check that the sample-and-assign path at",
 	);
-	console.log('    realistic, test of quality: read the BANKING77 figures for that.');
+	console.log(
+		'    100k and 1M groups like the full graph at 10k, not a measure of quality on real tickets',
+	);
+	console.log(
+		'    (see BANKING77 above). Wall times depend on what else runs on the machine; CPU s less so.',
+	);
 	console.log('  Goal: 100k tickets in under 30 s and 1 GB on 2 cores.');
 }
 

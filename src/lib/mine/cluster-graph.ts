@@ -256,5 +256,10 @@ export function symmetrize(
 		}
 		outOffsets[i + 1] = outT.length;
 	}
-	return { n, offsets: outOffsets, targets: Int32Array.from(outT), weights: Float64Array.from(outW) };
+	return {
+		n,
+		offsets: outOffsets,
+		targets: Int32Array.from(outT),
+		weights: Float64Array.from(outW),
+	};
 }

@@ -152,7 +152,12 @@ function aggregate(
 		offsets[c + 1] = targets.length;
 	}
 	return {
-		graph: { n: count, offsets, targets: Int32Array.from(targets), weights: Float64Array.from(weights) },
+		graph: {
+			n: count,
+			offsets,
+			targets: Int32Array.from(targets),
+			weights: Float64Array.from(weights),
+		},
 		strength: newStrength,
 	};
 }

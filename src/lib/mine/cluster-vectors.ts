@@ -70,6 +70,7 @@ export class Vectorizer {
 	private readonly words = new IdList();
 	private readonly chars = new IdList();
 	private weights = new Float64Array(256);
+	private sorted = new Float64Array(256);
 	/** The last vector: ids[0..length) ascending and their values. */
 	ids: Int32Array;
 	vals: Float32Array;
@@ -123,7 +124,13 @@ export class Vectorizer {
 	 * normalised again. `wordsOnly` leaves out the character family and keeps at most `cap`
 	 * features (short candidate vectors).
 	 */
-	vector(node: number, df: Int32Array, n: number, wordsOnly = false, cap = this.opts.maxFeatures): void {
+	vector(
+		node: number,
+		df: Int32Array,
+		n: number,
+		wordsOnly = false,
+		cap = this.opts.maxFeatures,
+	): void {
 		const withChars = !wordsOnly && this.opts.charN.length > 0 && this.opts.charWeight > 0;
 		this.collect(node, withChars);
 		const total = this.words.length + this.chars.length;
@@ -140,13 +147,22 @@ export class Vectorizer {
 				vals[len++] = weights[i]!;
 			}
 		} else {
-			// Only long tickets get here; sorting positions by weight is fine for them.
-			const keep = Array.from({ length: total }, (_, i) => i)
-				.sort((a, b) => weights[b]! - weights[a]! || this.idAt(a) - this.idAt(b))
-				.slice(0, limit);
-			for (const i of keep) {
-				ids[len] = this.idAt(i);
-				vals[len++] = weights[i]!;
+			// Long tickets: keep the `limit` heaviest. The cut-off weight comes from a native sort
+			// of a copy; ties at the cut-off are taken in scratch order, which the text decides.
+			if (this.sorted.length < total) this.sorted = new Float64Array(total * 2);
+			const sorted = this.sorted.subarray(0, total);
+			sorted.set(weights.subarray(0, total));
+			sorted.sort();
+			const cut = sorted[total - limit]!;
+			let above = 0;
+			for (let i = 0; i < total; i++) if (weights[i]! > cut) above++;
+			let ties = limit - above;
+			for (let i = 0; i < total; i++) {
+				const w = weights[i]!;
+				if (w > cut || (w === cut && ties-- > 0)) {
+					ids[len] = this.idAt(i);
+					vals[len++] = w;
+				}
 			}
 		}
 		// Insertion sort by id: a ticket has a few dozen features, and this allocates nothing.
@@ -200,7 +216,13 @@ export class Vectorizer {
 	}
 
 	/** Vectors of many nodes packed into compressed rows. */
-	rows(nodes: Int32Array, df: Int32Array, n: number, wordsOnly = false, cap = this.opts.maxFeatures): SparseRows {
+	rows(
+		nodes: Int32Array,
+		df: Int32Array,
+		n: number,
+		wordsOnly = false,
+		cap = this.opts.maxFeatures,
+	): SparseRows {
 		const offsets = new Int32Array(nodes.length + 1);
 		let ids = new Int32Array(nodes.length * 16);
 		let vals = new Float32Array(nodes.length * 16);

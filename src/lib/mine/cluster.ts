@@ -301,7 +301,10 @@ function centroidIndex(
 			let bestSim = 0;
 			for (const slot of touched) {
 				// Ties go to the lower group id so the result never depends on visiting order.
-				if (acc[slot]! > bestSim || (acc[slot] === bestSim && bestSlot >= 0 && groups[slot]! < groups[bestSlot]!)) {
+				if (
+					acc[slot]! > bestSim ||
+					(acc[slot] === bestSim && bestSlot >= 0 && groups[slot]! < groups[bestSlot]!)
+				) {
 					bestSlot = slot;
 					bestSim = acc[slot]!;
 				}
@@ -374,7 +377,9 @@ function describeGroups(
  * phrase ("not arrived") but never as a term on their own.
  */
 const WEAK_TERMS = new Set(
-	'not no can cannot how why what when where which there still yet again already now one any way use'.split(' '),
+	'not no can cannot how why what when where which there still yet again already now one any way use'.split(
+		' ',
+	),
 );
 /** Weak words that may still open a phrase: negations and "how" (how long, how much). */
 const PHRASE_OPENERS = new Set(['not', 'no', 'how']);
@@ -383,8 +388,16 @@ const PHRASE_OPENERS = new Set(['not', 'no', 'how']);
  * Readable top terms: stems and adjacent stem pairs ranked by the share of the group's tickets
  * using them times their idf (class-based TF-IDF), shown in the group's most frequent surface form.
  */
-function topTerms(corpus: Corpus, nodes: readonly number[], stemDf: Float64Array, nDocs: number, max = 6): string[] {
-	const sampleNodes = [...nodes].sort((a, b) => corpus.hash[a]! - corpus.hash[b]!).slice(0, TERM_SAMPLE);
+function topTerms(
+	corpus: Corpus,
+	nodes: readonly number[],
+	stemDf: Float64Array,
+	nDocs: number,
+	max = 6,
+): string[] {
+	const sampleNodes = [...nodes]
+		.sort((a, b) => corpus.hash[a]! - corpus.hash[b]!)
+		.slice(0, TERM_SAMPLE);
 	const share = new Map<string, number>();
 	const surfaceCounts = new Map<string, Map<string, number>>();
 	let total = 0;
@@ -398,7 +411,10 @@ function topTerms(corpus: Corpus, nodes: readonly number[], stemDf: Float64Array
 			const keys: Array<[string, string]> = [[String(corpus.stemOf[a]), corpus.surfaces[a]!]];
 			if (p + 1 < end) {
 				const b = corpus.words[p + 1]!;
-				keys.push([`${corpus.stemOf[a]} ${corpus.stemOf[b]}`, `${corpus.surfaces[a]} ${corpus.surfaces[b]}`]);
+				keys.push([
+					`${corpus.stemOf[a]} ${corpus.stemOf[b]}`,
+					`${corpus.surfaces[a]} ${corpus.surfaces[b]}`,
+				]);
 			}
 			for (const [key, surface] of keys) {
 				present.add(key);
@@ -423,11 +439,18 @@ function topTerms(corpus: Corpus, nodes: readonly number[], stemDf: Float64Array
 		// "not", "why"... say nothing alone; a phrase may start with a negation or "how" ("not
 		// working", "how long") but not end with a weak word ("payment not") or open on another one.
 		if (form.length === 1) return !WEAK_TERMS.has(form[0]!);
-		return !WEAK_TERMS.has(form[form.length - 1]!) && (!WEAK_TERMS.has(form[0]!) || PHRASE_OPENERS.has(form[0]!));
+		return (
+			!WEAK_TERMS.has(form[form.length - 1]!) &&
+			(!WEAK_TERMS.has(form[0]!) || PHRASE_OPENERS.has(form[0]!))
+		);
 	};
 	const ranked = [...share]
 		.filter(([key, c]) => c >= Math.min(minShare, total) && readable(key))
-		.map(([key, c]) => ({ key, share: c, score: (c / total) * idfOf(key) * (isSingle(key) ? 1 : 1.15) }))
+		.map(([key, c]) => ({
+			key,
+			share: c,
+			score: (c / total) * idfOf(key) * (isSingle(key) ? 1 : 1.15),
+		}))
 		.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
 	const chosen: Array<{ key: string; share: number }> = [];
 	const used = new Set<string>();
@@ -441,7 +464,9 @@ function topTerms(corpus: Corpus, nodes: readonly number[], stemDf: Float64Array
 		// word alone ("exchange rate" rather than "rate"): it takes the word's place.
 		const replaced = isSingle(term.key)
 			? -1
-			: chosen.findIndex((c) => isSingle(c.key) && parts.includes(c.key) && term.share >= 0.6 * c.share);
+			: chosen.findIndex(
+					(c) => isSingle(c.key) && parts.includes(c.key) && term.share >= 0.6 * c.share,
+				);
 		if (replaced >= 0) chosen[replaced] = term;
 		else chosen.push(term);
 	}

@@ -113,7 +113,13 @@ export function buildCoverageIndex(
 		addInto(v, tfidf(bodies[i]!, base), 1 - TITLE_SHARE);
 		return normalize(v);
 	});
-	return { entries, vectors, df, n: entries.length, threshold: options.threshold ?? COVERAGE_THRESHOLD };
+	return {
+		entries,
+		vectors,
+		df,
+		n: entries.length,
+		threshold: options.threshold ?? COVERAGE_THRESHOLD,
+	};
 }
 
 /** Cosine score of every entry for a group (same order as the entries); for reports and tuning. */

@@ -34,36 +34,166 @@ const SLOTS: Record<string, readonly string[]> = {
  * inboxes.
  */
 const QUESTIONS: readonly (readonly string[])[] = [
-	['caro install fails on {os}', 'installation of caro {ver} {fails|breaks|errors out} on {os}', 'cannot install the caro cli on my {os} machine', 'install script exits with an error on {os}'],
-	['caro crashes on startup after upgrading to {ver}', 'after updating to {ver} the cli crashes {when}', 'caro segfaults when I start it since {ver}', 'the cli dies immediately on launch after the {ver} update'],
-	['how do I turn off telemetry', 'how can I opt out of telemetry in caro', 'disable usage data collection please', 'is there a setting to stop caro sending telemetry'],
-	['telemetry upload errors slow down every command', 'every caro command hangs for seconds uploading telemetry', 'caro exits slowly because of telemetry upload errors'],
-	['agent {agent} stopped responding', '{agent} has not committed anything {when}', 'my {agent} agent is stuck and does nothing', '{agent} not responding, no commits for hours'],
-	['agent session expired overnight', 'the {agent} session timed out and stopped working', 'session expired message on {agent}, how to restart it'],
-	['merge conflicts when agents edit the same file', 'C2 and C3 keep creating merge conflicts', 'consolidation fails with conflicts between agents'],
-	['how do I cancel my subscription', 'I want to cancel the {plan} plan', 'please cancel my caro cloud subscription', 'how can I stop my {plan} subscription renewing'],
-	['can I get a refund for this month', 'requesting a refund for the {plan} plan', 'I was charged after cancelling and want my money back', 'refund please, I did not use caro cloud {when}'],
-	['why is my invoice higher than expected', 'token usage bill is much higher {when}', 'we were billed for {n} million tokens, that seems wrong', 'unexpected charges on our {plan} invoice'],
-	['how do I set a usage budget alert', 'can I cap token spending per month', 'budget alert triggered, what does it mean', 'set a spending limit for our workspace'],
-	['webhook deliveries are failing', 'our endpoint does not receive webhooks {when}', 'webhooks return 500 and are retried', 'webhook delivery failed {n} times'],
-	['how does the webhook retry policy work', 'how many times are webhooks retried', 'what is the backoff for failed webhook deliveries'],
-	['how do I verify the webhook signature', 'webhook signature check fails', 'hmac signature on webhooks does not match'],
-	['chatwoot integration not syncing conversations', 'messages from chatwoot do not show up', 'the chatwoot inbox stopped syncing {when}'],
-	['how do I connect chatwoot to caro', 'set up the chatwoot integration', 'where do I put the chatwoot api token'],
-	['I forgot my password', 'password reset email never arrives', 'cannot log in, reset link expired', 'how do I reset my caro cloud password'],
-	['two factor code not accepted', '2fa code is always invalid', 'lost my phone with the authenticator, cannot log in'],
-	['how do I invite a teammate to the workspace', 'add a new member to our {plan} workspace', 'invite link for my team does not work'],
-	['the static matcher gives the wrong command', 'caro suggested a dangerous command for a simple request', 'wrong shell command generated for "list files"'],
-	['caro is slow to answer', 'the llm backend takes {n} seconds per request', 'commands take forever to generate {when}'],
-	['api requests fail with 429 too many requests', 'rate limited by the api {when}', 'getting http 429 from caro cloud'],
-	['shell completion does not work in {shell}', 'tab completion missing for caro in {shell}', 'how to enable {shell} completions'],
-	['repository is bloated and clones are slow', 'our agents repo grew to {n} GB', 'git clone of the workspace takes forever'],
-	['agent works from a stale branch', '{agent} is building on an old branch', 'agents ignore the latest main branch'],
-	['how do I export my data', 'can I download all workspace data', 'export conversations and commits before leaving'],
-	['delete my account', 'how do I close my caro account', 'please remove all my personal data (gdpr)'],
-	['does caro support windows', 'is there a native windows build', 'can I run caro on windows without wsl'],
-	['which llm provider does caro use', 'can I bring my own model api key', 'switch the llm backend to a local model'],
-	['validator C3 approves broken code', 'C3 did not catch failing tests', 'validation passed but the output has errors'],
+	[
+		'caro install fails on {os}',
+		'installation of caro {ver} {fails|breaks|errors out} on {os}',
+		'cannot install the caro cli on my {os} machine',
+		'install script exits with an error on {os}',
+	],
+	[
+		'caro crashes on startup after upgrading to {ver}',
+		'after updating to {ver} the cli crashes {when}',
+		'caro segfaults when I start it since {ver}',
+		'the cli dies immediately on launch after the {ver} update',
+	],
+	[
+		'how do I turn off telemetry',
+		'how can I opt out of telemetry in caro',
+		'disable usage data collection please',
+		'is there a setting to stop caro sending telemetry',
+	],
+	[
+		'telemetry upload errors slow down every command',
+		'every caro command hangs for seconds uploading telemetry',
+		'caro exits slowly because of telemetry upload errors',
+	],
+	[
+		'agent {agent} stopped responding',
+		'{agent} has not committed anything {when}',
+		'my {agent} agent is stuck and does nothing',
+		'{agent} not responding, no commits for hours',
+	],
+	[
+		'agent session expired overnight',
+		'the {agent} session timed out and stopped working',
+		'session expired message on {agent}, how to restart it',
+	],
+	[
+		'merge conflicts when agents edit the same file',
+		'C2 and C3 keep creating merge conflicts',
+		'consolidation fails with conflicts between agents',
+	],
+	[
+		'how do I cancel my subscription',
+		'I want to cancel the {plan} plan',
+		'please cancel my caro cloud subscription',
+		'how can I stop my {plan} subscription renewing',
+	],
+	[
+		'can I get a refund for this month',
+		'requesting a refund for the {plan} plan',
+		'I was charged after cancelling and want my money back',
+		'refund please, I did not use caro cloud {when}',
+	],
+	[
+		'why is my invoice higher than expected',
+		'token usage bill is much higher {when}',
+		'we were billed for {n} million tokens, that seems wrong',
+		'unexpected charges on our {plan} invoice',
+	],
+	[
+		'how do I set a usage budget alert',
+		'can I cap token spending per month',
+		'budget alert triggered, what does it mean',
+		'set a spending limit for our workspace',
+	],
+	[
+		'webhook deliveries are failing',
+		'our endpoint does not receive webhooks {when}',
+		'webhooks return 500 and are retried',
+		'webhook delivery failed {n} times',
+	],
+	[
+		'how does the webhook retry policy work',
+		'how many times are webhooks retried',
+		'what is the backoff for failed webhook deliveries',
+	],
+	[
+		'how do I verify the webhook signature',
+		'webhook signature check fails',
+		'hmac signature on webhooks does not match',
+	],
+	[
+		'chatwoot integration not syncing conversations',
+		'messages from chatwoot do not show up',
+		'the chatwoot inbox stopped syncing {when}',
+	],
+	[
+		'how do I connect chatwoot to caro',
+		'set up the chatwoot integration',
+		'where do I put the chatwoot api token',
+	],
+	[
+		'I forgot my password',
+		'password reset email never arrives',
+		'cannot log in, reset link expired',
+		'how do I reset my caro cloud password',
+	],
+	[
+		'two factor code not accepted',
+		'2fa code is always invalid',
+		'lost my phone with the authenticator, cannot log in',
+	],
+	[
+		'how do I invite a teammate to the workspace',
+		'add a new member to our {plan} workspace',
+		'invite link for my team does not work',
+	],
+	[
+		'the static matcher gives the wrong command',
+		'caro suggested a dangerous command for a simple request',
+		'wrong shell command generated for "list files"',
+	],
+	[
+		'caro is slow to answer',
+		'the llm backend takes {n} seconds per request',
+		'commands take forever to generate {when}',
+	],
+	[
+		'api requests fail with 429 too many requests',
+		'rate limited by the api {when}',
+		'getting http 429 from caro cloud',
+	],
+	[
+		'shell completion does not work in {shell}',
+		'tab completion missing for caro in {shell}',
+		'how to enable {shell} completions',
+	],
+	[
+		'repository is bloated and clones are slow',
+		'our agents repo grew to {n} GB',
+		'git clone of the workspace takes forever',
+	],
+	[
+		'agent works from a stale branch',
+		'{agent} is building on an old branch',
+		'agents ignore the latest main branch',
+	],
+	[
+		'how do I export my data',
+		'can I download all workspace data',
+		'export conversations and commits before leaving',
+	],
+	[
+		'delete my account',
+		'how do I close my caro account',
+		'please remove all my personal data (gdpr)',
+	],
+	[
+		'does caro support windows',
+		'is there a native windows build',
+		'can I run caro on windows without wsl',
+	],
+	[
+		'which llm provider does caro use',
+		'can I bring my own model api key',
+		'switch the llm backend to a local model',
+	],
+	[
+		'validator C3 approves broken code',
+		'C3 did not catch failing tests',
+		'validation passed but the output has errors',
+	],
 ];
 
 /** Openers, context and sign-offs that real tickets wrap around the question. */
@@ -80,7 +210,16 @@ const CONTEXT = [
 	'Happens for {n} of our users.',
 	'Urgent, our team is blocked.',
 ];
-const CLOSERS = ['', '', 'Thanks!', 'Thanks in advance.', 'Regards, Sam', 'Cheers', 'Please help.', 'Best, Priya'];
+const CLOSERS = [
+	'',
+	'',
+	'Thanks!',
+	'Thanks in advance.',
+	'Regards, Sam',
+	'Cheers',
+	'Please help.',
+	'Best, Priya',
+];
 
 /** Parts of the product, each with the names customers use for it. */
 const AREAS: readonly (readonly string[])[] = [
@@ -106,16 +245,56 @@ const AREAS: readonly (readonly string[])[] = [
 
 /** Problems that can hit any area; `{a}` is the area's name. */
 const PROBLEMS: readonly (readonly string[])[] = [
-	['{a} {shows|displays|gives me} a blank page', '{a} is {blank|empty|all white} {when}', 'blank {white|} page when I {open|load|go to} {a}'],
-	['{a} is {very|really|extremely} slow', '{a} takes {n} seconds to load, {so|way too} slow', 'why is {a} so slow {when}'],
-	['{a} {shows|throws|returns} an error 500', 'internal server error 500 on {a}', '{getting|I get|we see} a 500 error when opening {a}'],
-	['{where|how} do I find {a}', '{how can I|where can I} find {a}', '{cannot|can not|unable to} find {a} anywhere'],
-	['{a} {shows|has|reports} wrong numbers', 'the numbers in {a} are {wrong|incorrect|off}', '{a} has wrong totals'],
-	['I do not have permission to {open|view|use} {a}', 'permission denied {on|for|when opening} {a}', '{a} says I have no permission'],
-	['{a} is missing after the {ver} update', 'since {ver} {a} is missing', '{a} went missing {in|after} {ver}'],
-	['can {a} be translated to {German|French|Spanish}', 'is {a} translated into other languages', 'translation of {a} {to|into} {French|German|Japanese}'],
-	['{how do I|how can I|is there a way to} change {a}', 'change {a} settings', 'can I change how {a} works'],
-	['{a} {logs|signs|kicks} me out', 'I get logged out every time I {open|use} {a}', 'logged out {when|while} using {a}'],
+	[
+		'{a} {shows|displays|gives me} a blank page',
+		'{a} is {blank|empty|all white} {when}',
+		'blank {white|} page when I {open|load|go to} {a}',
+	],
+	[
+		'{a} is {very|really|extremely} slow',
+		'{a} takes {n} seconds to load, {so|way too} slow',
+		'why is {a} so slow {when}',
+	],
+	[
+		'{a} {shows|throws|returns} an error 500',
+		'internal server error 500 on {a}',
+		'{getting|I get|we see} a 500 error when opening {a}',
+	],
+	[
+		'{where|how} do I find {a}',
+		'{how can I|where can I} find {a}',
+		'{cannot|can not|unable to} find {a} anywhere',
+	],
+	[
+		'{a} {shows|has|reports} wrong numbers',
+		'the numbers in {a} are {wrong|incorrect|off}',
+		'{a} has wrong totals',
+	],
+	[
+		'I do not have permission to {open|view|use} {a}',
+		'permission denied {on|for|when opening} {a}',
+		'{a} says I have no permission',
+	],
+	[
+		'{a} is missing after the {ver} update',
+		'since {ver} {a} is missing',
+		'{a} went missing {in|after} {ver}',
+	],
+	[
+		'can {a} be translated to {German|French|Spanish}',
+		'is {a} translated into other languages',
+		'translation of {a} {to|into} {French|German|Japanese}',
+	],
+	[
+		'{how do I|how can I|is there a way to} change {a}',
+		'change {a} settings',
+		'can I change how {a} works',
+	],
+	[
+		'{a} {logs|signs|kicks} me out',
+		'I get logged out every time I {open|use} {a}',
+		'logged out {when|while} using {a}',
+	],
 ];
 
 /** A question id: the hand-written families first, then every area × problem pair. */

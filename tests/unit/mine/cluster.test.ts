@@ -95,7 +95,9 @@ describe('clusterTexts', () => {
 		clusters.forEach((c, i) => c.members.forEach((m) => (pred[m] = i)));
 		expect(clusters).toHaveLength(QUESTIONS.length);
 		for (const c of clusters) {
-			expect(new Set(c.members.map((m) => questionOf[m]))).toEqual(new Set([questionOf[c.members[0]!]]));
+			expect(new Set(c.members.map((m) => questionOf[m]))).toEqual(
+				new Set([questionOf[c.members[0]!]]),
+			);
 		}
 	});
 
@@ -107,7 +109,15 @@ describe('clusterTexts', () => {
 		const again = clusterTexts(shuffled);
 		expect(asTextSets(again, shuffled)).toEqual(asTextSets(first, DOCS));
 		const labels = (cs: readonly Cluster[], docs: readonly string[]): Map<string, string> =>
-			new Map(cs.map((c) => [c.members.map((m) => docs[m]!).sort().join('|'), c.label]));
+			new Map(
+				cs.map((c) => [
+					c.members
+						.map((m) => docs[m]!)
+						.sort()
+						.join('|'),
+					c.label,
+				]),
+			);
 		expect(labels(again, shuffled)).toEqual(labels(first, DOCS));
 	});
 
@@ -137,14 +147,16 @@ describe('clusterTexts', () => {
 	});
 });
 
-const BANKING = fileURLToPath(new URL('../../../../shared/data/banking77-train.csv', import.meta.url));
+const BANKING = fileURLToPath(
+	new URL('../../../../shared/data/banking77-train.csv', import.meta.url),
+);
 
 describe.skipIf(!existsSync(BANKING))('clusterTexts on BANKING77 (intents as ground truth)', () => {
 	// Every third question: 3,335 questions over all 77 intents (the file is sorted by intent).
 	const rows = existsSync(BANKING)
-		? (parse(readFileSync(BANKING), { columns: true }) as Array<{ text: string; category: string }>).filter(
-				(_, i) => i % 3 === 0,
-			)
+		? (
+				parse(readFileSync(BANKING), { columns: true }) as Array<{ text: string; category: string }>
+			).filter((_, i) => i % 3 === 0)
 		: [];
 	const score = (clusters: readonly Cluster[]): ReturnType<typeof scoreClustering> => {
 		const pred = new Array<number>(rows.length);
@@ -180,6 +192,8 @@ describe.skipIf(!existsSync(BANKING))('clusterTexts on BANKING77 (intents as gro
 		// The sample is chosen by content, not position: reversed input, same groups.
 		const texts = rows.map((r) => r.text);
 		const reversed = [...texts].reverse();
-		expect(asTextSets(clusterTexts(reversed, { sampleSize: 1000 }), reversed)).toEqual(asTextSets(clusters, texts));
+		expect(asTextSets(clusterTexts(reversed, { sampleSize: 1000 }), reversed)).toEqual(
+			asTextSets(clusters, texts),
+		);
 	});
 });

@@ -75,7 +75,11 @@ const GROUPS: Array<{ answer: string | null; terms: string[]; docs: string[] }> 
 	{
 		answer: 'KB-0031',
 		terms: ['telemetry', 'turn off', 'opt out'],
-		docs: ['how do I turn off telemetry', 'opt out of telemetry please', 'disable telemetry in the cli'],
+		docs: [
+			'how do I turn off telemetry',
+			'opt out of telemetry please',
+			'disable telemetry in the cli',
+		],
 	},
 	{
 		answer: 'KB-0042',
@@ -103,7 +107,11 @@ const GROUPS: Array<{ answer: string | null; terms: string[]; docs: string[] }> 
 	{
 		answer: 'can-i-get-a-refund',
 		terms: ['refund', 'annual plan'],
-		docs: ['can I get a refund for my annual plan', 'refund please', 'I want my money back, refund the renewal'],
+		docs: [
+			'can I get a refund for my annual plan',
+			'refund please',
+			'I want my money back, refund the renewal',
+		],
 	},
 	{
 		answer: null,
@@ -117,12 +125,20 @@ const GROUPS: Array<{ answer: string | null; terms: string[]; docs: string[] }> 
 	{
 		answer: null,
 		terms: ['dark mode', 'dashboard'],
-		docs: ['is there a dark mode for the dashboard', 'dark theme please', 'dashboard is too bright, dark mode?'],
+		docs: [
+			'is there a dark mode for the dashboard',
+			'dark theme please',
+			'dashboard is too bright, dark mode?',
+		],
 	},
 	{
 		answer: null,
 		terms: ['okta', 'sso', 'saml'],
-		docs: ['do you support SSO with Okta', 'saml single sign-on setup', 'okta integration for login'],
+		docs: [
+			'do you support SSO with Okta',
+			'saml single sign-on setup',
+			'okta integration for login',
+		],
 	},
 	{
 		answer: null,
@@ -132,7 +148,11 @@ const GROUPS: Array<{ answer: string | null; terms: string[]; docs: string[] }> 
 	{
 		answer: null,
 		terms: ['export', 'csv', 'conversations'],
-		docs: ['export all conversations to csv', 'download my chat history as a spreadsheet', 'csv export of agents work'],
+		docs: [
+			'export all conversations to csv',
+			'download my chat history as a spreadsheet',
+			'csv export of agents work',
+		],
 	},
 ];
 
@@ -142,12 +162,16 @@ describe('coverage', () => {
 	it('finds the entry that answers each covered group, and none for the others', () => {
 		for (const g of GROUPS) {
 			const hit = coverageFor(index, g.docs, g.terms);
-			expect({ group: g.terms[0], id: hit?.id ?? null }).toEqual({ group: g.terms[0], id: g.answer });
+			expect({ group: g.terms[0], id: hit?.id ?? null }).toEqual({
+				group: g.terms[0],
+				id: g.answer,
+			});
 		}
 	});
 
 	it('separates answered from unanswered groups around the documented threshold', () => {
-		const best = (g: (typeof GROUPS)[number]): number => Math.max(...coverageScores(index, g.docs, g.terms));
+		const best = (g: (typeof GROUPS)[number]): number =>
+			Math.max(...coverageScores(index, g.docs, g.terms));
 		const answered = GROUPS.filter((g) => g.answer).map(best);
 		const unanswered = GROUPS.filter((g) => !g.answer).map(best);
 		// The threshold sits in the gap with a margin on both sides.

@@ -32,7 +32,15 @@ describe('analyze', () => {
 
 describe('words', () => {
 	it('splits on anything but letters and digits, in any script', () => {
-		expect(words('top-up via e-mail: naïve Größe')).toEqual(['top', 'up', 'via', 'e', 'mail', 'naive', 'große']);
+		expect(words('top-up via e-mail: naïve Größe')).toEqual([
+			'top',
+			'up',
+			'via',
+			'e',
+			'mail',
+			'naive',
+			'große',
+		]);
 	});
 });
 
