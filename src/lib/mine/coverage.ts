@@ -131,7 +131,7 @@ export function coverageScores(
 	const group: Vec = new Map();
 	// An even spread of at most MAX_GROUP_DOCS tickets stands for a large group.
 	const step = Math.max(1, docs.length / MAX_GROUP_DOCS);
-	for (let i = 0; i < docs.length && group.size < 1e6; i += step) {
+	for (let i = 0; i < docs.length; i += step) {
 		addInto(group, tfidf(counts(analyze(docs[Math.floor(i)]!)), index), 1);
 	}
 	normalize(group);
