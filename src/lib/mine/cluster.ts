@@ -133,7 +133,8 @@ export function clusterTexts(docs: readonly string[], options: ClusterOptions = 
 	let groups = 0;
 	let pending = order;
 	const retried = new Uint8Array(u);
-	for (let round = 0; round < opts.maxRounds && pending.length > 0; round++) {
+	let round = 0;
+	for (; round < opts.maxRounds && pending.length > 0; round++) {
 		const sample = pending.subarray(0, Math.min(opts.sampleSize, pending.length));
 		const rest = pending.subarray(sample.length);
 		const fit = clusterSample(corpus, vectorizer, sample, opts);
@@ -178,6 +179,9 @@ export function clusterTexts(docs: readonly string[], options: ClusterOptions = 
 			}
 		}
 		pending = Int32Array.from(leftovers).sort((a, b) => corpus.hash[a]! - corpus.hash[b]!);
+	}
+	if (round === opts.maxRounds && pending.length > 0) {
+		opts.log?.(`${pending.length} distinct tickets not reached in ${round} rounds: left as singletons`);
 	}
 	return describeGroups(docs.length, corpus, groupOf, best);
 }
