@@ -181,7 +181,9 @@ export function clusterTexts(docs: readonly string[], options: ClusterOptions = 
 		pending = Int32Array.from(leftovers).sort((a, b) => corpus.hash[a]! - corpus.hash[b]!);
 	}
 	if (round === opts.maxRounds && pending.length > 0) {
-		opts.log?.(`${pending.length} distinct tickets not reached in ${round} rounds: left as singletons`);
+		opts.log?.(
+			`${pending.length} distinct tickets not reached in ${round} rounds: left as singletons`,
+		);
 	}
 	return describeGroups(docs.length, corpus, groupOf, best);
 }
