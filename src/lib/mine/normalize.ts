@@ -3,7 +3,7 @@
  * stripped of reply prefixes, personal data and secrets redacted, the text capped.
  */
 import { capText, cleanMessage, cleanSubject } from './clean.ts';
-import { redact } from './redact.ts';
+import { redact, replaceWholeWords } from './redact.ts';
 import type { RawTicket, Ticket } from './ticket.ts';
 
 /** Kept text per ticket, in characters: enough for the question and its context. */
@@ -26,6 +26,23 @@ export class Interner {
 		if (known !== undefined) return known;
 		if (this.table.size < 50_000) this.table.set(s, s);
 		return s;
+	}
+
+	private readonly clean = new Map<string, boolean>();
+
+	/**
+	 * Whether a short label (tag, channel) is free of personal data and secrets. Labels repeat,
+	 * so the verdict is remembered; the ticket's own personal words are checked every time.
+	 */
+	isClean(label: string, personal: readonly string[]): boolean {
+		let verdict = this.clean.get(label);
+		if (verdict === undefined) {
+			verdict = redact(label) === label;
+			if (this.clean.size < 50_000) this.clean.set(label, verdict);
+		}
+		return (
+			verdict && (personal.length === 0 || replaceWholeWords(label, personal, () => '') === label)
+		);
 	}
 
 	/** One shared, frozen array per distinct tag list. */
@@ -87,7 +104,7 @@ export function normalizeTicket(raw: RawTicket, interner = new Interner()): Tick
 	for (const tag of raw.tags) {
 		const t = tag.trim().slice(0, 60);
 		// A tag holding an address or a name ("customer-anna") is dropped, not rewritten.
-		if (t === '' || redact(t, words) !== t || tags.includes(t)) continue;
+		if (t === '' || !interner.isClean(t, words) || tags.includes(t)) continue;
 		tags.push(t);
 		if (tags.length === MAX_TAGS) break;
 	}
@@ -96,7 +113,11 @@ export function normalizeTicket(raw: RawTicket, interner = new Interner()): Tick
 		text,
 		subjectLength: Math.min(subject.length, text.length),
 		created: raw.created,
-		channel: raw.channel === null ? null : interner.get(raw.channel),
+		// A mapped CSV column can hold anything; a channel that looks personal is dropped.
+		channel:
+			raw.channel === null || !interner.isClean(raw.channel, words)
+				? null
+				: interner.get(raw.channel),
 		tags: interner.list(tags),
 	};
 }
