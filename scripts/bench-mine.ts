@@ -74,7 +74,7 @@ const VARIANTS: Array<[string, ClusterOptions]> = [
 	['resolution 1 (plain modularity)', { resolution: 1 }],
 	['resolution 4', { resolution: 4 }],
 	['resolution 8', { resolution: 8 }],
-	['sample 3,000, assign the rest (the path above 12k)', { sampleSize: 3000 }],
+	['sample 3,000 + assign the rest (path above 12k)', { sampleSize: 3000 }],
 ];
 
 /** Width of the method column. */
