@@ -44,6 +44,9 @@ export interface MineResult {
 	html: string;
 }
 
+/** Weight of a zero-result search query in grouping, relative to a ticket. */
+export const QUERY_WEIGHT = 0.5;
+
 // The redaction marks say nothing about the question; "[email]" must not make "email" a topic.
 const MARKS = /\[(?:email|phone|ip|secret|card|name)\]/g;
 
@@ -94,13 +97,16 @@ export async function mine(
 		);
 	}
 
-	// Search queries join the grouping as pseudo-tickets with weight 1: a query is a few words and
-	// should follow the tickets, not pull them. Its count is evidence: it ranks the group and
-	// counts toward --min-size for a draft.
+	// Search queries join the grouping as pseudo-tickets `query:<line>` at half a ticket's weight:
+	// a query is a few words, so it should land in the group it is nearest to without pulling
+	// tickets toward it. Its count is evidence instead: it ranks the group and counts toward
+	// --min-size for a draft. The queries never enter `ticketIds`.
 	const docs = [...tickets.map((t) => t.text), ...queries.map((q) => q.text)].map((d) =>
 		d.replace(MARKS, ' '),
 	);
-	const clusters = clusterTexts(docs, queries.length > 0 ? { weights: docs.map(() => 1) } : {});
+	const weights =
+		queries.length > 0 ? docs.map((_, i) => (i < tickets.length ? 1 : QUERY_WEIGHT)) : undefined;
+	const clusters = clusterTexts(docs, weights ? { weights } : {});
 	checkPartition(clusters, docs.length);
 
 	const index = buildCoverageIndex(options.content);

@@ -32,6 +32,10 @@ function summaryLine(s: Suggestions): string {
 	return `${num(i.tickets)} tickets from ${files}, ${num(i.rejected)} rejected, ${num(i.skipped)} skipped${searches}.`;
 }
 
+/** How searches count, said once where they appear. */
+const SEARCH_NOTE =
+	'Each search query joins the group of tickets it resembles and adds its count to the group’s evidence; a group of searches alone is a question people looked for and did not find.';
+
 function counts(s: Suggestions) {
 	const covered = s.clusters.filter((c) => c.coveredBy !== null).length;
 	const drafts = s.clusters.filter((c) => c.draft !== null).length;
@@ -63,6 +67,7 @@ export function renderMarkdown(s: Suggestions): string {
 		'',
 		`Generated ${s.generatedAt.slice(0, 10)}. ${summaryLine(s)}`,
 		'',
+		...(s.input.queries > 0 ? [SEARCH_NOTE, ''] : []),
 		`${num(s.clusters.length)} groups; ${num(covered)} covered by an existing KB article or FAQ; ` +
 			`${num(uncoveredTickets)} tickets are in uncovered groups; ${num(drafts)} draft FAQ entries written.`,
 		'',
@@ -211,6 +216,7 @@ export function renderHtml(s: Suggestions): string {
 		'<main>',
 		'<h1>Ticket mining report</h1>',
 		`<p>Generated ${esc(s.generatedAt.slice(0, 10))}. ${esc(summaryLine(s))}</p>`,
+		...(s.input.queries > 0 ? [`<p>${esc(SEARCH_NOTE)}</p>`] : []),
 		`<p>${num(s.clusters.length)} groups; ${num(covered)} covered by an existing KB article or FAQ; ${num(uncoveredTickets)} tickets are in uncovered groups; ${num(drafts)} draft FAQ entries written.</p>`,
 		'<figure>',
 		renderChart(s),
