@@ -1,0 +1,138 @@
+/**
+ * Joins communities that ask the same question after Louvain, by average linkage over the
+ * communities (never over tickets). Louvain at a high resolution refuses to merge two communities
+ * unless their cut beats γ × the product of their shares of the graph, so on a small export, where
+ * every question is a large share, a question asked by 40% of the tickets comes out in a dozen
+ * pieces. Those pieces use the same words; on a large export the communities Louvain kept apart
+ * are small shares, and there they are different questions however alike they read (BANKING77's
+ * "card arrival" and "card delivery estimate"). So only pairs whose shares are large may join.
+ */
+
+/** A community as the sum of its members' unit vectors, for {@link joinCommunities}. */
+export interface CommunitySum {
+  /** Summed weighted member vectors, by feature id. */
+  sum: Map<number, number>;
+  /** Summed member weights W. */
+  weight: number;
+  /** Summed squared member weights: the self-pairs to leave out of the cohesion. */
+  selfSq: number;
+}
+
+/**
+ * Greedy average-linkage agglomeration over communities. Two communities A and B are compared by
+ * the mean cosine between their members (A×B pairs) relative to the mean cosine within the more
+ * cohesive one (pairs of distinct members): cross / max(within_A, within_B), computed exactly
+ * from summed vectors. Measured against the centroid cosine and against cross / √(within_A ·
+ * within_B): both let a grown, mixed group (low cohesion) look like everything and swallow the
+ * export. Pairs with √(W_A · W_B) < `minWeight` are never joined. The most similar pair joins
+ * while its ratio is at least `threshold`. `sums[c]` is null for a community that may not take
+ * part. Returns the new community of each old one, renumbered 0.. in order of
+ * first appearance. Deterministic: ties go to the lower pair of ids. Cost O(C² · features).
+ */
+export function joinCommunities(
+  sums: ReadonlyArray<CommunitySum | null>,
+  threshold: number,
+  minWeight = 0,
+): Int32Array {
+  const count = sums.length;
+  const acc = sums.map((m) => (m ? { ...m, sum: new Map(m.sum) } : null));
+  const norm2 = acc.map((m) => (m ? selfDot(m.sum) : 0));
+  // Cohesion of a community; -1 for a lone ticket (or copies of one), which has none.
+  const within = (c: number): number => {
+    const m = acc[c]!;
+    const pairs = m.weight * m.weight - m.selfSq;
+    return pairs > 1e-9 ? Math.max(0, (norm2[c]! - m.selfSq) / pairs) : -1;
+  };
+  const coh = acc.map((m, c) => (m ? within(c) : 0));
+  const ratio = (a: number, b: number): number => {
+    // A lone ticket is measured against the group's cohesion; two lone tickets by their cosine.
+    let d = Math.max(coh[a]!, coh[b]!);
+    if (d < 0) d = 1;
+    if (d === 0) return 0;
+    return (
+      mapDot(acc[a]!.sum, acc[b]!.sum) / (acc[a]!.weight * acc[b]!.weight) / d
+    );
+  };
+  const parent = Int32Array.from({ length: count }, (_, i) => i);
+  // Ratio of each pair at or above the threshold, kept under the lower id.
+  const sims = Array.from({ length: count }, () => new Map<number, number>());
+  const link = (a: number, b: number): void => {
+    if (acc[a]!.weight * acc[b]!.weight < minWeight * minWeight) return;
+    const s = ratio(a, b);
+    if (s < threshold) return;
+    if (a < b) sims[a]!.set(b, s);
+    else sims[b]!.set(a, s);
+  };
+  for (let a = 0; a < count; a++) {
+    if (!acc[a] || coh[a] === 0) continue;
+    for (let b = a + 1; b < count; b++) if (acc[b] && coh[b] !== 0) link(a, b);
+  }
+  for (;;) {
+    let bestA = -1;
+    let bestB = -1;
+    let best = -Infinity;
+    for (let a = 0; a < count; a++) {
+      for (const [b, s] of sims[a]!) {
+        if (s > best) {
+          best = s;
+          bestA = a;
+          bestB = b;
+        }
+      }
+    }
+    if (bestA < 0) break;
+    // Fold b into a.
+    parent[bestB] = bestA;
+    const into = acc[bestA]!;
+    const from = acc[bestB]!;
+    for (const [id, v] of from.sum)
+      into.sum.set(id, (into.sum.get(id) ?? 0) + v);
+    into.weight += from.weight;
+    into.selfSq += from.selfSq;
+    norm2[bestA] = selfDot(into.sum);
+    coh[bestA] = within(bestA);
+    acc[bestB] = null;
+    for (let c = 0; c < count; c++) {
+      sims[c]!.delete(bestB);
+      sims[c]!.delete(bestA);
+    }
+    sims[bestB]!.clear();
+    sims[bestA]!.clear();
+    if (coh[bestA] === 0) continue;
+    for (let c = 0; c < count; c++) {
+      if (c !== bestA && acc[c] && coh[c] !== 0) link(bestA, c);
+    }
+  }
+  const root = (c: number): number => {
+    while (parent[c] !== c) c = parent[c]!;
+    return c;
+  };
+  const renum = new Int32Array(count).fill(-1);
+  const out = new Int32Array(count);
+  let next = 0;
+  for (let c = 0; c < count; c++) {
+    const r = root(c);
+    if (renum[r] === -1) renum[r] = next++;
+    out[c] = renum[r]!;
+  }
+  return out;
+}
+
+function selfDot(m: ReadonlyMap<number, number>): number {
+  let s = 0;
+  for (const v of m.values()) s += v * v;
+  return s;
+}
+
+function mapDot(
+  a: ReadonlyMap<number, number>,
+  b: ReadonlyMap<number, number>,
+): number {
+  if (a.size > b.size) [a, b] = [b, a];
+  let s = 0;
+  for (const [id, v] of a) {
+    const w = b.get(id);
+    if (w !== undefined) s += v * w;
+  }
+  return s;
+}
