@@ -14,87 +14,78 @@
  * --variants the small subsets are scored for each variant too), --only <text> (just the variants
  * whose name contains it).
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import { parse } from "csv-parse/sync";
-import {
-  clusterTexts,
-  type Cluster,
-  type ClusterOptions,
-} from "../src/lib/mine/cluster.ts";
-import { scoreClustering } from "../src/lib/mine/metrics.ts";
-import { syntheticTickets } from "../src/lib/mine/synth.ts";
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import { clusterTexts, type Cluster, type ClusterOptions } from '../src/lib/mine/cluster.ts';
+import { scoreClustering } from '../src/lib/mine/metrics.ts';
+import { syntheticTickets } from '../src/lib/mine/synth.ts';
 
 const { values } = parseArgs({
-  options: {
-    sizes: { type: "string", default: "10000,100000,1000000" },
-    data: {
-      type: "string",
-      default: fileURLToPath(
-        new URL("../../shared/data/banking77-train.csv", import.meta.url),
-      ),
-    },
-    "no-quality": { type: "boolean", default: false },
-    variants: { type: "boolean", default: false },
-    only: { type: "string", default: "" },
-    child: { type: "string" },
-  },
+	options: {
+		sizes: { type: 'string', default: '10000,100000,1000000' },
+		data: {
+			type: 'string',
+			default: fileURLToPath(new URL('../../shared/data/banking77-train.csv', import.meta.url)),
+		},
+		'no-quality': { type: 'boolean', default: false },
+		variants: { type: 'boolean', default: false },
+		only: { type: 'string', default: '' },
+		child: { type: 'string' },
+	},
 });
 
 /** What one child process reports for one size. */
 interface SpeedResult {
-  n: number;
-  generateMs: number;
-  clusterMs: number;
-  cpuMs: number;
-  maxRssMb: number;
-  groups: number;
-  singletons: number;
-  rounds: string[];
-  nmi: number;
-  ari: number;
+	n: number;
+	generateMs: number;
+	clusterMs: number;
+	cpuMs: number;
+	maxRssMb: number;
+	groups: number;
+	singletons: number;
+	rounds: string[];
+	nmi: number;
+	ari: number;
 }
 
 const fmt = (x: number, digits = 3): string => x.toFixed(digits);
 const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
+	const u = process.cpuUsage();
+	return (u.user + u.system) / 1000;
 };
 
 function main(): void {
-  console.log("Ticket mining benchmark\n");
-  if (!values["no-quality"]) quality(values.data, values.variants);
-  const sizes = values.sizes
-    .split(",")
-    .map((s) => Number(s.trim()))
-    .filter((n) => Number.isInteger(n) && n > 0);
-  if (sizes.length > 0) speed(sizes);
+	console.log('Ticket mining benchmark\n');
+	if (!values['no-quality']) quality(values.data, values.variants);
+	const sizes = values.sizes
+		.split(',')
+		.map((s) => Number(s.trim()))
+		.filter((n) => Number.isInteger(n) && n > 0);
+	if (sizes.length > 0) speed(sizes);
 }
 
 /** Measured alternatives (`--variants`): each changes one thing from the chosen method. */
 const ALL_VARIANTS: Array<[string, ClusterOptions]> = [
-  [
-    "stems only, full idf (classic TF-IDF)",
-    { features: { charN: [], idfPower: 1 } },
-  ],
-  ["stems only, idf^0.3", { features: { charN: [] } }],
-  ["stems + char 3-grams, full idf", { features: { idfPower: 1 } }],
-  ["stems + char 4-grams", { features: { charN: [4] } }],
-  ["stems + char 3- and 4-grams", { features: { charN: [3, 4] } }],
-  ["edges weighted cos instead of cos^2", { power: 1 }],
-  ["k = 10 neighbours", { k: 10 }],
-  ["k = 30 neighbours", { k: 30 }],
-  ["resolution 1 (plain modularity)", { resolution: 1 }],
-  ["resolution 2", { resolution: 2 }],
-  ["resolution 4", { resolution: 4 }],
-  ["resolution 8", { resolution: 8 }],
-  ["no joining of large look-alike communities", { joinMin: 1 }],
-  ["join at 0.5 (more alike)", { joinMin: 0.5 }],
-  ["join from 2% shares", { joinShare: 0.02 }],
-  ["join from 4% shares", { joinShare: 0.04 }],
-  ["sample 3,000 + assign the rest (path above 12k)", { sampleSize: 3000 }],
+	['stems only, full idf (classic TF-IDF)', { features: { charN: [], idfPower: 1 } }],
+	['stems only, idf^0.3', { features: { charN: [] } }],
+	['stems + char 3-grams, full idf', { features: { idfPower: 1 } }],
+	['stems + char 4-grams', { features: { charN: [4] } }],
+	['stems + char 3- and 4-grams', { features: { charN: [3, 4] } }],
+	['edges weighted cos instead of cos^2', { power: 1 }],
+	['k = 10 neighbours', { k: 10 }],
+	['k = 30 neighbours', { k: 30 }],
+	['resolution 1 (plain modularity)', { resolution: 1 }],
+	['resolution 2', { resolution: 2 }],
+	['resolution 4', { resolution: 4 }],
+	['resolution 8', { resolution: 8 }],
+	['no joining of large look-alike communities', { joinMin: 1 }],
+	['join at 0.5 (more alike)', { joinMin: 0.5 }],
+	['join from 2% shares', { joinShare: 0.02 }],
+	['join from 4% shares', { joinShare: 0.04 }],
+	['sample 3,000 + assign the rest (path above 12k)', { sampleSize: 3000 }],
 ];
 
 const VARIANTS = ALL_VARIANTS.filter(([name]) => name.includes(values.only));
@@ -103,57 +94,56 @@ const VARIANTS = ALL_VARIANTS.filter(([name]) => name.includes(values.only));
 const W = 58;
 
 function quality(path: string, variants: boolean): void {
-  if (!existsSync(path)) {
-    console.log(`Quality: skipped, ${path} not found.\n`);
-    return;
-  }
-  const rows = parse(readFileSync(path), { columns: true }) as Array<{
-    text: string;
-    category: string;
-  }>;
-  const texts = rows.map((r) => r.text);
-  const truth = rows.map((r) => r.category);
-  console.log(
-    `Quality on BANKING77 train (${rows.length} questions, ${new Set(truth).size} intents as ground truth;` +
-      " PolyAI, CC-BY-4.0)",
-  );
-  console.log(`  ${"method".padEnd(W)} purity    NMI    ARI  groups  CPU s`);
-  const row = (name: string, options: ClusterOptions): Cluster[] => {
-    const c0 = cpuMs();
-    const clusters = clusterTexts(texts, options);
-    const cpu = cpuMs() - c0;
-    const pred = new Array<number>(rows.length);
-    clusters.forEach((c, i) => c.members.forEach((m) => (pred[m] = i)));
-    const s = scoreClustering(truth, pred);
-    console.log(
-      `  ${name.padEnd(W)} ${fmt(s.purity)}  ${fmt(s.nmi)}  ${fmt(s.ari)}  ${String(s.clusters).padStart(6)}` +
-        `  ${fmt(cpu / 1000, 1).padStart(5)}`,
-    );
-    return clusters;
-  };
-  const clusters = row("tierzero (groups found, not given)", {});
-  if (variants)
-    for (const [name, options] of VARIANTS) row(`  variant: ${name}`, options);
-  console.log(
-    `  ${"reference: scikit-learn TF-IDF + KMeans, told k = 77".padEnd(W)}     -  ~0.58  ~0.14      77`,
-  );
-  console.log(`  ${"target, without k".padEnd(W)}     -  >=0.70 >=0.35`);
-  console.log("  largest groups:");
-  for (const c of clusters.slice(0, 5)) {
-    console.log(
-      `    ${String(c.members.length).padStart(4)}  ${c.label}  — "${rows[c.representative]!.text}"`,
-    );
-  }
-  console.log("");
-  smallSubsets(rows, variants);
+	if (!existsSync(path)) {
+		console.log(`Quality: skipped, ${path} not found.\n`);
+		return;
+	}
+	const rows = parse(readFileSync(path), { columns: true }) as Array<{
+		text: string;
+		category: string;
+	}>;
+	const texts = rows.map((r) => r.text);
+	const truth = rows.map((r) => r.category);
+	console.log(
+		`Quality on BANKING77 train (${rows.length} questions, ${new Set(truth).size} intents as ground truth;` +
+			' PolyAI, CC-BY-4.0)',
+	);
+	console.log(`  ${'method'.padEnd(W)} purity    NMI    ARI  groups  CPU s`);
+	const row = (name: string, options: ClusterOptions): Cluster[] => {
+		const c0 = cpuMs();
+		const clusters = clusterTexts(texts, options);
+		const cpu = cpuMs() - c0;
+		const pred = new Array<number>(rows.length);
+		clusters.forEach((c, i) => c.members.forEach((m) => (pred[m] = i)));
+		const s = scoreClustering(truth, pred);
+		console.log(
+			`  ${name.padEnd(W)} ${fmt(s.purity)}  ${fmt(s.nmi)}  ${fmt(s.ari)}  ${String(s.clusters).padStart(6)}` +
+				`  ${fmt(cpu / 1000, 1).padStart(5)}`,
+		);
+		return clusters;
+	};
+	const clusters = row('tierzero (groups found, not given)', {});
+	if (variants) for (const [name, options] of VARIANTS) row(`  variant: ${name}`, options);
+	console.log(
+		`  ${'reference: scikit-learn TF-IDF + KMeans, told k = 77'.padEnd(W)}     -  ~0.58  ~0.14      77`,
+	);
+	console.log(`  ${'target, without k'.padEnd(W)}     -  >=0.70 >=0.35`);
+	console.log('  largest groups:');
+	for (const c of clusters.slice(0, 5)) {
+		console.log(
+			`    ${String(c.members.length).padStart(4)}  ${c.label}  — "${rows[c.representative]!.text}"`,
+		);
+	}
+	console.log('');
+	smallSubsets(rows, variants);
 }
 
 /** Deterministic pseudo-random key of an index (a 32-bit integer hash). */
 function scramble(i: number): number {
-  let h = Math.imul(i ^ 0x9e3779b9, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+	let h = Math.imul(i ^ 0x9e3779b9, 0x85ebca6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2b2ae35);
+	return (h ^ (h >>> 16)) >>> 0;
 }
 
 /**
@@ -161,183 +151,161 @@ function scramble(i: number): number {
  * intent by name, the one with most questions first), picked evenly through each intent.
  */
 function skewedSubset<T extends { category: string }>(
-  rows: readonly T[],
-  sizes: readonly number[],
+	rows: readonly T[],
+	sizes: readonly number[],
 ): T[] {
-  const byIntent = new Map<string, T[]>();
-  for (const r of rows) {
-    let list = byIntent.get(r.category);
-    if (!list) byIntent.set(r.category, (list = []));
-    list.push(r);
-  }
-  const intents = [...byIntent.keys()]
-    .sort()
-    .filter((_, i) => i % 7 === 0)
-    .slice(0, sizes.length)
-    .sort(
-      (a, b) =>
-        byIntent.get(b)!.length - byIntent.get(a)!.length || (a < b ? -1 : 1),
-    );
-  return intents.flatMap((intent, i) => {
-    const list = byIntent.get(intent)!;
-    const k = Math.min(sizes[i]!, list.length);
-    return Array.from(
-      { length: k },
-      (_, j) => list[Math.floor((j * list.length) / k)]!,
-    );
-  });
+	const byIntent = new Map<string, T[]>();
+	for (const r of rows) {
+		let list = byIntent.get(r.category);
+		if (!list) byIntent.set(r.category, (list = []));
+		list.push(r);
+	}
+	const intents = [...byIntent.keys()]
+		.sort()
+		.filter((_, i) => i % 7 === 0)
+		.slice(0, sizes.length)
+		.sort((a, b) => byIntent.get(b)!.length - byIntent.get(a)!.length || (a < b ? -1 : 1));
+	return intents.flatMap((intent, i) => {
+		const list = byIntent.get(intent)!;
+		const k = Math.min(sizes[i]!, list.length);
+		return Array.from({ length: k }, (_, j) => list[Math.floor((j * list.length) / k)]!);
+	});
 }
 
 function smallSubsets(
-  rows: ReadonlyArray<{ text: string; category: string }>,
-  variants: boolean,
+	rows: ReadonlyArray<{ text: string; category: string }>,
+	variants: boolean,
 ): void {
-  const subsets: Array<
-    [string, ReadonlyArray<{ text: string; category: string }>]
-  > = [
-    [
-      "300 from 10 intents, one 40%",
-      skewedSubset(rows, [120, ...Array(9).fill(20)]),
-    ],
-    [
-      "450 from 10 intents, one 40%",
-      skewedSubset(rows, [180, ...Array(9).fill(30)]),
-    ],
-    [
-      "1,000 from 10 intents, 18% down to 3.5%",
-      skewedSubset(rows, [180, 160, 140, 120, 100, 90, 70, 60, 45, 35]),
-    ],
-    [
-      "1,000 random questions",
-      rows
-        .map((r, i) => ({ r, key: scramble(i) }))
-        .sort((a, b) => a.key - b.key)
-        .slice(0, 1000)
-        .map((x) => x.r),
-    ],
-  ];
-  console.log(
-    "Small exports (BANKING77 subsets; largest = largest group, its share of the top intent)",
-  );
-  console.log(
-    `  ${"subset / method".padEnd(W)} purity    NMI    ARI  groups (true)  singles  largest (true)`,
-  );
-  const methods: Array<[string, ClusterOptions]> = [["tierzero", {}]];
-  if (variants)
-    for (const [name, options] of VARIANTS)
-      methods.push([`variant: ${name}`, options]);
-  for (const [name, subset] of subsets) {
-    const truth = subset.map((r) => r.category);
-    const trueSizes = new Map<string, number>();
-    for (const t of truth) trueSizes.set(t, (trueSizes.get(t) ?? 0) + 1);
-    const topIntent = [...trueSizes].sort((a, b) => b[1] - a[1])[0]!;
-    console.log(`  ${name}`);
-    for (const [method, options] of methods) {
-      const clusters = clusterTexts(
-        subset.map((r) => r.text),
-        options,
-      );
-      const pred = new Array<number>(subset.length);
-      clusters.forEach((c, i) => c.members.forEach((m) => (pred[m] = i)));
-      const s = scoreClustering(truth, pred);
-      const groups = clusters.filter((c) => c.members.length > 1).length;
-      const singles = clusters.length - groups;
-      // The group holding most of the top intent: how much of the common question it keeps.
-      let keep = 0;
-      let keepSize = 0;
-      for (const c of clusters) {
-        const hits = c.members.filter((m) => truth[m] === topIntent[0]).length;
-        if (hits > keep) [keep, keepSize] = [hits, c.members.length];
-      }
-      console.log(
-        `    ${method.padEnd(W - 2)} ${fmt(s.purity)}  ${fmt(s.nmi)}  ${fmt(s.ari)}  ${String(groups).padStart(6)} ${`(${trueSizes.size})`.padStart(6)}  ${String(singles).padStart(7)}` +
-          `  ${String(clusters[0]!.members.length).padStart(4)} (${topIntent[1]}), top intent ${keep}/${topIntent[1]} in a group of ${keepSize}`,
-      );
-    }
-  }
-  console.log("");
+	const subsets: Array<[string, ReadonlyArray<{ text: string; category: string }>]> = [
+		['300 from 10 intents, one 40%', skewedSubset(rows, [120, ...Array(9).fill(20)])],
+		['450 from 10 intents, one 40%', skewedSubset(rows, [180, ...Array(9).fill(30)])],
+		[
+			'1,000 from 10 intents, 18% down to 3.5%',
+			skewedSubset(rows, [180, 160, 140, 120, 100, 90, 70, 60, 45, 35]),
+		],
+		[
+			'1,000 random questions',
+			rows
+				.map((r, i) => ({ r, key: scramble(i) }))
+				.sort((a, b) => a.key - b.key)
+				.slice(0, 1000)
+				.map((x) => x.r),
+		],
+	];
+	console.log(
+		'Small exports (BANKING77 subsets; largest = largest group, its share of the top intent)',
+	);
+	console.log(
+		`  ${'subset / method'.padEnd(W)} purity    NMI    ARI  groups (true)  singles  largest (true)`,
+	);
+	const methods: Array<[string, ClusterOptions]> = [['tierzero', {}]];
+	if (variants) for (const [name, options] of VARIANTS) methods.push([`variant: ${name}`, options]);
+	for (const [name, subset] of subsets) {
+		const truth = subset.map((r) => r.category);
+		const trueSizes = new Map<string, number>();
+		for (const t of truth) trueSizes.set(t, (trueSizes.get(t) ?? 0) + 1);
+		const topIntent = [...trueSizes].sort((a, b) => b[1] - a[1])[0]!;
+		console.log(`  ${name}`);
+		for (const [method, options] of methods) {
+			const clusters = clusterTexts(
+				subset.map((r) => r.text),
+				options,
+			);
+			const pred = new Array<number>(subset.length);
+			clusters.forEach((c, i) => c.members.forEach((m) => (pred[m] = i)));
+			const s = scoreClustering(truth, pred);
+			const groups = clusters.filter((c) => c.members.length > 1).length;
+			const singles = clusters.length - groups;
+			// The group holding most of the top intent: how much of the common question it keeps.
+			let keep = 0;
+			let keepSize = 0;
+			for (const c of clusters) {
+				const hits = c.members.filter((m) => truth[m] === topIntent[0]).length;
+				if (hits > keep) [keep, keepSize] = [hits, c.members.length];
+			}
+			console.log(
+				`    ${method.padEnd(W - 2)} ${fmt(s.purity)}  ${fmt(s.nmi)}  ${fmt(s.ari)}  ${String(groups).padStart(6)} ${`(${trueSizes.size})`.padStart(6)}  ${String(singles).padStart(7)}` +
+					`  ${String(clusters[0]!.members.length).padStart(4)} (${topIntent[1]}), top intent ${keep}/${topIntent[1]} in a group of ${keepSize}`,
+			);
+		}
+	}
+	console.log('');
 }
 
 function speed(sizes: readonly number[]): void {
-  console.log(
-    "Speed on synthetic tickets (each size in its own process; peak RSS includes the tickets)",
-  );
-  const header =
-    "       n   generate   cluster   tickets/s   CPU s   peak RSS   groups   NMI*   ARI*";
-  console.log(header);
-  const script = fileURLToPath(import.meta.url);
-  for (const n of sizes) {
-    let r: SpeedResult;
-    try {
-      const out = execFileSync(
-        process.execPath,
-        [script, "--child", String(n)],
-        {
-          encoding: "utf8",
-          maxBuffer: 1 << 24,
-          stdio: ["ignore", "pipe", "inherit"],
-        },
-      );
-      r = JSON.parse(out) as SpeedResult;
-    } catch (error) {
-      console.log(
-        `${String(n).padStart(8)}   failed: ${(error as Error).message.split("\n")[0]}`,
-      );
-      continue;
-    }
-    console.log(
-      `${String(r.n).padStart(8)}  ${fmt(r.generateMs / 1000, 1).padStart(7)} s ${fmt(r.clusterMs / 1000, 1).padStart(7)} s` +
-        `  ${String(Math.round(r.n / (r.clusterMs / 1000))).padStart(10)}  ${fmt(r.cpuMs / 1000, 1).padStart(6)}` +
-        `  ${String(Math.round(r.maxRssMb)).padStart(6)} MB  ${String(r.groups).padStart(7)}  ${fmt(r.nmi, 2)}   ${fmt(r.ari, 2)}`,
-    );
-    for (const line of r.rounds) console.log(`            ${line}`);
-  }
-  console.log(
-    "  * agreement with the generator's question ids: a check that the sample-and-assign path at",
-  );
-  console.log(
-    "    100k and 1M groups like the full graph at 10k, not a measure of quality on real tickets",
-  );
-  console.log(
-    "    (see BANKING77 above). Wall times depend on what else runs on the machine; CPU s less so.",
-  );
-  console.log("  Goal: 100k tickets in under 30 s and 1 GB on 2 cores.");
+	console.log(
+		'Speed on synthetic tickets (each size in its own process; peak RSS includes the tickets)',
+	);
+	const header =
+		'       n   generate   cluster   tickets/s   CPU s   peak RSS   groups   NMI*   ARI*';
+	console.log(header);
+	const script = fileURLToPath(import.meta.url);
+	for (const n of sizes) {
+		let r: SpeedResult;
+		try {
+			const out = execFileSync(process.execPath, [script, '--child', String(n)], {
+				encoding: 'utf8',
+				maxBuffer: 1 << 24,
+				stdio: ['ignore', 'pipe', 'inherit'],
+			});
+			r = JSON.parse(out) as SpeedResult;
+		} catch (error) {
+			console.log(`${String(n).padStart(8)}   failed: ${(error as Error).message.split('\n')[0]}`);
+			continue;
+		}
+		console.log(
+			`${String(r.n).padStart(8)}  ${fmt(r.generateMs / 1000, 1).padStart(7)} s ${fmt(r.clusterMs / 1000, 1).padStart(7)} s` +
+				`  ${String(Math.round(r.n / (r.clusterMs / 1000))).padStart(10)}  ${fmt(r.cpuMs / 1000, 1).padStart(6)}` +
+				`  ${String(Math.round(r.maxRssMb)).padStart(6)} MB  ${String(r.groups).padStart(7)}  ${fmt(r.nmi, 2)}   ${fmt(r.ari, 2)}`,
+		);
+		for (const line of r.rounds) console.log(`            ${line}`);
+	}
+	console.log(
+		"  * agreement with the generator's question ids: a check that the sample-and-assign path at",
+	);
+	console.log(
+		'    100k and 1M groups like the full graph at 10k, not a measure of quality on real tickets',
+	);
+	console.log(
+		'    (see BANKING77 above). Wall times depend on what else runs on the machine; CPU s less so.',
+	);
+	console.log('  Goal: 100k tickets in under 30 s and 1 GB on 2 cores.');
 }
 
 function runSize(n: number): SpeedResult {
-  const g0 = performance.now();
-  const tickets = syntheticTickets(n, 7);
-  const texts = tickets.map((t) => t.text);
-  const generateMs = performance.now() - g0;
-  const rounds: string[] = [];
-  const c0 = cpuMs();
-  const t0 = performance.now();
-  const clusters = clusterTexts(texts, { log: (line) => rounds.push(line) });
-  const clusterMs = performance.now() - t0;
-  const cpu = cpuMs() - c0;
-  const pred = new Int32Array(n);
-  clusters.forEach((c, i) => c.members.forEach((m) => (pred[m] = i)));
-  const s = scoreClustering(
-    tickets.map((t) => t.question),
-    Array.from(pred),
-  );
-  return {
-    n,
-    generateMs,
-    clusterMs,
-    cpuMs: cpu,
-    // maxRSS is in kilobytes.
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
-    groups: clusters.filter((c) => c.members.length > 1).length,
-    singletons: clusters.filter((c) => c.members.length === 1).length,
-    rounds,
-    nmi: s.nmi,
-    ari: s.ari,
-  };
+	const g0 = performance.now();
+	const tickets = syntheticTickets(n, 7);
+	const texts = tickets.map((t) => t.text);
+	const generateMs = performance.now() - g0;
+	const rounds: string[] = [];
+	const c0 = cpuMs();
+	const t0 = performance.now();
+	const clusters = clusterTexts(texts, { log: (line) => rounds.push(line) });
+	const clusterMs = performance.now() - t0;
+	const cpu = cpuMs() - c0;
+	const pred = new Int32Array(n);
+	clusters.forEach((c, i) => c.members.forEach((m) => (pred[m] = i)));
+	const s = scoreClustering(
+		tickets.map((t) => t.question),
+		Array.from(pred),
+	);
+	return {
+		n,
+		generateMs,
+		clusterMs,
+		cpuMs: cpu,
+		// maxRSS is in kilobytes.
+		maxRssMb: process.resourceUsage().maxRSS / 1024,
+		groups: clusters.filter((c) => c.members.length > 1).length,
+		singletons: clusters.filter((c) => c.members.length === 1).length,
+		rounds,
+		nmi: s.nmi,
+		ari: s.ari,
+	};
 }
 
 if (values.child) {
-  process.stdout.write(JSON.stringify(runSize(Number(values.child))));
+	process.stdout.write(JSON.stringify(runSize(Number(values.child))));
 } else {
-  main();
+	main();
 }

@@ -10,12 +10,12 @@
 
 /** A community as the sum of its members' unit vectors, for {@link joinCommunities}. */
 export interface CommunitySum {
-  /** Summed weighted member vectors, by feature id. */
-  sum: Map<number, number>;
-  /** Summed member weights W. */
-  weight: number;
-  /** Summed squared member weights: the self-pairs to leave out of the cohesion. */
-  selfSq: number;
+	/** Summed weighted member vectors, by feature id. */
+	sum: Map<number, number>;
+	/** Summed member weights W. */
+	weight: number;
+	/** Summed squared member weights: the self-pairs to leave out of the cohesion. */
+	selfSq: number;
 }
 
 /**
@@ -30,109 +30,103 @@ export interface CommunitySum {
  * first appearance. Deterministic: ties go to the lower pair of ids. Cost O(C² · features).
  */
 export function joinCommunities(
-  sums: ReadonlyArray<CommunitySum | null>,
-  threshold: number,
-  minWeight = 0,
+	sums: ReadonlyArray<CommunitySum | null>,
+	threshold: number,
+	minWeight = 0,
 ): Int32Array {
-  const count = sums.length;
-  const acc = sums.map((m) => (m ? { ...m, sum: new Map(m.sum) } : null));
-  const norm2 = acc.map((m) => (m ? selfDot(m.sum) : 0));
-  // Cohesion of a community; -1 for a lone ticket (or copies of one), which has none.
-  const within = (c: number): number => {
-    const m = acc[c]!;
-    const pairs = m.weight * m.weight - m.selfSq;
-    return pairs > 1e-9 ? Math.max(0, (norm2[c]! - m.selfSq) / pairs) : -1;
-  };
-  const coh = acc.map((m, c) => (m ? within(c) : 0));
-  const ratio = (a: number, b: number): number => {
-    // A lone ticket is measured against the group's cohesion; two lone tickets by their cosine.
-    let d = Math.max(coh[a]!, coh[b]!);
-    if (d < 0) d = 1;
-    if (d === 0) return 0;
-    return (
-      mapDot(acc[a]!.sum, acc[b]!.sum) / (acc[a]!.weight * acc[b]!.weight) / d
-    );
-  };
-  const parent = Int32Array.from({ length: count }, (_, i) => i);
-  // Ratio of each pair at or above the threshold, kept under the lower id.
-  const sims = Array.from({ length: count }, () => new Map<number, number>());
-  const link = (a: number, b: number): void => {
-    if (acc[a]!.weight * acc[b]!.weight < minWeight * minWeight) return;
-    const s = ratio(a, b);
-    if (s < threshold) return;
-    if (a < b) sims[a]!.set(b, s);
-    else sims[b]!.set(a, s);
-  };
-  for (let a = 0; a < count; a++) {
-    if (!acc[a] || coh[a] === 0) continue;
-    for (let b = a + 1; b < count; b++) if (acc[b] && coh[b] !== 0) link(a, b);
-  }
-  for (;;) {
-    let bestA = -1;
-    let bestB = -1;
-    let best = -Infinity;
-    for (let a = 0; a < count; a++) {
-      for (const [b, s] of sims[a]!) {
-        if (s > best) {
-          best = s;
-          bestA = a;
-          bestB = b;
-        }
-      }
-    }
-    if (bestA < 0) break;
-    // Fold b into a.
-    parent[bestB] = bestA;
-    const into = acc[bestA]!;
-    const from = acc[bestB]!;
-    for (const [id, v] of from.sum)
-      into.sum.set(id, (into.sum.get(id) ?? 0) + v);
-    into.weight += from.weight;
-    into.selfSq += from.selfSq;
-    norm2[bestA] = selfDot(into.sum);
-    coh[bestA] = within(bestA);
-    acc[bestB] = null;
-    for (let c = 0; c < count; c++) {
-      sims[c]!.delete(bestB);
-      sims[c]!.delete(bestA);
-    }
-    sims[bestB]!.clear();
-    sims[bestA]!.clear();
-    if (coh[bestA] === 0) continue;
-    for (let c = 0; c < count; c++) {
-      if (c !== bestA && acc[c] && coh[c] !== 0) link(bestA, c);
-    }
-  }
-  const root = (c: number): number => {
-    while (parent[c] !== c) c = parent[c]!;
-    return c;
-  };
-  const renum = new Int32Array(count).fill(-1);
-  const out = new Int32Array(count);
-  let next = 0;
-  for (let c = 0; c < count; c++) {
-    const r = root(c);
-    if (renum[r] === -1) renum[r] = next++;
-    out[c] = renum[r]!;
-  }
-  return out;
+	const count = sums.length;
+	const acc = sums.map((m) => (m ? { ...m, sum: new Map(m.sum) } : null));
+	const norm2 = acc.map((m) => (m ? selfDot(m.sum) : 0));
+	// Cohesion of a community; -1 for a lone ticket (or copies of one), which has none.
+	const within = (c: number): number => {
+		const m = acc[c]!;
+		const pairs = m.weight * m.weight - m.selfSq;
+		return pairs > 1e-9 ? Math.max(0, (norm2[c]! - m.selfSq) / pairs) : -1;
+	};
+	const coh = acc.map((m, c) => (m ? within(c) : 0));
+	const ratio = (a: number, b: number): number => {
+		// A lone ticket is measured against the group's cohesion; two lone tickets by their cosine.
+		let d = Math.max(coh[a]!, coh[b]!);
+		if (d < 0) d = 1;
+		if (d === 0) return 0;
+		return mapDot(acc[a]!.sum, acc[b]!.sum) / (acc[a]!.weight * acc[b]!.weight) / d;
+	};
+	const parent = Int32Array.from({ length: count }, (_, i) => i);
+	// Ratio of each pair at or above the threshold, kept under the lower id.
+	const sims = Array.from({ length: count }, () => new Map<number, number>());
+	const link = (a: number, b: number): void => {
+		if (acc[a]!.weight * acc[b]!.weight < minWeight * minWeight) return;
+		const s = ratio(a, b);
+		if (s < threshold) return;
+		if (a < b) sims[a]!.set(b, s);
+		else sims[b]!.set(a, s);
+	};
+	for (let a = 0; a < count; a++) {
+		if (!acc[a] || coh[a] === 0) continue;
+		for (let b = a + 1; b < count; b++) if (acc[b] && coh[b] !== 0) link(a, b);
+	}
+	for (;;) {
+		let bestA = -1;
+		let bestB = -1;
+		let best = -Infinity;
+		for (let a = 0; a < count; a++) {
+			for (const [b, s] of sims[a]!) {
+				if (s > best) {
+					best = s;
+					bestA = a;
+					bestB = b;
+				}
+			}
+		}
+		if (bestA < 0) break;
+		// Fold b into a.
+		parent[bestB] = bestA;
+		const into = acc[bestA]!;
+		const from = acc[bestB]!;
+		for (const [id, v] of from.sum) into.sum.set(id, (into.sum.get(id) ?? 0) + v);
+		into.weight += from.weight;
+		into.selfSq += from.selfSq;
+		norm2[bestA] = selfDot(into.sum);
+		coh[bestA] = within(bestA);
+		acc[bestB] = null;
+		for (let c = 0; c < count; c++) {
+			sims[c]!.delete(bestB);
+			sims[c]!.delete(bestA);
+		}
+		sims[bestB]!.clear();
+		sims[bestA]!.clear();
+		if (coh[bestA] === 0) continue;
+		for (let c = 0; c < count; c++) {
+			if (c !== bestA && acc[c] && coh[c] !== 0) link(bestA, c);
+		}
+	}
+	const root = (c: number): number => {
+		while (parent[c] !== c) c = parent[c]!;
+		return c;
+	};
+	const renum = new Int32Array(count).fill(-1);
+	const out = new Int32Array(count);
+	let next = 0;
+	for (let c = 0; c < count; c++) {
+		const r = root(c);
+		if (renum[r] === -1) renum[r] = next++;
+		out[c] = renum[r]!;
+	}
+	return out;
 }
 
 function selfDot(m: ReadonlyMap<number, number>): number {
-  let s = 0;
-  for (const v of m.values()) s += v * v;
-  return s;
+	let s = 0;
+	for (const v of m.values()) s += v * v;
+	return s;
 }
 
-function mapDot(
-  a: ReadonlyMap<number, number>,
-  b: ReadonlyMap<number, number>,
-): number {
-  if (a.size > b.size) [a, b] = [b, a];
-  let s = 0;
-  for (const [id, v] of a) {
-    const w = b.get(id);
-    if (w !== undefined) s += v * w;
-  }
-  return s;
+function mapDot(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): number {
+	if (a.size > b.size) [a, b] = [b, a];
+	let s = 0;
+	for (const [id, v] of a) {
+		const w = b.get(id);
+		if (w !== undefined) s += v * w;
+	}
+	return s;
 }

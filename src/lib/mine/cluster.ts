@@ -35,90 +35,90 @@
  * shared-nearest-neighbour edge weights, near-duplicate star merging before the graph, and
  * ensemble (ECG) edge reweighting; each scored lower NMI and ARI.
  */
-import { buildCorpus, type Corpus } from "./cluster-corpus.ts";
-import { knnGraph, symmetrize } from "./cluster-graph.ts";
-import { joinCommunities, type CommunitySum } from "./cluster-join.ts";
-import { louvain, mergeCommunities } from "./cluster-louvain.ts";
+import { buildCorpus, type Corpus } from './cluster-corpus.ts';
+import { knnGraph, symmetrize } from './cluster-graph.ts';
+import { joinCommunities, type CommunitySum } from './cluster-join.ts';
+import { louvain, mergeCommunities } from './cluster-louvain.ts';
 import {
-  HASH_SIZE,
-  idf,
-  Vectorizer,
-  type FeatureOptions,
-  type SparseRows,
-} from "./cluster-vectors.ts";
+	HASH_SIZE,
+	idf,
+	Vectorizer,
+	type FeatureOptions,
+	type SparseRows,
+} from './cluster-vectors.ts';
 
 /** Sparse vector as parallel arrays, ids ascending. */
 interface SparseVector {
-  ids: number[];
-  vals: number[];
+	ids: number[];
+	vals: number[];
 }
 
 /** One group of tickets. */
 export interface Cluster {
-  /** Indices into the input docs, ascending. */
-  members: number[];
-  /** Readable top terms (surface words or phrases), most characteristic first. */
-  terms: string[];
-  /** Short readable label built from the top terms. */
-  label: string;
-  /** Index of the member closest to the group's centroid. */
-  representative: number;
+	/** Indices into the input docs, ascending. */
+	members: number[];
+	/** Readable top terms (surface words or phrases), most characteristic first. */
+	terms: string[];
+	/** Short readable label built from the top terms. */
+	label: string;
+	/** Index of the member closest to the group's centroid. */
+	representative: number;
 }
 
 /** Tuning knobs; the defaults are the measured best. */
 export interface ClusterOptions {
-  /** Weight of each doc (default 1), e.g. lower for zero-result search queries. */
-  weights?: readonly number[];
-  /** Neighbours per ticket in the similarity graph. */
-  k?: number;
-  /** Louvain resolution γ: higher gives more, smaller groups. */
-  resolution?: number;
-  /** Neighbours below this cosine are not linked. */
-  minSim?: number;
-  /** Edge weight = cosine ^ power (sharper than plain cosine: near paraphrases count most). */
-  power?: number;
-  /** Candidates per ticket re-scored on the full vectors when building the graph. */
-  candidates?: number;
-  /** Stems per ticket used to find its candidate neighbours. */
-  candidateWords?: number;
-  /** Feature families and their weights. */
-  features?: Partial<FeatureOptions>;
-  /** Merge two communities when their cut is at least this share of the smaller one's volume. */
-  mergeMin?: number;
-  /** Join communities whose cross/within similarity is at least this (1 = never; cluster-join.ts). */
-  joinMin?: number;
-  /** Only communities whose shares of the tickets have a geometric mean of this may join. */
-  joinShare?: number;
-  /** Distinct tickets clustered as one graph; more are sampled and assigned (see above). */
-  sampleSize?: number;
-  /** Minimum cosine to a group's centroid for an unsampled ticket to join that group. */
-  assignMin?: number;
-  /** Sample-and-assign rounds before the remaining unmatched tickets are left as singletons. */
-  maxRounds?: number;
-  /** Receives progress lines (round sizes), e.g. for the benchmark. */
-  log?: (line: string) => void;
+	/** Weight of each doc (default 1), e.g. lower for zero-result search queries. */
+	weights?: readonly number[];
+	/** Neighbours per ticket in the similarity graph. */
+	k?: number;
+	/** Louvain resolution γ: higher gives more, smaller groups. */
+	resolution?: number;
+	/** Neighbours below this cosine are not linked. */
+	minSim?: number;
+	/** Edge weight = cosine ^ power (sharper than plain cosine: near paraphrases count most). */
+	power?: number;
+	/** Candidates per ticket re-scored on the full vectors when building the graph. */
+	candidates?: number;
+	/** Stems per ticket used to find its candidate neighbours. */
+	candidateWords?: number;
+	/** Feature families and their weights. */
+	features?: Partial<FeatureOptions>;
+	/** Merge two communities when their cut is at least this share of the smaller one's volume. */
+	mergeMin?: number;
+	/** Join communities whose cross/within similarity is at least this (1 = never; cluster-join.ts). */
+	joinMin?: number;
+	/** Only communities whose shares of the tickets have a geometric mean of this may join. */
+	joinShare?: number;
+	/** Distinct tickets clustered as one graph; more are sampled and assigned (see above). */
+	sampleSize?: number;
+	/** Minimum cosine to a group's centroid for an unsampled ticket to join that group. */
+	assignMin?: number;
+	/** Sample-and-assign rounds before the remaining unmatched tickets are left as singletons. */
+	maxRounds?: number;
+	/** Receives progress lines (round sizes), e.g. for the benchmark. */
+	log?: (line: string) => void;
 }
 
 const DEFAULTS = {
-  k: 20,
-  resolution: 6,
-  minSim: 0.05,
-  power: 2,
-  candidates: 60,
-  candidateWords: 16,
-  sampleSize: 12_000,
-  assignMin: 0.3,
-  maxRounds: 8,
-  mergeMin: 0.3,
-  joinMin: 0.38,
-  joinShare: 0.03,
+	k: 20,
+	resolution: 6,
+	minSim: 0.05,
+	power: 2,
+	candidates: 60,
+	candidateWords: 16,
+	sampleSize: 12_000,
+	assignMin: 0.3,
+	maxRounds: 8,
+	mergeMin: 0.3,
+	joinMin: 0.38,
+	joinShare: 0.03,
 };
 
 export const DEFAULT_FEATURES: FeatureOptions = {
-  idfPower: 0.3,
-  charN: [3],
-  charWeight: 1,
-  maxFeatures: 128,
+	idfPower: 0.3,
+	charN: [3],
+	charWeight: 1,
+	maxFeatures: 128,
 };
 
 /** Centroids above this many features are truncated: the tail carries almost no weight. */
@@ -131,364 +131,321 @@ const TERM_SAMPLE = 400;
  * (singletons included), largest first; deterministic: same input, same output, and the same
  * groups whatever the input order.
  */
-export function clusterTexts(
-  docs: readonly string[],
-  options: ClusterOptions = {},
-): Cluster[] {
-  const opts = { ...DEFAULTS, ...stripUndefined(options) };
-  const feats: FeatureOptions = { ...DEFAULT_FEATURES, ...options.features };
-  const corpus = buildCorpus(docs, options.weights, feats.charN);
-  const u = corpus.size;
-  const vectorizer = new Vectorizer(corpus, feats);
-  opts.log?.(
-    `${docs.length} tickets, ${u} distinct, ${corpus.surfaces.length} distinct words`,
-  );
+export function clusterTexts(docs: readonly string[], options: ClusterOptions = {}): Cluster[] {
+	const opts = { ...DEFAULTS, ...stripUndefined(options) };
+	const feats: FeatureOptions = { ...DEFAULT_FEATURES, ...options.features };
+	const corpus = buildCorpus(docs, options.weights, feats.charN);
+	const u = corpus.size;
+	const vectorizer = new Vectorizer(corpus, feats);
+	opts.log?.(`${docs.length} tickets, ${u} distinct, ${corpus.surfaces.length} distinct words`);
 
-  // Canonical node order: by hash of the stem sequence, so input order cannot matter.
-  const order = Int32Array.from({ length: u }, (_, i) => i).sort(
-    (a, b) => corpus.hash[a]! - corpus.hash[b]!,
-  );
-  const groupOf = new Int32Array(u).fill(-1);
-  const best = new Map<number, { node: number; sim: number }>();
-  let groups = 0;
-  let pending = order;
-  const retried = new Uint8Array(u);
-  let round = 0;
-  for (; round < opts.maxRounds && pending.length > 0; round++) {
-    const sample = pending.subarray(
-      0,
-      Math.min(opts.sampleSize, pending.length),
-    );
-    const rest = pending.subarray(sample.length);
-    const fit = clusterSample(corpus, vectorizer, sample, opts);
-    const firstGroup = groups;
-    const loners: number[] = [];
-    const local = new Map<number, number>();
-    fit.community.forEach((c, i) => {
-      const node = sample[i]!;
-      if (fit.docs[c]! < 2) {
-        loners.push(node);
-        return;
-      }
-      let g = local.get(c);
-      if (g === undefined) local.set(c, (g = groups++));
-      groupOf[node] = g;
-      const sim = fit.centralSim[i]!;
-      const b = best.get(g);
-      if (!b || sim > b.sim) best.set(g, { node, sim });
-    });
-    const leftovers: number[] = [];
-    if (rest.length > 0 && groups > firstGroup) {
-      const index = centroidIndex(fit, local);
-      for (const node of rest) {
-        const hit = index.assign(vectorizer, node);
-        if (hit.sim >= opts.assignMin) {
-          groupOf[node] = hit.group;
-          const b = best.get(hit.group);
-          if (!b || hit.sim > b.sim)
-            best.set(hit.group, { node, sim: hit.sim });
-        } else leftovers.push(node);
-      }
-    } else for (const node of rest) leftovers.push(node);
-    opts.log?.(
-      `round ${round + 1}: sample ${sample.length}, ${groups - firstGroup} groups, ` +
-        `${rest.length - leftovers.length} of ${rest.length} others assigned`,
-    );
-    // Sampled tickets that found no partner get one more chance among the leftovers.
-    if (leftovers.length === 0) break;
-    for (const node of loners) {
-      if (!retried[node]) {
-        retried[node] = 1;
-        leftovers.push(node);
-      }
-    }
-    pending = Int32Array.from(leftovers).sort(
-      (a, b) => corpus.hash[a]! - corpus.hash[b]!,
-    );
-  }
-  if (round === opts.maxRounds && pending.length > 0) {
-    opts.log?.(
-      `${pending.length} distinct tickets not reached in ${round} rounds: left as singletons`,
-    );
-  }
-  return describeGroups(docs.length, corpus, groupOf, best);
+	// Canonical node order: by hash of the stem sequence, so input order cannot matter.
+	const order = Int32Array.from({ length: u }, (_, i) => i).sort(
+		(a, b) => corpus.hash[a]! - corpus.hash[b]!,
+	);
+	const groupOf = new Int32Array(u).fill(-1);
+	const best = new Map<number, { node: number; sim: number }>();
+	let groups = 0;
+	let pending = order;
+	const retried = new Uint8Array(u);
+	let round = 0;
+	for (; round < opts.maxRounds && pending.length > 0; round++) {
+		const sample = pending.subarray(0, Math.min(opts.sampleSize, pending.length));
+		const rest = pending.subarray(sample.length);
+		const fit = clusterSample(corpus, vectorizer, sample, opts);
+		const firstGroup = groups;
+		const loners: number[] = [];
+		const local = new Map<number, number>();
+		fit.community.forEach((c, i) => {
+			const node = sample[i]!;
+			if (fit.docs[c]! < 2) {
+				loners.push(node);
+				return;
+			}
+			let g = local.get(c);
+			if (g === undefined) local.set(c, (g = groups++));
+			groupOf[node] = g;
+			const sim = fit.centralSim[i]!;
+			const b = best.get(g);
+			if (!b || sim > b.sim) best.set(g, { node, sim });
+		});
+		const leftovers: number[] = [];
+		if (rest.length > 0 && groups > firstGroup) {
+			const index = centroidIndex(fit, local);
+			for (const node of rest) {
+				const hit = index.assign(vectorizer, node);
+				if (hit.sim >= opts.assignMin) {
+					groupOf[node] = hit.group;
+					const b = best.get(hit.group);
+					if (!b || hit.sim > b.sim) best.set(hit.group, { node, sim: hit.sim });
+				} else leftovers.push(node);
+			}
+		} else for (const node of rest) leftovers.push(node);
+		opts.log?.(
+			`round ${round + 1}: sample ${sample.length}, ${groups - firstGroup} groups, ` +
+				`${rest.length - leftovers.length} of ${rest.length} others assigned`,
+		);
+		// Sampled tickets that found no partner get one more chance among the leftovers.
+		if (leftovers.length === 0) break;
+		for (const node of loners) {
+			if (!retried[node]) {
+				retried[node] = 1;
+				leftovers.push(node);
+			}
+		}
+		pending = Int32Array.from(leftovers).sort((a, b) => corpus.hash[a]! - corpus.hash[b]!);
+	}
+	if (round === opts.maxRounds && pending.length > 0) {
+		opts.log?.(
+			`${pending.length} distinct tickets not reached in ${round} rounds: left as singletons`,
+		);
+	}
+	return describeGroups(docs.length, corpus, groupOf, best);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(o).filter(([, v]) => v !== undefined),
-  ) as Partial<T>;
+	return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** The result of clustering one sample of nodes as a graph. */
 interface SampleFit {
-  /** Community of each sample position. */
-  community: Int32Array;
-  /** Docs behind each community. */
-  docs: Float64Array;
-  /** Cosine of each sample node to its community centroid. */
-  centralSim: Float32Array;
-  /** Normalised, truncated centroid of each community. */
-  centroids: SparseVector[];
-  /** Document frequencies and size of the sample, to weight unsampled tickets alike. */
-  df: Int32Array;
-  n: number;
+	/** Community of each sample position. */
+	community: Int32Array;
+	/** Docs behind each community. */
+	docs: Float64Array;
+	/** Cosine of each sample node to its community centroid. */
+	centralSim: Float32Array;
+	/** Normalised, truncated centroid of each community. */
+	centroids: SparseVector[];
+	/** Document frequencies and size of the sample, to weight unsampled tickets alike. */
+	df: Int32Array;
+	n: number;
 }
 
 /** Steps 2–4 on one set of nodes: vectors, kNN graph, Louvain, centroids. */
 function clusterSample(
-  corpus: Corpus,
-  vectorizer: Vectorizer,
-  sample: Int32Array,
-  opts: typeof DEFAULTS,
+	corpus: Corpus,
+	vectorizer: Vectorizer,
+	sample: Int32Array,
+	opts: typeof DEFAULTS,
 ): SampleFit {
-  const n = sample.length;
-  const df = new Int32Array(HASH_SIZE);
-  vectorizer.countDf(sample, df);
-  const full = vectorizer.rows(sample, df, n);
-  // Candidate vectors: a ticket's strongest stems only, so the inverted index stays cheap even
-  // for long emails (two tickets are compared if they share one of them).
-  const cand = vectorizer.rows(sample, df, n, true, opts.candidateWords);
-  const k = Math.min(opts.k, Math.max(1, n - 1));
-  const knn = knnGraph(cand, n, k, {
-    score: full,
-    candidates: opts.candidates,
-  });
-  const nodeWeights = Float64Array.from(sample, (node) => corpus.weight[node]!);
-  const graph = symmetrize(
-    knn,
-    n,
-    nodeWeights,
-    (s) => s ** opts.power,
-    opts.minSim,
-  );
-  let community = mergeCommunities(
-    graph,
-    louvain(graph, opts.resolution),
-    opts.mergeMin,
-  );
-  // 4b. Pieces of one question that the resolution kept apart (small exports) join again.
-  if (opts.joinMin < 1) {
-    let total = 0;
-    for (const node of sample) total += corpus.weight[node]!;
-    community = joinByCentroid(
-      community,
-      corpus,
-      sample,
-      full,
-      opts.joinMin,
-      total * opts.joinShare,
-    );
-  }
+	const n = sample.length;
+	const df = new Int32Array(HASH_SIZE);
+	vectorizer.countDf(sample, df);
+	const full = vectorizer.rows(sample, df, n);
+	// Candidate vectors: a ticket's strongest stems only, so the inverted index stays cheap even
+	// for long emails (two tickets are compared if they share one of them).
+	const cand = vectorizer.rows(sample, df, n, true, opts.candidateWords);
+	const k = Math.min(opts.k, Math.max(1, n - 1));
+	const knn = knnGraph(cand, n, k, {
+		score: full,
+		candidates: opts.candidates,
+	});
+	const nodeWeights = Float64Array.from(sample, (node) => corpus.weight[node]!);
+	const graph = symmetrize(knn, n, nodeWeights, (s) => s ** opts.power, opts.minSim);
+	let community = mergeCommunities(graph, louvain(graph, opts.resolution), opts.mergeMin);
+	// 4b. Pieces of one question that the resolution kept apart (small exports) join again.
+	if (opts.joinMin < 1) {
+		let total = 0;
+		for (const node of sample) total += corpus.weight[node]!;
+		community = joinByCentroid(
+			community,
+			corpus,
+			sample,
+			full,
+			opts.joinMin,
+			total * opts.joinShare,
+		);
+	}
 
-  let count = 0;
-  for (const c of community) count = Math.max(count, c + 1);
-  const docs = new Float64Array(count);
-  sample.forEach((node, i) => (docs[community[i]!]! += corpus.count[node]!));
-  const sums = Array.from({ length: count }, () => new Map<number, number>());
-  for (let i = 0; i < n; i++) {
-    if (docs[community[i]!]! < 2) continue;
-    addRow(sums[community[i]!]!, full, i, corpus.weight[sample[i]!]!);
-  }
-  const centroids = sums.map((m) => normalizeTop(m, CENTROID_FEATURES));
-  const centralSim = new Float32Array(n);
-  for (let i = 0; i < n; i++)
-    centralSim[i] = dotRow(full, i, centroids[community[i]!]!);
-  return { community, docs, centralSim, centroids, df, n };
+	let count = 0;
+	for (const c of community) count = Math.max(count, c + 1);
+	const docs = new Float64Array(count);
+	sample.forEach((node, i) => (docs[community[i]!]! += corpus.count[node]!));
+	const sums = Array.from({ length: count }, () => new Map<number, number>());
+	for (let i = 0; i < n; i++) {
+		if (docs[community[i]!]! < 2) continue;
+		addRow(sums[community[i]!]!, full, i, corpus.weight[sample[i]!]!);
+	}
+	const centroids = sums.map((m) => normalizeTop(m, CENTROID_FEATURES));
+	const centralSim = new Float32Array(n);
+	for (let i = 0; i < n; i++) centralSim[i] = dotRow(full, i, centroids[community[i]!]!);
+	return { community, docs, centralSim, centroids, df, n };
 }
 
 /** Step 4b: communities that read alike and are each a large share join (cluster-join.ts). */
 function joinByCentroid(
-  community: Int32Array,
-  corpus: Corpus,
-  sample: Int32Array,
-  full: SparseRows,
-  threshold: number,
-  minWeight: number,
+	community: Int32Array,
+	corpus: Corpus,
+	sample: Int32Array,
+	full: SparseRows,
+	threshold: number,
+	minWeight: number,
 ): Int32Array {
-  let count = 0;
-  for (const c of community) count = Math.max(count, c + 1);
-  // Lone tickets take part too: on a tiny export the resolution leaves every ticket alone.
-  const sums: Array<CommunitySum | null> = Array.from(
-    { length: count },
-    () => ({
-      sum: new Map(),
-      weight: 0,
-      selfSq: 0,
-    }),
-  );
-  for (let i = 0; i < sample.length; i++) {
-    const m = sums[community[i]!];
-    if (!m) continue;
-    const w = corpus.weight[sample[i]!]!;
-    addRow(m.sum, full, i, w);
-    m.weight += w;
-    m.selfSq += w * w;
-  }
-  const to = joinCommunities(sums, threshold, minWeight);
-  return community.map((c) => to[c]!);
+	let count = 0;
+	for (const c of community) count = Math.max(count, c + 1);
+	// Lone tickets take part too: on a tiny export the resolution leaves every ticket alone.
+	const sums: Array<CommunitySum | null> = Array.from({ length: count }, () => ({
+		sum: new Map(),
+		weight: 0,
+		selfSq: 0,
+	}));
+	for (let i = 0; i < sample.length; i++) {
+		const m = sums[community[i]!];
+		if (!m) continue;
+		const w = corpus.weight[sample[i]!]!;
+		addRow(m.sum, full, i, w);
+		m.weight += w;
+		m.selfSq += w * w;
+	}
+	const to = joinCommunities(sums, threshold, minWeight);
+	return community.map((c) => to[c]!);
 }
 
-function addRow(
-  m: Map<number, number>,
-  rows: SparseRows,
-  r: number,
-  scale: number,
-): void {
-  for (let p = rows.offsets[r]!; p < rows.offsets[r + 1]!; p++) {
-    m.set(rows.ids[p]!, (m.get(rows.ids[p]!) ?? 0) + rows.vals[p]! * scale);
-  }
+function addRow(m: Map<number, number>, rows: SparseRows, r: number, scale: number): void {
+	for (let p = rows.offsets[r]!; p < rows.offsets[r + 1]!; p++) {
+		m.set(rows.ids[p]!, (m.get(rows.ids[p]!) ?? 0) + rows.vals[p]! * scale);
+	}
 }
 
 function dotRow(rows: SparseRows, r: number, v: SparseVector): number {
-  // Both id lists are ascending: merge.
-  let dot = 0;
-  let q = 0;
-  for (
-    let p = rows.offsets[r]!;
-    p < rows.offsets[r + 1]! && q < v.ids.length;
-    p++
-  ) {
-    const id = rows.ids[p]!;
-    while (q < v.ids.length && v.ids[q]! < id) q++;
-    if (v.ids[q] === id) dot += rows.vals[p]! * v.vals[q]!;
-  }
-  return dot;
+	// Both id lists are ascending: merge.
+	let dot = 0;
+	let q = 0;
+	for (let p = rows.offsets[r]!; p < rows.offsets[r + 1]! && q < v.ids.length; p++) {
+		const id = rows.ids[p]!;
+		while (q < v.ids.length && v.ids[q]! < id) q++;
+		if (v.ids[q] === id) dot += rows.vals[p]! * v.vals[q]!;
+	}
+	return dot;
 }
 
 /** The `top` largest entries of a map as a normalised sparse vector, ids ascending. */
 function normalizeTop(m: Map<number, number>, top: number): SparseVector {
-  const entries = [...m]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, top);
-  entries.sort((a, b) => a[0] - b[0]);
-  let norm = 0;
-  for (const [, v] of entries) norm += v * v;
-  norm = Math.sqrt(norm) || 1;
-  return {
-    ids: entries.map((e) => e[0]),
-    vals: entries.map((e) => e[1] / norm),
-  };
+	const entries = [...m].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, top);
+	entries.sort((a, b) => a[0] - b[0]);
+	let norm = 0;
+	for (const [, v] of entries) norm += v * v;
+	norm = Math.sqrt(norm) || 1;
+	return {
+		ids: entries.map((e) => e[0]),
+		vals: entries.map((e) => e[1] / norm),
+	};
 }
 
 /** Inverted index over a sample's group centroids, to place unsampled tickets. */
 function centroidIndex(
-  fit: SampleFit,
-  groupOfCommunity: ReadonlyMap<number, number>,
+	fit: SampleFit,
+	groupOfCommunity: ReadonlyMap<number, number>,
 ): {
-  assign(vectorizer: Vectorizer, node: number): { group: number; sim: number };
+	assign(vectorizer: Vectorizer, node: number): { group: number; sim: number };
 } {
-  const postings = new Map<number, number[]>();
-  const groups: number[] = [];
-  for (const [c, g] of groupOfCommunity) {
-    const slot = groups.length;
-    groups.push(g);
-    const v = fit.centroids[c]!;
-    for (let i = 0; i < v.ids.length; i++) {
-      let list = postings.get(v.ids[i]!);
-      if (!list) postings.set(v.ids[i]!, (list = []));
-      list.push(slot, v.vals[i]!);
-    }
-  }
-  const acc = new Float64Array(groups.length);
-  const touched: number[] = [];
-  return {
-    assign(vectorizer, node) {
-      vectorizer.vector(node, fit.df, fit.n);
-      touched.length = 0;
-      for (let i = 0; i < vectorizer.length; i++) {
-        const list = postings.get(vectorizer.ids[i]!);
-        if (!list) continue;
-        const w = vectorizer.vals[i]!;
-        for (let p = 0; p < list.length; p += 2) {
-          const slot = list[p]!;
-          if (acc[slot] === 0) touched.push(slot);
-          acc[slot]! += w * list[p + 1]!;
-        }
-      }
-      let bestSlot = -1;
-      let bestSim = 0;
-      for (const slot of touched) {
-        // Ties go to the lower group id so the result never depends on visiting order.
-        if (
-          acc[slot]! > bestSim ||
-          (acc[slot] === bestSim &&
-            bestSlot >= 0 &&
-            groups[slot]! < groups[bestSlot]!)
-        ) {
-          bestSlot = slot;
-          bestSim = acc[slot]!;
-        }
-        acc[slot] = 0;
-      }
-      return { group: bestSlot < 0 ? -1 : groups[bestSlot]!, sim: bestSim };
-    },
-  };
+	const postings = new Map<number, number[]>();
+	const groups: number[] = [];
+	for (const [c, g] of groupOfCommunity) {
+		const slot = groups.length;
+		groups.push(g);
+		const v = fit.centroids[c]!;
+		for (let i = 0; i < v.ids.length; i++) {
+			let list = postings.get(v.ids[i]!);
+			if (!list) postings.set(v.ids[i]!, (list = []));
+			list.push(slot, v.vals[i]!);
+		}
+	}
+	const acc = new Float64Array(groups.length);
+	const touched: number[] = [];
+	return {
+		assign(vectorizer, node) {
+			vectorizer.vector(node, fit.df, fit.n);
+			touched.length = 0;
+			for (let i = 0; i < vectorizer.length; i++) {
+				const list = postings.get(vectorizer.ids[i]!);
+				if (!list) continue;
+				const w = vectorizer.vals[i]!;
+				for (let p = 0; p < list.length; p += 2) {
+					const slot = list[p]!;
+					if (acc[slot] === 0) touched.push(slot);
+					acc[slot]! += w * list[p + 1]!;
+				}
+			}
+			let bestSlot = -1;
+			let bestSim = 0;
+			for (const slot of touched) {
+				// Ties go to the lower group id so the result never depends on visiting order.
+				if (
+					acc[slot]! > bestSim ||
+					(acc[slot] === bestSim && bestSlot >= 0 && groups[slot]! < groups[bestSlot]!)
+				) {
+					bestSlot = slot;
+					bestSim = acc[slot]!;
+				}
+				acc[slot] = 0;
+			}
+			return { group: bestSlot < 0 ? -1 : groups[bestSlot]!, sim: bestSim };
+		},
+	};
 }
 
 /** Builds the output clusters: members per group, singletons for the rest, terms and labels. */
 function describeGroups(
-  nDocs: number,
-  corpus: Corpus,
-  groupOf: Int32Array,
-  best: ReadonlyMap<number, { node: number; sim: number }>,
+	nDocs: number,
+	corpus: Corpus,
+	groupOf: Int32Array,
+	best: ReadonlyMap<number, { node: number; sim: number }>,
 ): Cluster[] {
-  const nodeFirstDoc = new Int32Array(corpus.size).fill(-1);
-  for (let d = 0; d < nDocs; d++) {
-    const node = corpus.nodeOf[d]!;
-    if (node >= 0 && nodeFirstDoc[node] === -1) nodeFirstDoc[node] = d;
-  }
-  // Global stem document frequency (by docs), for ranking a group's characteristic words.
-  const stemDf = new Float64Array(corpus.stems.length);
-  const seen = new Int32Array(corpus.stems.length).fill(-1);
-  for (let node = 0; node < corpus.size; node++) {
-    for (let p = corpus.start[node]!; p < corpus.start[node + 1]!; p++) {
-      const s = corpus.stemOf[corpus.words[p]!]!;
-      if (seen[s] !== node) {
-        seen[s] = node;
-        stemDf[s]! += corpus.count[node]!;
-      }
-    }
-  }
-  const byKey = new Map<number, { members: number[]; nodes: number[] }>();
-  const singles: number[][] = [];
-  for (let d = 0; d < nDocs; d++) {
-    const node = corpus.nodeOf[d]!;
-    if (node < 0) {
-      singles.push([d]);
-      continue;
-    }
-    // Ungrouped nodes are groups of their own (identical tickets stay together).
-    const key = groupOf[node]! >= 0 ? groupOf[node]! : -1 - node;
-    let g = byKey.get(key);
-    if (!g) byKey.set(key, (g = { members: [], nodes: [] }));
-    g.members.push(d);
-    if (nodeFirstDoc[node] === d) g.nodes.push(node);
-  }
-  const clusters: Cluster[] = [];
-  for (const [key, g] of byKey) {
-    const rep = key >= 0 ? best.get(key)?.node : undefined;
-    const terms = topTerms(corpus, g.nodes, stemDf, nDocs);
-    clusters.push({
-      members: g.members,
-      terms,
-      label: labelOf(terms),
-      representative: rep !== undefined ? nodeFirstDoc[rep]! : g.members[0]!,
-    });
-  }
-  for (const members of singles) {
-    clusters.push({
-      members,
-      terms: [],
-      label: "(no content words)",
-      representative: members[0]!,
-    });
-  }
-  clusters.sort(
-    (a, b) =>
-      b.members.length - a.members.length || a.members[0]! - b.members[0]!,
-  );
-  return clusters;
+	const nodeFirstDoc = new Int32Array(corpus.size).fill(-1);
+	for (let d = 0; d < nDocs; d++) {
+		const node = corpus.nodeOf[d]!;
+		if (node >= 0 && nodeFirstDoc[node] === -1) nodeFirstDoc[node] = d;
+	}
+	// Global stem document frequency (by docs), for ranking a group's characteristic words.
+	const stemDf = new Float64Array(corpus.stems.length);
+	const seen = new Int32Array(corpus.stems.length).fill(-1);
+	for (let node = 0; node < corpus.size; node++) {
+		for (let p = corpus.start[node]!; p < corpus.start[node + 1]!; p++) {
+			const s = corpus.stemOf[corpus.words[p]!]!;
+			if (seen[s] !== node) {
+				seen[s] = node;
+				stemDf[s]! += corpus.count[node]!;
+			}
+		}
+	}
+	const byKey = new Map<number, { members: number[]; nodes: number[] }>();
+	const singles: number[][] = [];
+	for (let d = 0; d < nDocs; d++) {
+		const node = corpus.nodeOf[d]!;
+		if (node < 0) {
+			singles.push([d]);
+			continue;
+		}
+		// Ungrouped nodes are groups of their own (identical tickets stay together).
+		const key = groupOf[node]! >= 0 ? groupOf[node]! : -1 - node;
+		let g = byKey.get(key);
+		if (!g) byKey.set(key, (g = { members: [], nodes: [] }));
+		g.members.push(d);
+		if (nodeFirstDoc[node] === d) g.nodes.push(node);
+	}
+	const clusters: Cluster[] = [];
+	for (const [key, g] of byKey) {
+		const rep = key >= 0 ? best.get(key)?.node : undefined;
+		const terms = topTerms(corpus, g.nodes, stemDf, nDocs);
+		clusters.push({
+			members: g.members,
+			terms,
+			label: labelOf(terms),
+			representative: rep !== undefined ? nodeFirstDoc[rep]! : g.members[0]!,
+		});
+	}
+	for (const members of singles) {
+		clusters.push({
+			members,
+			terms: [],
+			label: '(no content words)',
+			representative: members[0]!,
+		});
+	}
+	clusters.sort((a, b) => b.members.length - a.members.length || a.members[0]! - b.members[0]!);
+	return clusters;
 }
 
 /**
@@ -496,137 +453,129 @@ function describeGroups(
  * phrase ("not arrived") but never as a term on their own.
  */
 const WEAK_TERMS = new Set(
-  "not no can cannot how why what when where which there still yet again already now one any way use".split(
-    " ",
-  ),
+	'not no can cannot how why what when where which there still yet again already now one any way use'.split(
+		' ',
+	),
 );
 /** Weak words that may still open a phrase: negations and "how" (how long, how much). */
-const PHRASE_OPENERS = new Set(["not", "no", "how"]);
+const PHRASE_OPENERS = new Set(['not', 'no', 'how']);
 
 /**
  * Readable top terms: stems and adjacent stem pairs ranked by the share of the group's tickets
  * using them times their idf (class-based TF-IDF), shown in the group's most frequent surface form.
  */
 function topTerms(
-  corpus: Corpus,
-  nodes: readonly number[],
-  stemDf: Float64Array,
-  nDocs: number,
-  max = 6,
+	corpus: Corpus,
+	nodes: readonly number[],
+	stemDf: Float64Array,
+	nDocs: number,
+	max = 6,
 ): string[] {
-  const sampleNodes = [...nodes]
-    .sort((a, b) => corpus.hash[a]! - corpus.hash[b]!)
-    .slice(0, TERM_SAMPLE);
-  const share = new Map<string, number>();
-  const surfaceCounts = new Map<string, Map<string, number>>();
-  let total = 0;
-  for (const node of sampleNodes) {
-    const w = corpus.count[node]!;
-    total += w;
-    const present = new Set<string>();
-    const end = corpus.start[node + 1]!;
-    for (let p = corpus.start[node]!; p < end; p++) {
-      const a = corpus.words[p]!;
-      const keys: Array<[string, string]> = [
-        [String(corpus.stemOf[a]), corpus.surfaces[a]!],
-      ];
-      if (p + 1 < end) {
-        const b = corpus.words[p + 1]!;
-        keys.push([
-          `${corpus.stemOf[a]} ${corpus.stemOf[b]}`,
-          `${corpus.surfaces[a]} ${corpus.surfaces[b]}`,
-        ]);
-      }
-      for (const [key, surface] of keys) {
-        present.add(key);
-        let forms = surfaceCounts.get(key);
-        if (!forms) surfaceCounts.set(key, (forms = new Map()));
-        forms.set(surface, (forms.get(surface) ?? 0) + w);
-      }
-    }
-    for (const key of present) share.set(key, (share.get(key) ?? 0) + w);
-  }
-  if (total === 0) return [];
-  const idfOf = (key: string): number => {
-    const parts = key.split(" ").map(Number);
-    let sum = 0;
-    for (const s of parts) sum += idf(stemDf[s]!, nDocs);
-    return sum / parts.length;
-  };
-  // A term must be used by a fair share of the group, or by two tickets in a tiny one.
-  const minShare = Math.max(2, total * 0.15);
-  const readable = (key: string): boolean => {
-    const form = surfaceOf(surfaceCounts, key).split(" ");
-    // "not", "why"... say nothing alone; a phrase may start with a negation or "how" ("not
-    // working", "how long") but not end with a weak word ("payment not") or open on another one.
-    if (form.length === 1) return !WEAK_TERMS.has(form[0]!);
-    return (
-      !WEAK_TERMS.has(form[form.length - 1]!) &&
-      (!WEAK_TERMS.has(form[0]!) || PHRASE_OPENERS.has(form[0]!))
-    );
-  };
-  const ranked = [...share]
-    .filter(([key, c]) => c >= Math.min(minShare, total) && readable(key))
-    .map(([key, c]) => ({
-      key,
-      share: c,
-      score: (c / total) * idfOf(key) * (isSingle(key) ? 1 : 1.15),
-    }))
-    .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
-  const chosen: Array<{ key: string; share: number }> = [];
-  const used = new Set<string>();
-  for (const term of ranked) {
-    if (chosen.length >= max) break;
-    const parts = term.key.split(" ");
-    // A phrase whose words are all shown, or a word already shown in a phrase, adds nothing.
-    if (parts.every((p) => used.has(p))) continue;
-    for (const p of parts) used.add(p);
-    // A phrase used by most of the tickets that use one of its words reads better than that
-    // word alone ("exchange rate" rather than "rate"): it takes the word's place.
-    const replaced = isSingle(term.key)
-      ? -1
-      : chosen.findIndex(
-          (c) =>
-            isSingle(c.key) &&
-            parts.includes(c.key) &&
-            term.share >= 0.6 * c.share,
-        );
-    if (replaced >= 0) chosen[replaced] = term;
-    else chosen.push(term);
-  }
-  const out = chosen.map((c) => surfaceOf(surfaceCounts, c.key));
-  return out;
+	const sampleNodes = [...nodes]
+		.sort((a, b) => corpus.hash[a]! - corpus.hash[b]!)
+		.slice(0, TERM_SAMPLE);
+	const share = new Map<string, number>();
+	const surfaceCounts = new Map<string, Map<string, number>>();
+	let total = 0;
+	for (const node of sampleNodes) {
+		const w = corpus.count[node]!;
+		total += w;
+		const present = new Set<string>();
+		const end = corpus.start[node + 1]!;
+		for (let p = corpus.start[node]!; p < end; p++) {
+			const a = corpus.words[p]!;
+			const keys: Array<[string, string]> = [[String(corpus.stemOf[a]), corpus.surfaces[a]!]];
+			if (p + 1 < end) {
+				const b = corpus.words[p + 1]!;
+				keys.push([
+					`${corpus.stemOf[a]} ${corpus.stemOf[b]}`,
+					`${corpus.surfaces[a]} ${corpus.surfaces[b]}`,
+				]);
+			}
+			for (const [key, surface] of keys) {
+				present.add(key);
+				let forms = surfaceCounts.get(key);
+				if (!forms) surfaceCounts.set(key, (forms = new Map()));
+				forms.set(surface, (forms.get(surface) ?? 0) + w);
+			}
+		}
+		for (const key of present) share.set(key, (share.get(key) ?? 0) + w);
+	}
+	if (total === 0) return [];
+	const idfOf = (key: string): number => {
+		const parts = key.split(' ').map(Number);
+		let sum = 0;
+		for (const s of parts) sum += idf(stemDf[s]!, nDocs);
+		return sum / parts.length;
+	};
+	// A term must be used by a fair share of the group, or by two tickets in a tiny one.
+	const minShare = Math.max(2, total * 0.15);
+	const readable = (key: string): boolean => {
+		const form = surfaceOf(surfaceCounts, key).split(' ');
+		// "not", "why"... say nothing alone; a phrase may start with a negation or "how" ("not
+		// working", "how long") but not end with a weak word ("payment not") or open on another one.
+		if (form.length === 1) return !WEAK_TERMS.has(form[0]!);
+		return (
+			!WEAK_TERMS.has(form[form.length - 1]!) &&
+			(!WEAK_TERMS.has(form[0]!) || PHRASE_OPENERS.has(form[0]!))
+		);
+	};
+	const ranked = [...share]
+		.filter(([key, c]) => c >= Math.min(minShare, total) && readable(key))
+		.map(([key, c]) => ({
+			key,
+			share: c,
+			score: (c / total) * idfOf(key) * (isSingle(key) ? 1 : 1.15),
+		}))
+		.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+	const chosen: Array<{ key: string; share: number }> = [];
+	const used = new Set<string>();
+	for (const term of ranked) {
+		if (chosen.length >= max) break;
+		const parts = term.key.split(' ');
+		// A phrase whose words are all shown, or a word already shown in a phrase, adds nothing.
+		if (parts.every((p) => used.has(p))) continue;
+		for (const p of parts) used.add(p);
+		// A phrase used by most of the tickets that use one of its words reads better than that
+		// word alone ("exchange rate" rather than "rate"): it takes the word's place.
+		const replaced = isSingle(term.key)
+			? -1
+			: chosen.findIndex(
+					(c) => isSingle(c.key) && parts.includes(c.key) && term.share >= 0.6 * c.share,
+				);
+		if (replaced >= 0) chosen[replaced] = term;
+		else chosen.push(term);
+	}
+	const out = chosen.map((c) => surfaceOf(surfaceCounts, c.key));
+	return out;
 }
 
 function isSingle(key: string): boolean {
-  return !key.includes(" ");
+	return !key.includes(' ');
 }
 
-function surfaceOf(
-  counts: ReadonlyMap<string, ReadonlyMap<string, number>>,
-  key: string,
-): string {
-  let bestForm = "";
-  let bestCount = -1;
-  for (const [form, c] of counts.get(key) ?? []) {
-    if (c > bestCount || (c === bestCount && form < bestForm)) {
-      bestForm = form;
-      bestCount = c;
-    }
-  }
-  return bestForm;
+function surfaceOf(counts: ReadonlyMap<string, ReadonlyMap<string, number>>, key: string): string {
+	let bestForm = '';
+	let bestCount = -1;
+	for (const [form, c] of counts.get(key) ?? []) {
+		if (c > bestCount || (c === bestCount && form < bestForm)) {
+			bestForm = form;
+			bestCount = c;
+		}
+	}
+	return bestForm;
 }
 
 /** The top two or three terms, joined: short enough for a list, specific enough to tell groups apart. */
 function labelOf(terms: readonly string[]): string {
-  if (terms.length === 0) return "(no common terms)";
-  const picked: string[] = [];
-  let words = 0;
-  for (const t of terms) {
-    const n = t.split(" ").length;
-    if (picked.length > 0 && (words + n > 4 || picked.length >= 3)) break;
-    picked.push(t);
-    words += n;
-  }
-  return picked.join(" · ");
+	if (terms.length === 0) return '(no common terms)';
+	const picked: string[] = [];
+	let words = 0;
+	for (const t of terms) {
+		const n = t.split(' ').length;
+		if (picked.length > 0 && (words + n > 4 || picked.length >= 3)) break;
+		picked.push(t);
+		words += n;
+	}
+	return picked.join(' · ');
 }
