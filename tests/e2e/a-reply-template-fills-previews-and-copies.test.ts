@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { serveSite, siteDir, type SiteServer } from './support/server.ts';
+import { expect, it } from 'vitest';
+import { openPage } from './support/browser.ts';
+import { useBuiltSite } from './lib/site.ts';
 
-let browser: Browser;
-let site: SiteServer;
-beforeAll(async () => {
-	[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const site = useBuiltSite();
 
 it('fills a placeholder, previews it and copies the filled reply', async () => {
-	const { page, problems, close } = await openPage(browser, `${site.url}/templates/TPL-001/`, {
+	const { page, problems, close } = await openPage(site.browser, `${site.url}/templates/TPL-001/`, {
 		permissions: ['clipboard-read', 'clipboard-write'],
 	});
 	const preview = page.locator('.template-text');
@@ -33,7 +24,7 @@ it('fills a placeholder, previews it and copies the filled reply', async () => {
 });
 
 it('shows the template text, placeholders marked, without JavaScript', async () => {
-	const { page, close } = await openPage(browser, `${site.url}/templates/TPL-001/`, { javaScriptEnabled: false });
+	const { page, close } = await openPage(site.browser, `${site.url}/templates/TPL-001/`, { javaScriptEnabled: false });
 	await expect(page.locator('.template-text mark').first().textContent()).resolves.toBe('[Customer Name]');
 	await expect(page.getByRole('button', { name: 'Copy reply' }).isVisible()).resolves.toBe(false);
 	await expect(page.locator('.template-form').isVisible()).resolves.toBe(false);

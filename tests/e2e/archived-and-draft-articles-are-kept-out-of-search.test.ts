@@ -1,19 +1,11 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { serveSite, siteDir, type SiteServer } from './support/server.ts';
+import { expect, it } from 'vitest';
+import { openPage } from './support/browser.ts';
+import { useBuiltSite } from './lib/site.ts';
+import { siteDir } from './support/server.ts';
 
-let browser: Browser;
-let site: SiteServer;
-beforeAll(async () => {
-	[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const site = useBuiltSite();
 
 /** The KB IDs of content/kb by status, read from the source files. */
 function idsWithStatus(status: string): string[] {
@@ -36,7 +28,7 @@ it('keeps an archived article at its permalink, with a banner, out of the index 
 	const archived = idsWithStatus('archived');
 	expect(archived.length).toBeGreaterThan(0);
 	for (const id of archived) {
-		const { page, close } = await openPage(browser, `${site.url}/kb/${id}/`);
+		const { page, close } = await openPage(site.browser, `${site.url}/kb/${id}/`);
 		await expect(page.getByRole('note').textContent()).resolves.toMatch(/Archived article/);
 		await expect(page.locator('[data-pagefind-body]').count()).resolves.toBe(0);
 		await expect(page.locator('meta[name="robots"]').getAttribute('content')).resolves.toBe('noindex');

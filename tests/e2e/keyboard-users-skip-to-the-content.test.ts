@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { serveSite, siteDir, type SiteServer } from './support/server.ts';
+import { expect, it } from 'vitest';
+import { openPage } from './support/browser.ts';
+import { useBuiltSite } from './lib/site.ts';
 
-let browser: Browser;
-let site: SiteServer;
-beforeAll(async () => {
-	[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const site = useBuiltSite();
 
 it('offers a visible skip link first and lands in the main content', async () => {
-	const { page, close } = await openPage(browser, `${site.url}/kb/KB-0026/`);
+	const { page, close } = await openPage(site.browser, `${site.url}/kb/KB-0026/`);
 	await page.keyboard.press('Tab');
 	const skip = page.getByRole('link', { name: 'Skip to content' });
 	await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
@@ -31,7 +22,7 @@ it('offers a visible skip link first and lands in the main content', async () =>
 });
 
 it('reaches every header link with Tab alone', async () => {
-	const { page, close } = await openPage(browser, `${site.url}/`);
+	const { page, close } = await openPage(site.browser, `${site.url}/`);
 	const seen: string[] = [];
 	for (let i = 0; i < 10; i++) {
 		await page.keyboard.press('Tab');

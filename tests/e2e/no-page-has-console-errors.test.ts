@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { serveSite, siteDir, type SiteServer } from './support/server.ts';
+import { expect, it } from 'vitest';
+import { openPage } from './support/browser.ts';
+import { useBuiltSite } from './lib/site.ts';
+import { siteDir } from './support/server.ts';
 import { builtPages } from './lib/pages.ts';
 
-let browser: Browser;
-let site: SiteServer;
-beforeAll(async () => {
-	[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const site = useBuiltSite();
 
 it('loads every built page with no console error, page error, failed or third-party request', { timeout: 600_000 }, async () => {
 	const pages = builtPages(siteDir());
 	expect(pages.length).toBeGreaterThan(100);
 	const broken: string[] = [];
 	for (const path of pages) {
-		const { page, problems, close } = await openPage(browser, `${site.url}${path}`);
+		const { page, problems, close } = await openPage(site.browser, `${site.url}${path}`);
 		await page.waitForLoadState('load');
 		const expected404 = path === '/404.html';
 		const failed = problems.failedRequests.filter((r) => !(expected404 && r.endsWith('/404.html: HTTP 404')));

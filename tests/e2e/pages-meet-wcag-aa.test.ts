@@ -1,23 +1,15 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { serveSite, siteDir, type SiteServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './support/browser.ts';
+import { useBuiltSite } from './lib/site.ts';
+
 import { REPRESENTATIVE_PAGES } from './lib/pages.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-let browser: Browser;
-let site: SiteServer;
-beforeAll(async () => {
-	[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const site = useBuiltSite();
 
 interface AxeViolation {
 	id: string;
@@ -27,7 +19,7 @@ interface AxeViolation {
 
 describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
 	it.each(REPRESENTATIVE_PAGES)('%s has no WCAG 2.2 AA violation axe can detect', async (path) => {
-		const { page, close } = await openPage(browser, `${site.url}${path}`, { colorScheme });
+		const { page, close } = await openPage(site.browser, `${site.url}${path}`, { colorScheme });
 		await page.addScriptTag({ content: axeSource });
 		const violations = await page.evaluate(async (tags) => {
 			const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;

@@ -1,20 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { serveSite, siteDir, type SiteServer } from './support/server.ts';
+import { expect, it } from 'vitest';
+import { openPage } from './support/browser.ts';
+import { useBuiltSite } from './lib/site.ts';
+import { siteDir } from './support/server.ts';
 import { builtPages } from './lib/pages.ts';
 
-let browser: Browser;
-let site: SiteServer;
-beforeAll(async () => {
-	[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const site = useBuiltSite();
 
 /** Which component a bundled script belongs to, from Astro's file naming. */
 function owner(src: string): string {
@@ -47,7 +39,7 @@ it('puts no script on a page beyond the search island and that page’s own widg
 });
 
 it('loads under 8 KB of JavaScript and no search index until search is opened', async () => {
-	const { page, close } = await openPage(browser, `${site.url}/faq/`);
+	const { page, close } = await openPage(site.browser, `${site.url}/faq/`);
 	const scripts: string[] = [];
 	let bytes = 0;
 	page.on('response', async (response) => {

@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { serveSite, siteDir, type SiteServer } from './support/server.ts';
+import { expect, it } from 'vitest';
+import { openPage } from './support/browser.ts';
+import { useBuiltSite } from './lib/site.ts';
 
-let browser: Browser;
-let site: SiteServer;
-beforeAll(async () => {
-	[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const site = useBuiltSite();
 
 it('shows each step with a checkbox that can be ticked by keyboard, without JavaScript', async () => {
-	const { page, close } = await openPage(browser, `${site.url}/runbooks/RB-001/`, { javaScriptEnabled: false });
+	const { page, close } = await openPage(site.browser, `${site.url}/runbooks/RB-001/`, { javaScriptEnabled: false });
 	const boxes = page.getByRole('checkbox');
 	expect(await boxes.count()).toBeGreaterThanOrEqual(3);
 	const first = boxes.first();
@@ -26,7 +17,7 @@ it('shows each step with a checkbox that can be ticked by keyboard, without Java
 });
 
 it('prints without the site header, footer or search', async () => {
-	const { page, close } = await openPage(browser, `${site.url}/runbooks/RB-001/`);
+	const { page, close } = await openPage(site.browser, `${site.url}/runbooks/RB-001/`);
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
 	await expect(page.locator('.site-footer').isVisible()).resolves.toBe(false);

@@ -13,17 +13,7 @@ export function hashString(text: string): number {
 	return h >>> 0;
 }
 
-/** A seeded pseudo-random generator (mulberry32) returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export { seededRandom } from '../random.ts';
 
 /** One element of a non-empty list, chosen by a random float in [0, 1). */
 export function pick<T>(list: readonly T[], r: number): T {

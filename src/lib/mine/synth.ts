@@ -4,18 +4,7 @@
  * typos), Zipf-distributed over a few hundred questions, and fully determined by a seed. Each
  * ticket carries the id of the question it asks, so the benchmark can also score the grouping.
  */
-
-/** Deterministic 32-bit PRNG (mulberry32): fast, good enough for test data, same on every machine. */
-export function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom } from '../random.ts';
 
 /** Values for the `{slot}`s of the phrasings. */
 const SLOTS: Record<string, readonly string[]> = {
@@ -343,7 +332,7 @@ function typos(text: string, random: () => number, rate: number): string {
  * make up most tickets and a long tail is rare, as in real support queues.
  */
 export function syntheticTickets(count: number, seed = 1): SyntheticTicket[] {
-	const random = rng(seed);
+	const random = seededRandom(seed);
 	const pick = (n: number): number => Math.floor(random() * n);
 	const total = TOTAL_QUESTIONS;
 	// Popularity rank is a seeded shuffle of the question ids, so neighbours in id are not also
