@@ -8,14 +8,20 @@
  *    on 10k questions must still keep one common question in one group.
  * 2. Speed and memory on 10k, 100k and 1M synthetic tickets (src/lib/mine/synth.ts), each size in
  *    its own child process so peak RSS is that size's alone.
+ * 3. The whole `npm run mine` on a generated Zendesk export (JSON Lines, with e-mail addresses and
+ *    names to redact): streaming, cleaning, redaction, grouping, coverage against content/ and
+ *    every output, as a support lead runs it.
  *
- * Options: --sizes 10000,100000 (speed sizes; 0 or empty skips), --data <banking77 csv>,
+ * Options: --sizes 10000,100000 (speed sizes; 0 or empty skips), --pipeline 10000,100000 (sizes
+ * of the end-to-end run; 0 or empty skips), --data <banking77 csv>,
  * --no-quality, --variants (also measure the alternatives the method was chosen over; with
  * --variants the small subsets are scored for each variant too), --only <text> (just the variants
  * whose name contains it).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
@@ -26,6 +32,7 @@ import { syntheticTickets } from '../src/lib/mine/synth.ts';
 const { values } = parseArgs({
 	options: {
 		sizes: { type: 'string', default: '10000,100000,1000000' },
+		pipeline: { type: 'string', default: '10000,100000' },
 		data: {
 			type: 'string',
 			default: fileURLToPath(new URL('../../shared/data/banking77-train.csv', import.meta.url)),
@@ -304,8 +311,78 @@ function runSize(n: number): SpeedResult {
 	};
 }
 
+const FIRST = ['Anna', 'Ravi', 'Mei', 'Jonas', 'Fatima', 'Lucas', 'Sofia', 'Kwame'];
+const LAST = ['Keller', 'Rao', 'Chen', 'Berg', 'Haddad', 'Silva', 'Rossi', 'Mensah'];
+const CHANNELS = ['email', 'web', 'api', 'chat'];
+
+/** A Zendesk incremental export (JSON Lines) of n synthetic tickets; resolves to its byte size. */
+async function writeZendeskExport(path: string, n: number): Promise<number> {
+	const out = createWriteStream(path);
+	let i = 0;
+	for (const t of syntheticTickets(n, 11)) {
+		const first = FIRST[i % FIRST.length]!;
+		const last = LAST[(i * 7) % LAST.length]!;
+		const email = `${first}.${last}${i}@example.com`.toLowerCase();
+		const day = String(1 + (i % 28)).padStart(2, '0');
+		const month = String(1 + ((i >> 5) % 11)).padStart(2, '0');
+		const record = {
+			id: 100000 + i,
+			via: { channel: CHANNELS[i % CHANNELS.length], source: { from: { address: email, name: `${first} ${last}` } } },
+			created_at: `2026-${month}-${day}T09:${String(i % 60).padStart(2, '0')}:00Z`,
+			subject: t.text.split(/[.?!]/)[0]!.slice(0, 80),
+			description: `Hi team,\n\n${t.text}\n\nThanks,\n${first} ${last}\n${email}`,
+			tags: ['support'],
+			status: 'open',
+		};
+		if (!out.write(`${JSON.stringify(record)}\n`)) await new Promise((r) => out.once('drain', r));
+		i++;
+	}
+	await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+	return statSync(path).size;
+}
+
+// Node reports its own peak RSS as it exits; loaded with --import into the mine CLI.
+const RSS_PRELOAD =
+	"data:text/javascript,import{writeFileSync}from'node:fs';" +
+	'const f=process.env.TIERZERO_BENCH_RSS_FILE;' +
+	"if(f)process.on('exit',()=>writeFileSync(f,String(process.resourceUsage().maxRSS)));";
+
+async function pipeline(sizes: readonly number[]): Promise<void> {
+	console.log('End to end: npm run mine on a generated Zendesk JSON Lines export (one process per size)');
+	console.log('       n   export MB   wall s   tickets/s   peak RSS   result');
+	const mineScript = fileURLToPath(new URL('./mine.ts', import.meta.url));
+	for (const n of sizes) {
+		const dir = mkdtempSync(join(tmpdir(), 'tierzero-bench-mine-'));
+		try {
+			const file = join(dir, 'tickets.jsonl');
+			const bytes = await writeZendeskExport(file, n);
+			const rssFile = join(dir, 'rss');
+			const t0 = performance.now();
+			const run = spawnSync(
+				process.execPath,
+				['--import', RSS_PRELOAD, mineScript, '--out', join(dir, 'out'), '--drafts', join(dir, 'drafts'), file],
+				{ encoding: 'utf8', env: { ...process.env, TIERZERO_BENCH_RSS_FILE: rssFile }, maxBuffer: 1 << 24 },
+			);
+			const wall = (performance.now() - t0) / 1000;
+			const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : NaN;
+			const summary = run.status === 0
+				? (/(\d+ groups[^\n]*)/.exec(run.stdout)?.[1] ?? 'ok')
+				: `failed (exit ${run.status}): ${(run.stderr || run.stdout).trim().split('\n').slice(-1)[0]}`;
+			console.log(
+				`${String(n).padStart(8)}  ${fmt(bytes / 2 ** 20, 1).padStart(9)}  ${fmt(wall, 1).padStart(7)}  ${String(Math.round(n / wall)).padStart(10)}  ${String(Math.round(rssMb)).padStart(6)} MB   ${summary}`,
+			);
+			if (run.status !== 0) process.exitCode = 1;
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}
+	console.log('  Goal: 100k tickets in under 30 s and 1 GB on 2 cores.\n');
+}
+
 if (values.child) {
 	process.stdout.write(JSON.stringify(runSize(Number(values.child))));
 } else {
 	main();
+	const pipelineSizes = values.pipeline.split(',').map(Number).filter((n) => n > 0);
+	if (pipelineSizes.length > 0) await pipeline(pipelineSizes);
 }
