@@ -334,7 +334,7 @@ async function writeZendeskExport(path: string, n: number): Promise<number> {
 			tags: ['support'],
 			status: 'open',
 		};
-		if (!out.write(`${JSON.stringify(record)}\n`)) await new Promise((r) => out.once('drain', r));
+		if (!out.write(`${JSON.stringify(record)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
 		i++;
 	}
 	await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));

@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { serveSite, siteDir, type SiteServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './support/browser.ts';
+import { useBuiltSite } from './lib/site.ts';
 
 // `npm test` builds dist/ without TIERZERO_ANALYTICS_ENDPOINT: that site must carry no trace of
 // analytics, neither script nor vote widget nor session id.
@@ -10,18 +9,10 @@ const builtWithEndpoint = Boolean(process.env.TIERZERO_ANALYTICS_ENDPOINT);
 describe.skipIf(builtWithEndpoint)(
 	`a site built without an analytics endpoint${builtWithEndpoint ? ' (skipped: TIERZERO_ANALYTICS_ENDPOINT is set for this run)' : ''}`,
 	() => {
-		let browser: Browser;
-		let site: SiteServer;
-		beforeAll(async () => {
-			[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
-		});
-		afterAll(async () => {
-			await browser?.close();
-			await site?.close();
-		});
+		const site = useBuiltSite();
 
 		it('ships no analytics script, no vote widget and stores no session id', async () => {
-			const { page, problems, close } = await openPage(browser, `${site.url}/kb/KB-0002/`);
+			const { page, problems, close } = await openPage(site.browser, `${site.url}/kb/KB-0002/`);
 			try {
 				const scripts: string[] = [];
 				page.on('request', (request) => {

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { axeViolations } from './support/axe.ts';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { serveSite, siteDir, type SiteServer } from './support/server.ts';
+import { openPage } from './support/browser.ts';
+import { useBuiltSite } from './lib/site.ts';
 
-let browser: Browser;
-let site: SiteServer;
-beforeAll(async () => {
-	[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const site = useBuiltSite();
 
 /** The result count the live region announces once it differs from `previous`. */
 async function announcedCount(dialog: Locator, previous?: number): Promise<number> {
@@ -34,7 +26,7 @@ async function announcedCount(dialog: Locator, previous?: number): Promise<numbe
 const optionNames = (dialog: Locator) => dialog.getByRole('option').allTextContents();
 
 it('search filters narrow the results', async () => {
-	const { page, problems, close } = await openPage(browser, `${site.url}/kb/`);
+	const { page, problems, close } = await openPage(site.browser, `${site.url}/kb/`);
 	try {
 		await page.keyboard.press('Control+K');
 		const dialog = page.getByRole('dialog', { name: 'Search the help center' });

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { serveSite, siteDir, type SiteServer } from './support/server.ts';
+import { openPage } from './support/browser.ts';
+import { useBuiltSite } from './lib/site.ts';
 
-let browser: Browser;
-let site: SiteServer;
-beforeAll(async () => {
-	[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const site = useBuiltSite();
 
 /** A short description of the focused element, to compare before and after the dialog. */
 const focused = (page: Page) =>
@@ -21,7 +13,7 @@ const focused = (page: Page) =>
 	});
 
 it('search opens with the keyboard shortcut', async () => {
-	const { page, problems, close } = await openPage(browser, `${site.url}/faq/`);
+	const { page, problems, close } = await openPage(site.browser, `${site.url}/faq/`);
 	try {
 		// Keep the result-click event across the navigation it announces.
 		await page.evaluate(() =>

@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { serveSite, siteDir, type SiteServer } from './support/server.ts';
+import { expect, it } from 'vitest';
+import { openPage } from './support/browser.ts';
+import { useBuiltSite } from './lib/site.ts';
 
-let browser: Browser;
-let site: SiteServer;
-beforeAll(async () => {
-	[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const site = useBuiltSite();
 
 it('search page works from a plain form without JavaScript', async () => {
-	const { page, close } = await openPage(browser, `${site.url}/kb/KB-0026/`, {
+	const { page, close } = await openPage(site.browser, `${site.url}/kb/KB-0026/`, {
 		javaScriptEnabled: false,
 	});
 	try {
@@ -43,7 +34,7 @@ it('search page works from a plain form without JavaScript', async () => {
 
 it('search page shows results for ?q= and keeps the URL in sync with JavaScript', async () => {
 	const { page, problems, close } = await openPage(
-		browser,
+		site.browser,
 		`${site.url}/search/?q=webhook+retries`,
 	);
 	try {
