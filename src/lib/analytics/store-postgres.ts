@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { AnalyticsEvent } from '../../schemas/event.ts';
-import { type EventStore, fromRow, GroupCommitter, type TimeRange, toRow } from './store.ts';
+import { type EventRow, type EventStore, fromRow, GroupCommitter, type TimeRange, toRow } from './store.ts';
 
 /** Default table name; tests use their own so they never touch real data. */
 export const DEFAULT_TABLE = 'analytics_events';
@@ -8,19 +8,10 @@ export const DEFAULT_TABLE = 'analytics_events';
 // Rows fetched per round trip when the report reads; keeps memory flat on large tables.
 const PAGE_SIZE = 5000;
 
-interface PgRow {
+/** A row as pg returns it: EventRow with its id, and `ts` as the Date of a timestamptz column. */
+interface PgRow extends Omit<EventRow, 'ts'> {
 	id: string;
-	type: string;
-	session: string;
 	ts: Date;
-	path: string;
-	query: string | null;
-	results: number | null;
-	rank: number | null;
-	target: string | null;
-	entry_id: string | null;
-	helpful: boolean | null;
-	reason: string | null;
 }
 
 /**

@@ -5,24 +5,7 @@
  * a few bytes per word instead of an object per word, and nothing needs to be tokenised twice.
  */
 import { charNgrams, isContentWord, stem, words } from './text.ts';
-import { hashFeature, WORD_SALT, CHAR_SALT } from './cluster-vectors.ts';
-
-/** Growable Int32 buffer (amortised doubling). */
-class IntBuffer {
-	data = new Int32Array(1024);
-	length = 0;
-	push(v: number): void {
-		if (this.length === this.data.length) {
-			const next = new Int32Array(this.data.length * 2);
-			next.set(this.data);
-			this.data = next;
-		}
-		this.data[this.length++] = v;
-	}
-	view(): Int32Array {
-		return this.data.subarray(0, this.length);
-	}
-}
+import { CHAR_SALT, hashFeature, IntBuffer, WORD_SALT } from './cluster-vectors.ts';
 
 /** Analysed, de-duplicated tickets. Node ids are assigned in input order. */
 export interface Corpus {
@@ -89,8 +72,8 @@ export function buildCorpus(
 	const stemHash: number[] = [];
 	const nodeOf = new Int32Array(docs.length).fill(-1);
 	const nodeByKey = new Map<number, number>();
-	const starts = new IntBuffer();
-	const tokens = new IntBuffer();
+	const starts = new IntBuffer(1024);
+	const tokens = new IntBuffer(1024);
 	const weightList: number[] = [];
 	const countList: number[] = [];
 	const hashList: number[] = [];

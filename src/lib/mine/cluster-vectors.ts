@@ -48,10 +48,13 @@ export function idf(df: number, n: number): number {
 	return Math.log((1 + n) / (1 + df)) + 1;
 }
 
-/** Growable list of feature ids (a ticket's distinct features of one family). */
-class IdList {
-	data = new Int32Array(256);
+/** Growable Int32 list (amortised doubling): feature ids, corpus offsets, tokens. */
+export class IntBuffer {
+	data: Int32Array;
 	length = 0;
+	constructor(capacity = 256) {
+		this.data = new Int32Array(capacity);
+	}
 	push(v: number): void {
 		if (this.length === this.data.length) {
 			const next = new Int32Array(this.data.length * 2);
@@ -60,6 +63,9 @@ class IdList {
 		}
 		this.data[this.length++] = v;
 	}
+	view(): Int32Array {
+		return this.data.subarray(0, this.length);
+	}
 }
 
 /** Turns corpus nodes into L2-normalised TF-IDF vectors, reusing its scratch space. */
@@ -67,8 +73,8 @@ export class Vectorizer {
 	private readonly corpus: Corpus;
 	private readonly opts: FeatureOptions;
 	private readonly tf = new Float32Array(HASH_SIZE);
-	private readonly words = new IdList();
-	private readonly chars = new IdList();
+	private readonly words = new IntBuffer();
+	private readonly chars = new IntBuffer();
 	private weights = new Float64Array(256);
 	private sorted = new Float64Array(256);
 	/** The last vector: ids[0..length) ascending and their values. */
@@ -197,7 +203,7 @@ export class Vectorizer {
 	}
 
 	/** One family's tf × idf^p weights into weights[offset..], L2-normalised to `scale`. */
-	private weigh(list: IdList, offset: number, scale: number, df: Int32Array, n: number): void {
+	private weigh(list: IntBuffer, offset: number, scale: number, df: Int32Array, n: number): void {
 		const { tf, weights } = this;
 		let norm = 0;
 		for (let i = 0; i < list.length; i++) {
