@@ -29,6 +29,19 @@ export default defineConfig({
 		// High-contrast themes keep highlighted code at WCAG AA; global.css switches to the dark one.
 		shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
 	},
+	vite: {
+		build: {
+			rollupOptions: {
+				// MDX modules carry Astro's "use astro:head-inject" directive, which the bundler
+				// warns about on every article; the warning says nothing a writer can act on and
+				// would bury real errors in the build output.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && /astro:head-inject/.test(warning.message)) return;
+					warn(warning);
+				},
+			},
+		},
+	},
 	server: { port: 4321, host: true },
 	devToolbar: { enabled: false },
 });
