@@ -10,10 +10,10 @@ import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { parseCli } from '../src/lib/cli.ts';
 
-const { values } = parseArgs({
+const { values } = parseCli('bench-collector', 'npm run bench:collector -- [--events N] [--batch B] [--concurrency C] [--timeout S] [--database-url URL]', {
 	options: {
 		events: { type: 'string', default: '20000' },
 		batch: { type: 'string', default: '10' },

@@ -23,13 +23,13 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { clusterTexts, type Cluster, type ClusterOptions } from '../src/lib/mine/cluster.ts';
 import { scoreClustering } from '../src/lib/mine/metrics.ts';
 import { syntheticTickets } from '../src/lib/mine/synth.ts';
+import { parseCli } from '../src/lib/cli.ts';
 
-const { values } = parseArgs({
+const { values } = parseCli('bench-mine', 'npm run bench:mine -- [--sizes N,N] [--pipeline N,N] [--data CSV] [--no-quality] [--variants] [--only TEXT]', {
 	options: {
 		sizes: { type: 'string', default: '10000,100000,1000000' },
 		pipeline: { type: 'string', default: '10000,100000' },

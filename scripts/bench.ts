@@ -20,7 +20,6 @@ import {
 import { createRequire } from 'node:module';
 import { arch, availableParallelism, loadavg, platform, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
 	parseAstroPages,
 	parsePagefind,
@@ -30,12 +29,13 @@ import {
 	type SiteResult,
 } from '../src/lib/bench/stats.ts';
 import { listContentFiles } from '../src/lib/content-fs.ts';
+import { parseCli } from '../src/lib/cli.ts';
 
 const root = process.cwd();
 const benchDir = join(root, '.bench');
 const require = createRequire(import.meta.url);
 
-const { values } = parseArgs({
+const { values } = parseCli('bench', 'npm run bench -- [--sizes starter,5000] [--keep] [--seed N] [--source DIR]', {
 	options: {
 		sizes: { type: 'string', default: 'starter,5000' },
 		keep: { type: 'boolean', default: false },

@@ -14,12 +14,12 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { convertSource, type ArticleDraft } from '../src/lib/bench/convert.ts';
 import { planKb, renderKbMdx, MAX_KB_ARTICLES } from '../src/lib/bench/plan.ts';
 import { syntheticDraft } from '../src/lib/bench/synthetic.ts';
 import { listContentFiles } from '../src/lib/content-fs.ts';
 import { splitFrontmatter } from '../src/lib/frontmatter.ts';
+import { parseCli } from '../src/lib/cli.ts';
 
 // Written into every generated tree; only a directory holding it may be wiped and rewritten.
 const MARKER = '.tierzero-generated';
@@ -29,7 +29,7 @@ function fail(message: string): never {
 	process.exit(1);
 }
 
-const { values } = parseArgs({
+const { values } = parseCli('generate-kb', 'node scripts/generate-kb.ts [--count 5000] [--out DIR] [--source DIR] [--seed N] [--synthetic]', {
 	options: {
 		count: { type: 'string', default: '5000' },
 		out: { type: 'string' },
