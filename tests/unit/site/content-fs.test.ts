@@ -128,3 +128,20 @@ describe('npm run check:content (scripts/check-content.ts)', () => {
 		expect(run.stderr).not.toMatch(/\n\s+at /);
 	});
 });
+
+describe('npm run check:content with a wrong argument', () => {
+	it('refuses a folder that does not exist instead of reporting an empty help center as sound', () => {
+		const run = checkContent('tests/unit/fixtures/content/no-such-tree');
+		expect([run.status, run.stdout, run.stderr]).toEqual([
+			2,
+			'',
+			'tests/unit/fixtures/content/no-such-tree: no such content folder\n',
+		]);
+	});
+
+	it('prints its usage for an option', () => {
+		const run = checkContent('--strict');
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/^usage: npm run check:content/);
+	});
+});
