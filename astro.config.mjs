@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import { rehypeIdLinks } from './src/lib/id-links.ts';
 import { rehypeRunbookChecklist } from './src/lib/rehype-runbook-checklist.ts';
 import { sitemapFilter } from './src/lib/sitemap-fs.ts';
 import { siteConfig } from './src/site-config.ts';
@@ -24,7 +25,7 @@ export default defineConfig({
 		processor: unified({
 			gfm: false,
 			remarkPlugins: [remarkGfm],
-			rehypePlugins: [rehypeSlug, rehypeRunbookChecklist],
+			rehypePlugins: [rehypeSlug, rehypeRunbookChecklist, rehypeIdLinks],
 		}),
 		// High-contrast themes keep highlighted code at WCAG AA; global.css switches to the dark one.
 		shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },

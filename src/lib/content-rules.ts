@@ -1,4 +1,5 @@
 import { KB_SECTIONS } from '../schemas/kb.ts';
+import { mentionedIds } from './id-links.ts';
 import { findPlaceholders } from './placeholders.ts';
 
 /** One content mistake, reported as `file: field: message`. */
@@ -165,6 +166,23 @@ export function checkContent(set: ContentSet): ContentProblem[] {
 		});
 	};
 
+	// IDs written in prose become links (id-links.ts); each must lead somewhere.
+	const known = new Set([
+		...set.kb.filter((e) => e.data.status !== 'draft').map((e) => e.data.id),
+		...set.runbooks.map((e) => e.data.id),
+		...set.templates.map((e) => e.data.id),
+	]);
+	for (const e of [...set.kb, ...set.faq, ...set.runbooks]) {
+		for (const id of mentionedIds(proseLines(e.body))) {
+			if (!known.has(id)) {
+				problems.push({
+					file: e.filePath,
+					field: 'body',
+					message: `mentions ${id}, which does not exist or is a draft; fix the ID or put it in \`code\` to keep it unlinked`,
+				});
+			}
+		}
+	}
 	for (const e of set.kb) {
 		const s = checkKbSections(e.body);
 		if (s) problems.push({ file: e.filePath, field: 'body', message: s });

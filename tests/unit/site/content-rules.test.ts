@@ -384,3 +384,33 @@ describe('runbook steps and fenced code', () => {
 		);
 	});
 });
+
+describe('IDs mentioned in prose', () => {
+	const withMention = (text: string) => KB_BODY.replace('Update.', text);
+
+	it('reports an ID that names no entry, and one that names a draft', () => {
+		const problems = checkContent(
+			set({
+				kb: [
+					kb('a.mdx', 'KB-0001', 'published', [], withMention('See KB-0099 and KB-0002.')),
+					kb('b.mdx', 'KB-0002', 'draft'),
+				],
+			}),
+		);
+		expect(problems.map((p) => p.message)).toEqual([
+			'mentions KB-0099, which does not exist or is a draft; fix the ID or put it in `code` to keep it unlinked',
+			'mentions KB-0002, which does not exist or is a draft; fix the ID or put it in `code` to keep it unlinked',
+		]);
+	});
+
+	it('accepts runbook and template IDs that exist, and ignores IDs in code', () => {
+		const problems = checkContent(
+			set({
+				kb: [kb('a.mdx', 'KB-0001', 'published', [], withMention('Run RB-001, reply with TPL-002; `KB-0404` is an example.'))],
+				runbooks: [{ filePath: 'content/runbooks/r.mdx', data: { id: 'RB-001' }, body: '1. Go (5 min)\n2. Stop (1 min)' }],
+				templates: [{ filePath: 'content/templates/t.mdx', data: { id: 'TPL-002', subject: 'Hi', placeholders: [] }, body: 'Hello.' }],
+			}),
+		);
+		expect(problems).toEqual([]);
+	});
+});

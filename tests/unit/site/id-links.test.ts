@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { idHref, linkEntryIds, mentionedIds } from '../../../src/lib/id-links.ts';
+
+const text = (value: string) => ({ type: 'text', value });
+const el = (tagName: string, ...children: object[]) => ({ type: 'element', tagName, properties: {}, children });
+
+describe('idHref', () => {
+	it('points each kind of ID at its permalink', () => {
+		expect([idHref('KB-0042'), idHref('RB-001'), idHref('TPL-004')]).toEqual([
+			'/kb/KB-0042/',
+			'/runbooks/RB-001/',
+			'/templates/TPL-004/',
+		]);
+	});
+});
+
+describe('mentionedIds', () => {
+	it('finds IDs in prose once each, not in inline code', () => {
+		expect(mentionedIds(['See KB-0001 and RB-002.', 'Again KB-0001, not `TPL-003`.'])).toEqual(['KB-0001', 'RB-002']);
+	});
+
+	it('does not take longer or shorter numbers for IDs', () => {
+		expect(mentionedIds(['KB-00012 KB-001 RB-0001 XKB-0001'])).toEqual([]);
+	});
+});
+
+describe('linkEntryIds', () => {
+	it('turns IDs in paragraphs into links and keeps the text around them', () => {
+		const tree = { type: 'root', children: [el('p', text('Use RB-005 (triage) then KB-0042.'))] };
+		linkEntryIds(tree);
+		expect(tree.children[0]).toEqual(
+			el(
+				'p',
+				text('Use '),
+				{ type: 'element', tagName: 'a', properties: { href: '/runbooks/RB-005/' }, children: [text('RB-005')] },
+				text(' (triage) then '),
+				{ type: 'element', tagName: 'a', properties: { href: '/kb/KB-0042/' }, children: [text('KB-0042')] },
+				text('.'),
+			),
+		);
+	});
+
+	it('leaves IDs inside links, code and headings alone', () => {
+		const tree = {
+			type: 'root',
+			children: [el('a', text('KB-0001')), el('pre', el('code', text('KB-0001'))), el('h2', text('About KB-0001')), el('p', el('code', text('RB-001')))],
+		};
+		const before = JSON.stringify(tree);
+		linkEntryIds(tree);
+		expect(JSON.stringify(tree)).toBe(before);
+	});
+});
