@@ -88,10 +88,21 @@ const ALL_VARIANTS: Array<[string, ClusterOptions]> = [
 	['resolution 2', { resolution: 2 }],
 	['resolution 4', { resolution: 4 }],
 	['resolution 8', { resolution: 8 }],
-	['no joining of large look-alike communities', { joinMin: 1 }],
-	['join at 0.5 (more alike)', { joinMin: 0.5 }],
-	['join from 2% shares', { joinShare: 0.02 }],
-	['join from 4% shares', { joinShare: 0.04 }],
+	['no joining of linked look-alike communities', { joinMin: 1 }],
+	// The join's two thresholds ±20%: the results should move smoothly.
+	['join at 0.30 (less alike)', { joinMin: 0.304 }],
+	['join at 0.46 (more alike)', { joinMin: 0.456 }],
+	['join from cut 0.12 of the smaller volume', { joinCut: 0.12 }],
+	['join from cut 0.18 of the smaller volume', { joinCut: 0.18 }],
+	['join at 0.30, from cut 0.12', { joinMin: 0.304, joinCut: 0.12 }],
+	['join at 0.46, from cut 0.18', { joinMin: 0.456, joinCut: 0.18 }],
+	['join with no cut gate (any pair alike)', { joinCut: 0 }],
+	// The gate it replaced (pairs with large shares of the tickets only): on a knife-edge.
+	['join by share gate instead: shares ≥ 3%', { joinCut: 0, joinShare: 0.03 }],
+	['join by share gate instead: shares ≥ 2.4%', { joinCut: 0, joinShare: 0.024 }],
+	['join by share gate instead: shares ≥ 3.6%', { joinCut: 0, joinShare: 0.036 }],
+	['join by share gate instead: ≥ 3%, at 0.30', { joinCut: 0, joinShare: 0.03, joinMin: 0.304 }],
+	['join gated by shares ≥ 3% and cut', { joinShare: 0.03 }],
 	['sample 3,000 + assign the rest (path above 12k)', { sampleSize: 3000 }],
 ];
 

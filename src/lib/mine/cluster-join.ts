@@ -3,9 +3,13 @@
  * communities (never over tickets). Louvain at a high resolution refuses to merge two communities
  * unless their cut beats γ × the product of their shares of the graph, so on a small export, where
  * every question is a large share, a question asked by 40% of the tickets comes out in a dozen
- * pieces. Those pieces use the same words; on a large export the communities Louvain kept apart
- * are small shares, and there they are different questions however alike they read (BANKING77's
- * "card arrival" and "card delivery estimate"). So only pairs whose shares are large may join.
+ * pieces. Those pieces use the same words and are linked in the similarity graph: each sends a
+ * fair part of its edges to the others. Two different questions that read alike (BANKING77's
+ * "card arrival" and "card delivery estimate") send few. So a pair joins only when it reads alike
+ * and its cut is at least a share of the smaller one's volume: half of what the graph-only merge
+ * before it (mergeCommunities, 0.3) asks, confirmed by the words. A lone ticket is exempt: it
+ * sends each of its k neighbours a sliver of its edges, so on a tiny export (where Louvain at a
+ * high resolution leaves every ticket alone) no pair would pass.
  */
 
 /** A community as the sum of its members' unit vectors, for {@link joinCommunities}. */
@@ -18,23 +22,37 @@ export interface CommunitySum {
 	selfSq: number;
 }
 
+/** The similarity graph's view of the communities, for the cut gate of {@link joinCommunities}. */
+export interface CommunityLinks {
+	/** Volume of each community: the summed strengths of its nodes. */
+	vol: Float64Array;
+	/** Cut weight to each linked community, stored at both ends. */
+	cut: ReadonlyArray<ReadonlyMap<number, number>>;
+	/** A pair may join only if its cut is at least this share of the smaller one's volume. */
+	minCut: number;
+}
+
 /**
  * Greedy average-linkage agglomeration over communities. Two communities A and B are compared by
  * the mean cosine between their members (A×B pairs) relative to the mean cosine within the more
  * cohesive one (pairs of distinct members): cross / max(within_A, within_B), computed exactly
  * from summed vectors. Measured against the centroid cosine and against cross / √(within_A ·
  * within_B): both let a grown, mixed group (low cohesion) look like everything and swallow the
- * export. Pairs with √(W_A · W_B) < `minWeight` are never joined. The most similar pair joins
- * while its ratio is at least `threshold`. `sums[c]` is null for a community that may not take
- * part. Returns the new community of each old one, renumbered 0.. in order of
- * first appearance. Deterministic: ties go to the lower pair of ids. Cost O(C² · features).
+ * export. Pairs with √(W_A · W_B) < `minWeight` are never joined, nor, given `links`, pairs
+ * of two groups whose cut is below `links.minCut` × the smaller volume (both kept up to date as
+ * communities join; a lone ticket is exempt). The most similar pair joins while its ratio is at
+ * least `threshold`. `sums[c]` is null for a community that may not take part. Returns the new
+ * community of each old one, renumbered 0.. in order of first appearance. Deterministic: ties go to the lower pair of ids. Cost O(C² · features).
  */
 export function joinCommunities(
 	sums: ReadonlyArray<CommunitySum | null>,
 	threshold: number,
 	minWeight = 0,
+	links?: CommunityLinks,
 ): Int32Array {
 	const count = sums.length;
+	const vol = links ? Float64Array.from(links.vol) : new Float64Array(count);
+	const cut = links ? links.cut.map((m) => new Map(m)) : [];
 	const acc = sums.map((m) => (m ? { ...m, sum: new Map(m.sum) } : null));
 	const norm2 = acc.map((m) => (m ? selfDot(m.sum) : 0));
 	// Cohesion of a community; -1 for a lone ticket (or copies of one), which has none.
@@ -56,6 +74,11 @@ export function joinCommunities(
 	const sims = Array.from({ length: count }, () => new Map<number, number>());
 	const link = (a: number, b: number): void => {
 		if (acc[a]!.weight * acc[b]!.weight < minWeight * minWeight) return;
+		// A lone ticket sends each neighbour a 1/k sliver of its edges: it joins on its words alone.
+		const lone = coh[a]! < 0 || coh[b]! < 0;
+		if (links && !lone && !((cut[a]!.get(b) ?? 0) >= links.minCut * Math.min(vol[a]!, vol[b]!))) {
+			return;
+		}
 		const s = ratio(a, b);
 		if (s < threshold) return;
 		if (a < b) sims[a]!.set(b, s);
@@ -89,6 +112,17 @@ export function joinCommunities(
 		norm2[bestA] = selfDot(into.sum);
 		coh[bestA] = within(bestA);
 		acc[bestB] = null;
+		if (links) {
+			vol[bestA]! += vol[bestB]!;
+			for (const [c, w] of cut[bestB]!) {
+				cut[c]!.delete(bestB);
+				if (c === bestA) continue;
+				cut[bestA]!.set(c, (cut[bestA]!.get(c) ?? 0) + w);
+				cut[c]!.set(bestA, (cut[c]!.get(bestA) ?? 0) + w);
+			}
+			cut[bestA]!.delete(bestB);
+			cut[bestB]!.clear();
+		}
 		for (let c = 0; c < count; c++) {
 			sims[c]!.delete(bestB);
 			sims[c]!.delete(bestA);
