@@ -20,7 +20,7 @@ export function mentionedIds(proseLines: readonly string[]): string[] {
 	return [...ids];
 }
 
-interface HastNode {
+export interface HastNode {
 	type: string;
 	tagName?: string;
 	properties?: Record<string, unknown>;

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { idHref, linkEntryIds, mentionedIds } from '../../../src/lib/id-links.ts';
+import { idHref, linkEntryIds, mentionedIds, type HastNode } from '../../../src/lib/id-links.ts';
 
-const text = (value: string) => ({ type: 'text', value });
-const el = (tagName: string, ...children: object[]) => ({ type: 'element', tagName, properties: {}, children });
+const text = (value: string): HastNode => ({ type: 'text', value });
+const el = (tagName: string, ...children: HastNode[]): HastNode => ({
+	type: 'element',
+	tagName,
+	properties: {},
+	children,
+});
 
 describe('idHref', () => {
 	it('points each kind of ID at its permalink', () => {
@@ -26,9 +31,9 @@ describe('mentionedIds', () => {
 
 describe('linkEntryIds', () => {
 	it('turns IDs in paragraphs into links and keeps the text around them', () => {
-		const tree = { type: 'root', children: [el('p', text('Use RB-005 (triage) then KB-0042.'))] };
+		const tree: HastNode = { type: 'root', children: [el('p', text('Use RB-005 (triage) then KB-0042.'))] };
 		linkEntryIds(tree);
-		expect(tree.children[0]).toEqual(
+		expect(tree.children?.[0]).toEqual(
 			el(
 				'p',
 				text('Use '),
@@ -41,7 +46,7 @@ describe('linkEntryIds', () => {
 	});
 
 	it('leaves IDs inside links, code and headings alone', () => {
-		const tree = {
+		const tree: HastNode = {
 			type: 'root',
 			children: [el('a', text('KB-0001')), el('pre', el('code', text('KB-0001'))), el('h2', text('About KB-0001')), el('p', el('code', text('RB-001')))],
 		};
