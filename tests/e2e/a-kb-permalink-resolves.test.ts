@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPage } from './support/browser.ts';
+import { NO_PROBLEMS, openPage } from './support/browser.ts';
 import { useBuiltSite } from './lib/site.ts';
 
 const site = useBuiltSite();
@@ -9,7 +9,7 @@ describe('a KB permalink', () => {
 		const { page, problems, close } = await openPage(site.browser, `${site.url}/kb/KB-0026/`);
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/webhook/i);
 		await expect(page.locator('.kb-meta').textContent()).resolves.toContain('KB-0026');
-		expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], thirdPartyRequests: [] });
+		expect(problems).toEqual(NO_PROBLEMS);
 		await close();
 	});
 

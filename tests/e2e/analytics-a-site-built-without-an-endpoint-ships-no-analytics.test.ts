@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPage } from './support/browser.ts';
+import { NO_PROBLEMS, openPage } from './support/browser.ts';
 import { useBuiltSite } from './lib/site.ts';
 
 // `npm test` builds dist/ without TIERZERO_ANALYTICS_ENDPOINT: that site must carry no trace of
@@ -24,7 +24,7 @@ describe.skipIf(builtWithEndpoint)(
 				expect(await page.locator('[data-helpful-vote]').count()).toBe(0);
 				expect(scripts.filter((s) => /analytics|helpfulvote|dom-events/i.test(s))).toEqual([]);
 				expect(await page.evaluate(() => sessionStorage.getItem('tierzero:session'))).toBeNull();
-				expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], thirdPartyRequests: [] });
+				expect(problems).toEqual(NO_PROBLEMS);
 			} finally {
 				await close();
 			}

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { openPage } from './support/browser.ts';
+import { NO_PROBLEMS, openPage } from './support/browser.ts';
 import { useBuiltSite } from './lib/site.ts';
 
 const site = useBuiltSite();
@@ -41,12 +41,7 @@ it('search finds the webhook retry article despite a typo', async () => {
 			'Did you mean webhook retries?',
 		);
 
-		expect(problems).toEqual({
-			consoleErrors: [],
-			pageErrors: [],
-			failedRequests: [],
-			thirdPartyRequests: [],
-		});
+		expect(problems).toEqual(NO_PROBLEMS);
 	} finally {
 		await close();
 	}

@@ -33,6 +33,14 @@ export interface PageProblems {
 	thirdPartyRequests: string[];
 }
 
+/** What a healthy journey leaves behind, to compare `problems` with. */
+export const NO_PROBLEMS: Readonly<PageProblems> = Object.freeze({
+	consoleErrors: [],
+	pageErrors: [],
+	failedRequests: [],
+	thirdPartyRequests: [],
+});
+
 /** A page in its own browser context, with the problems it has collected so far. */
 export interface OpenedPage {
 	page: Page;
