@@ -3,6 +3,7 @@
  * `astro build`, so it is imported by URL and never bundled) and the spelling vocabulary.
  */
 import { isRealMatch } from '../lib/search/correct.ts';
+import type { SubResult } from '../lib/search/landing.ts';
 import { createSpeller, type Speller, type Vocabulary } from '../lib/search/spell.ts';
 
 /** The parts of a Pagefind result fragment the UI shows. */
@@ -15,6 +16,8 @@ export interface PagefindData {
 	locations: number[];
 	meta: Record<string, string | undefined>;
 	filters: Record<string, string[] | undefined>;
+	/** The page's parts between headings; see landingFor. */
+	sub_results?: SubResult[];
 }
 
 /** One ranked result; `data()` loads its fragment. */

@@ -5,6 +5,7 @@
  */
 import { searchWithCorrection, type SearchOutcome } from '../lib/search/correct.ts';
 import { safeExcerpt } from '../lib/search/excerpt.ts';
+import { landingFor } from '../lib/search/landing.ts';
 import {
 	FILTER_GROUPS,
 	filterValueLabel,
@@ -152,9 +153,10 @@ export function mountSearch({ input, root, onQuery }: SearchUiOptions): SearchUi
 		const data = current?.shown[rank];
 		if (!current || !data) return;
 		settle();
-		const target = new URL(data.url, location.href);
+		const target = new URL(landingFor(data, current.outcome.query).url, location.href);
 		document.dispatchEvent(
 			new CustomEvent('tierzero:result-click', {
+				// The page, not the section: reports count clicks per article.
 				detail: { query: current.typed, rank: rank + 1, target: target.pathname },
 			}),
 		);
@@ -175,8 +177,21 @@ export function mountSearch({ input, root, onQuery }: SearchUiOptions): SearchUi
 			severity &&
 				h('span', { class: `tz-search-badge tz-search-sev-${severity}` }, `${severity} severity`),
 		].flatMap((fact) => (fact ? [fact, ' '] : []));
+		const landing = landingFor(data, current?.outcome.query ?? '');
 		const excerpt = h('span', { class: 'tz-search-excerpt' });
-		excerpt.innerHTML = safeExcerpt(data.excerpt);
+		excerpt.innerHTML = safeExcerpt(landing.excerpt);
+		// The arrow is decoration; the name reads "Title Solution section".
+		const section = landing.section
+			? [
+					' ',
+					h(
+						'span',
+						{ class: 'tz-search-section' },
+						h('span', { 'aria-hidden': 'true' }, '› '),
+						`${landing.section} section`,
+					),
+				]
+			: [];
 		const li = h(
 			'li',
 			{
@@ -185,7 +200,7 @@ export function mountSearch({ input, root, onQuery }: SearchUiOptions): SearchUi
 				'aria-selected': 'false',
 				class: 'tz-search-result',
 			},
-			h('span', { class: 'tz-search-title' }, data.meta.title ?? data.url),
+			h('span', { class: 'tz-search-title' }, data.meta.title ?? data.url, ...section),
 			' ',
 			...(facts.length ? [h('span', { class: 'tz-search-facts' }, ...facts), ' '] : []),
 			excerpt,
