@@ -39,6 +39,8 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 	counts: Record<string, number>;
 } {
 	const problems: ContentProblem[] = [];
+	// IDs of entries whose frontmatter failed; see checkContent.
+	const unchecked = new Set<string>();
 	const load = <S extends z.ZodType>(sub: string, schema: S) => {
 		const entries: { filePath: string; data: z.output<S>; body: string }[] = [];
 		for (const path of listContentFiles(join(root, sub), '.mdx')) {
@@ -59,8 +61,12 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 				continue;
 			}
 			const r = schema.safeParse(parsed.data);
-			if (!r.success) problems.push(...issuesOf(filePath, r.error));
-			else entries.push({ filePath, data: r.data, body: parsed.body });
+			if (r.success) entries.push({ filePath, data: r.data, body: parsed.body });
+			else {
+				problems.push(...issuesOf(filePath, r.error));
+				const id = (parsed.data as { id?: unknown } | null)?.id;
+				if (typeof id === 'string') unchecked.add(id);
+			}
 		}
 		return entries;
 	};
@@ -77,7 +83,7 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 		if (!r.success) problems.push(...issuesOf(filePath, r.error));
 		else policies += 1;
 	}
-	problems.push(...checkContent(set));
+	problems.push(...checkContent(set, unchecked));
 	return {
 		set,
 		problems: withLines(problems, cwd),

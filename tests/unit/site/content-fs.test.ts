@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listContentFiles, loadAndCheckContent } from '../../../src/lib/content-fs.ts';
@@ -68,6 +71,27 @@ describe('loadAndCheckContent', () => {
 		expect(set.runbooks[0]!.body).toBe(
 			'\n1. **Check the delivery log** (5 min)\n2. **Replay failed deliveries** (15 min)\n',
 		);
+	});
+
+	it('reports one bad field once, not again at every entry that links to its article', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'tierzero-content-'));
+		try {
+			cpSync(`${ROOT}${GOOD}`, dir, { recursive: true });
+			// KB-0001 is in the FAQ's related list; its entry now fails its own schema.
+			const file = join(dir, 'kb/webhooks/retries.mdx');
+			writeFileSync(file, readFileSync(file, 'utf8').replace('severity: medium', 'severity: urgent'));
+			const { problems } = loadAndCheckContent(dir, dir);
+			expect(problems).toEqual([
+				{
+					file: 'kb/webhooks/retries.mdx',
+					line: 5,
+					field: 'severity',
+					message: 'severity must be one of: low, medium, high, critical',
+				},
+			]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('reports schema problems per file, then the cross-entry problems, as file, field and message', () => {

@@ -278,6 +278,17 @@ describe('checkContent', () => {
 		]);
 	});
 
+	it('says nothing of links to an entry left out for its own frontmatter, which is reported already', () => {
+		const content = set({
+			kb: [kb('a.mdx', 'KB-0001', 'published', ['KB-0007'], KB_BODY.replace('Update.', 'See KB-0007.'))],
+			faq: [faq('a.mdx', 'published', ['KB-0007', 'KB-0099'])],
+		});
+		expect(checkContent(content, new Set(['KB-0007'])).map((p) => `${p.file}: ${p.field}`)).toEqual([
+			'content/faq/a.mdx: related[1]',
+		]);
+		expect(checkContent(content)).toHaveLength(4);
+	});
+
 	it('reports an article related to itself', () => {
 		expect(checkContent(set({ kb: [kb('a.mdx', 'KB-0001', 'published', ['KB-0001'])] }))).toEqual([
 			{
