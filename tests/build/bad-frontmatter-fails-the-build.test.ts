@@ -5,23 +5,25 @@ let tree: Tree | undefined;
 afterEach(() => tree?.remove());
 
 it(
-	'a KB article with an unknown severity fails the build, naming the file, the field and the allowed values',
+	'bad frontmatter fails the build before any page is rendered, listing every file with its line, field and the allowed values',
 	async () => {
 		tree = baseTree();
 		tree.edit('kb/cli/command-not-found.mdx', 'severity: high', 'severity: urgent');
+		tree.edit('kb/cli/old-config-format.mdx', 'updated: 2026-01-05', 'updated: 5 January 2026');
 		const result = await build(tree);
 		console.info(`severity build: ${result.seconds} s`);
 		expect(result.status, result.output).toBe(1);
+		const c = tree.shown;
 		expect(result.output).toContain(
 			[
-				'[InvalidContentEntryDataError] kb → cli/command-not-found data does not match collection schema.',
-				'',
-				'  severity: severity must be one of: low, medium, high, critical',
+				'2 content problems:',
+				`  ${c}/kb/cli/command-not-found.mdx:5: severity: severity must be one of: low, medium, high, critical`,
+				`  ${c}/kb/cli/old-config-format.mdx:9: updated: must be a date written as YYYY-MM-DD, e.g. 2026-01-24`,
 			].join('\n'),
 		);
-		expect(result.output).toContain(
-			`  Location:\n    ${tree.content}/kb/cli/command-not-found.mdx`,
-		);
+		expect(result.output).toContain('`npm run check:content` checks again');
+		// Nothing was built: the check runs before Astro renders a page.
+		expect(result.output).not.toMatch(/generating static routes|building client/i);
 	},
 	BUILD_TIMEOUT,
 );
@@ -37,12 +39,10 @@ it(
 		expect(result.status, result.output).toBe(1);
 		expect(result.output).toContain(
 			[
-				'[InvalidContentEntryDataError] policy → priorities data does not match collection schema.',
-				'',
-				'  levels: levels must define each of P0, P1, P2, P3 exactly once',
+				'1 content problem:',
+				`  ${tree.shown}/policy/priorities.yaml:2: levels: levels must define each of P0, P1, P2, P3 exactly once`,
 			].join('\n'),
 		);
-		expect(result.output).toContain(`  Location:\n    ${tree.content}/policy/priorities.yaml`);
 	},
 	BUILD_TIMEOUT,
 );
