@@ -1,7 +1,9 @@
 /**
  * The /search/ page: the plain GET form works without JavaScript; with it, the same search UI
- * as the header dialog runs inline for `?q=`, and the URL follows the query so it can be shared.
+ * as the header dialog runs inline for `?q=`, and the URL follows the query and the pressed
+ * filter chips (`&type=FAQ&severity=high`) so a search can be shared as it is.
  */
+import { selectionFromParams, writeSelection } from '../lib/search/filters.ts';
 import { mountSearch } from './search-ui.ts';
 
 const form = document.querySelector<HTMLFormElement>('[data-search-page]');
@@ -9,15 +11,18 @@ const input = document.querySelector<HTMLInputElement>('[data-search-page-input]
 const root = document.querySelector<HTMLElement>('[data-search-page-results]');
 
 if (form && input && root) {
-	const initial = new URLSearchParams(location.search).get('q')?.trim() ?? '';
+	const params = new URLSearchParams(location.search);
+	const initial = params.get('q')?.trim() ?? '';
 	input.value = initial;
 	const ui = mountSearch({
 		input,
 		root,
-		onQuery(query) {
+		filters: selectionFromParams(params),
+		onQuery(query, filters) {
 			const url = new URL(location.href);
 			if (query) url.searchParams.set('q', query);
 			else url.searchParams.delete('q');
+			writeSelection(url.searchParams, filters);
 			if (url.href !== location.href) history.replaceState(history.state, '', url);
 		},
 	});

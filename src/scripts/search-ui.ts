@@ -10,6 +10,7 @@ import {
 	FILTER_GROUPS,
 	filterValueLabel,
 	hasFilters,
+	knownSelection,
 	pagefindFilters,
 	sortFilterValues,
 	toggleFilter,
@@ -38,8 +39,13 @@ export interface SearchUiOptions {
 	input: HTMLInputElement;
 	/** Empty element that receives the filters, status and results. */
 	root: HTMLElement;
-	/** Called with the query as typed whenever it is searched (the /search/ page syncs its URL). */
-	onQuery?(query: string): void;
+	/** Chips pressed from the start (the /search/ page reads them from its URL). */
+	filters?: FilterSelection;
+	/**
+	 * Called with the query as typed and the pressed chips whenever they are searched (the
+	 * /search/ page syncs its URL).
+	 */
+	onQuery?(query: string, filters: FilterSelection): void;
 }
 
 /** Handle on a mounted UI. */
@@ -71,7 +77,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 let mounts = 0;
 
 /** Mounts the search UI; it loads the index at once and searches any text already in `input`. */
-export function mountSearch({ input, root, onQuery }: SearchUiOptions): SearchUi {
+export function mountSearch({ input, root, filters, onQuery }: SearchUiOptions): SearchUi {
 	const id = `tz-search-${++mounts}`;
 	const notice = h('p', { class: 'tz-search-notice', hidden: true });
 	const filterBox = h('div', { class: 'tz-search-filters', hidden: true });
@@ -95,7 +101,7 @@ export function mountSearch({ input, root, onQuery }: SearchUiOptions): SearchUi
 	input.autocomplete = 'off';
 
 	let loadingIndex: Promise<SearchIndex | undefined> | undefined;
-	let selection: FilterSelection = {};
+	let selection: FilterSelection = filters ?? {};
 	let totals: FilterCounts = {};
 	/** The query for which the reader chose "search instead for …". */
 	let literal: string | null = null;
@@ -375,7 +381,7 @@ export function mountSearch({ input, root, onQuery }: SearchUiOptions): SearchUi
 	async function update() {
 		const run = ++generation;
 		const typed = typedQuery();
-		onQuery?.(typed);
+		onQuery?.(typed, selection);
 		if (typed !== literal) literal = null;
 		try {
 			const loaded = await ensureIndex();
@@ -489,6 +495,7 @@ export function mountSearch({ input, root, onQuery }: SearchUiOptions): SearchUi
 			try {
 				const loaded = await loadSearchIndex();
 				totals = await loaded.pagefind.filters();
+				selection = knownSelection(selection, totals);
 				buildChips(totals);
 				status.textContent = '';
 				return loaded;
@@ -502,7 +509,7 @@ export function mountSearch({ input, root, onQuery }: SearchUiOptions): SearchUi
 	}
 
 	void ensureIndex().then((loaded) => {
-		if (loaded && typedQuery()) void update();
+		if (loaded && (typedQuery() || hasFilters(selection))) void update();
 	});
 
 	return ui;

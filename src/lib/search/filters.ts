@@ -96,3 +96,42 @@ export function pagefindFilters(selection: FilterSelection): Record<string, { al
 /** Whether any chip is pressed. */
 export const hasFilters = (selection: FilterSelection): boolean =>
 	Object.values(selection).some((values) => values.length > 0);
+
+const FILTER_KEYS: readonly string[] = FILTER_GROUPS.map((g) => g.key);
+
+/**
+ * The selection a URL carries, one parameter per pressed chip (`?type=FAQ&severity=high`), so a
+ * filtered search can be shared. Other parameters, empty values and repeats are ignored.
+ */
+export function selectionFromParams(params: URLSearchParams): FilterSelection {
+	const selection: Record<string, string[]> = {};
+	for (const key of FILTER_KEYS) {
+		const values = [...new Set(params.getAll(key).filter((v) => v.trim() !== ''))];
+		if (values.length > 0) selection[key] = values;
+	}
+	return selection;
+}
+
+/** Puts the selection into `params` in place of any filter values there; other keys stay. */
+export function writeSelection(params: URLSearchParams, selection: FilterSelection): void {
+	for (const key of FILTER_KEYS) {
+		params.delete(key);
+		for (const value of selection[key] ?? []) params.append(key, value);
+	}
+}
+
+/**
+ * The selection without values the index does not have, as from an old link: a pressed value
+ * with no chip could not be released, and would hide every result.
+ */
+export function knownSelection(
+	selection: FilterSelection,
+	totals: Readonly<Record<string, Readonly<Record<string, number>>>>,
+): FilterSelection {
+	const known: Record<string, readonly string[]> = {};
+	for (const [key, values] of Object.entries(selection)) {
+		const kept = values.filter((value) => (totals[key]?.[value] ?? 0) > 0);
+		if (kept.length > 0) known[key] = kept;
+	}
+	return known;
+}

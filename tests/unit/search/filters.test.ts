@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
 	filterValueLabel,
 	hasFilters,
+	knownSelection,
 	pagefindFilters,
+	selectionFromParams,
 	sortFilterValues,
 	toggleFilter,
+	writeSelection,
 } from '../../../src/lib/search/filters.ts';
 
 describe('sortFilterValues', () => {
@@ -60,5 +63,42 @@ describe('toggleFilter and pagefindFilters', () => {
 		expect(
 			hasFilters(toggleFilter(toggleFilter(selection, 'version', '1.1.0'), 'version', '1.0.2')),
 		).toBe(false);
+	});
+});
+
+describe('filters in the URL', () => {
+	it('reads one parameter per pressed chip, ignoring other keys, empty values and repeats', () => {
+		const params = new URLSearchParams(
+			'q=webhook&type=KB+article&severity=high&severity=critical&severity=high&category=&page=2',
+		);
+		expect(selectionFromParams(params)).toEqual({
+			type: ['KB article'],
+			severity: ['high', 'critical'],
+		});
+		expect(selectionFromParams(new URLSearchParams('q=webhook'))).toEqual({});
+	});
+
+	it('writes the selection in place of the old filter values and keeps the rest', () => {
+		const params = new URLSearchParams('q=webhook&severity=low&utm_source=mail');
+		writeSelection(params, { type: ['FAQ'], severity: ['high', 'critical'] });
+		expect(params.toString()).toBe(
+			'q=webhook&utm_source=mail&type=FAQ&severity=high&severity=critical',
+		);
+		writeSelection(params, {});
+		expect(params.toString()).toBe('q=webhook&utm_source=mail');
+	});
+
+	it('round-trips a selection', () => {
+		const selection = { type: ['Reply template'], version: ['1.2.0', '1.1.0-beta'] };
+		const params = new URLSearchParams();
+		writeSelection(params, selection);
+		expect(selectionFromParams(new URLSearchParams(params.toString()))).toEqual(selection);
+	});
+
+	it('drops values the index does not have, so every pressed filter has a chip', () => {
+		const totals = { type: { FAQ: 12, 'KB article': 30 }, severity: { high: 4, low: 0 } };
+		expect(
+			knownSelection({ type: ['FAQ', 'Blog post'], severity: ['low'], category: ['x'] }, totals),
+		).toEqual({ type: ['FAQ'] });
 	});
 });

@@ -1,0 +1,66 @@
+import { expect, it } from 'vitest';
+import { NO_PROBLEMS, openPage } from './support/browser.ts';
+import { useBuiltSite } from './lib/site.ts';
+
+const site = useBuiltSite();
+
+it('a shared /search/ link brings its filter chips pressed, and pressing chips updates the link', async () => {
+	const { page, problems, close } = await openPage(
+		site.browser,
+		`${site.url}/search/?q=webhook&type=FAQ`,
+	);
+	try {
+		const main = page.getByRole('main');
+		const types = main.getByRole('group', { name: 'Type' });
+		const faqChip = types.getByRole('button', { name: /^FAQ/ });
+		await expect.poll(() => faqChip.getAttribute('aria-pressed')).toBe('true');
+		const results = main.getByRole('listbox', { name: 'Search results' });
+		await results.getByRole('option').first().waitFor();
+		const names = await results.getByRole('option').allTextContents();
+		expect(names.length).toBeGreaterThan(1);
+		for (const name of names) expect(name).toMatch(/ FAQ /);
+
+		// Swapping chips rewrites the link, one parameter per pressed chip.
+		await faqChip.click();
+		await types.getByRole('button', { name: /^KB article/ }).click();
+		await main
+			.getByRole('group', { name: 'Severity' })
+			.getByRole('button', { name: /^High/ })
+			.click();
+		await expect
+			.poll(() => page.url(), { timeout: 5_000 })
+			.toBe(`${site.url}/search/?q=webhook&type=KB+article&severity=high`);
+		await expect
+			.poll(async () =>
+				(await results.getByRole('option').allTextContents()).every((n) =>
+					/ KB article KB-\d{4} high severity /.test(n),
+				),
+			)
+			.toBe(true);
+
+		// A value the index does not have (an old link) is dropped rather than hiding every result.
+		await page.goto(`${site.url}/search/?q=webhook&type=Blog+post`);
+		await main
+			.getByRole('listbox', { name: 'Search results' })
+			.getByRole('option')
+			.first()
+			.waitFor();
+		await expect.poll(() => page.url(), { timeout: 5_000 }).toBe(`${site.url}/search/?q=webhook`);
+		expect(await main.getByRole('button', { pressed: true }).count()).toBe(0);
+
+		// Filters alone list what they match.
+		await page.goto(`${site.url}/search/?type=Runbook`);
+		await main
+			.getByRole('listbox', { name: 'Search results' })
+			.getByRole('option')
+			.first()
+			.waitFor();
+		const runbooks = await main.getByRole('option').allTextContents();
+		expect(runbooks.length).toBe(6);
+		for (const name of runbooks) expect(name).toMatch(/ Runbook RB-\d{3} /);
+
+		expect(problems).toEqual(NO_PROBLEMS);
+	} finally {
+		await close();
+	}
+});
