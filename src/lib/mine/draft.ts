@@ -5,6 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { FaqSchema } from '../../schemas/faq.ts';
+import { questionFrom } from './phrasing.ts';
 import type { SuggestionCluster } from './suggest.ts';
 
 /** A draft ready to write: its file name under the drafts folder and its MDX source. */
@@ -12,8 +13,6 @@ export interface Draft {
 	fileName: string;
 	source: string;
 }
-
-const QUESTION_MAX = 160;
 
 /** Lower-case slug of letters, digits and dashes, at most `max` characters. */
 export function slugify(text: string, max = 60): string {
@@ -30,22 +29,6 @@ export function slugify(text: string, max = 60): string {
 		if (dash > 0) slug = slug.slice(0, dash);
 	}
 	return slug;
-}
-
-/**
- * A question for the FAQ from the representative ticket: its first sentence that asks something
- * (subject included), else its subject or first sentence, turned into a question.
- */
-export function questionFrom(text: string): string {
-	const sentences = text
-		.split(/\n|(?<=[.?!])\s+/)
-		.map((s) => s.replace(/\s+/g, ' ').trim())
-		.filter((s) => /\p{L}/u.test(s));
-	const asks = sentences.find((s) => s.endsWith('?') && s.length >= 10 && s.length <= QUESTION_MAX);
-	let q = asks ?? sentences[0] ?? 'What do customers ask here?';
-	q = q.replace(/[\s.,;:!?-]+$/, '');
-	if (q.length > QUESTION_MAX - 1) q = q.slice(0, QUESTION_MAX - 1).replace(/\s+\S*$/, '');
-	return `${q.charAt(0).toUpperCase()}${q.slice(1)}?`;
 }
 
 /** Text safe to show in an MDX body: no JSX, expressions, HTML or Markdown syntax is left active. */

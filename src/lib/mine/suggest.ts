@@ -6,6 +6,7 @@ import type { Cluster } from './cluster.ts';
 import type { Coverage } from './coverage.ts';
 import type { FileSummary } from './ingest.ts';
 import type { Query } from './queries.ts';
+import { labelFrom } from './phrasing.ts';
 import { tokenize } from './text.ts';
 import type { Rejection, Ticket } from './ticket.ts';
 
@@ -20,6 +21,7 @@ export interface QueryEvidence {
 export interface SuggestionCluster {
 	/** `G001`, `G002`, … in rank order. */
 	id: string;
+	/** The representative's own words for the topic (see labelFrom), else the top terms. */
 	label: string;
 	/** Tickets in the group. */
 	size: number;
@@ -140,7 +142,7 @@ export function buildSuggestions(input: SuggestInput): {
 		return {
 			cluster: {
 				id: '',
-				label: c.label,
+				label: labelFrom(representative.text, c.terms, c.label),
 				size: ticketMembers.length,
 				share: n === 0 ? 0 : Math.round((ticketMembers.length / n) * 10_000) / 10_000,
 				searches,

@@ -5,9 +5,9 @@ import {
 	categoryFor,
 	draftFaq,
 	escapeMdx,
-	questionFrom,
 	slugify,
 } from '../../../src/lib/mine/draft.ts';
+import { questionFrom } from '../../../src/lib/mine/phrasing.ts';
 import type { SuggestionCluster } from '../../../src/lib/mine/suggest.ts';
 
 const cluster: SuggestionCluster = {

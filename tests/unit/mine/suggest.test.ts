@@ -52,12 +52,12 @@ describe('buildSuggestions', () => {
 		generatedAt: new Date('2026-11-23T12:00:00Z'),
 	});
 
-	it('ranks groups by tickets plus searches, then by the newest ticket', () => {
+	it('ranks groups by tickets plus searches, then by the newest ticket, labelled in the representative’s words', () => {
 		expect(s.clusters.map((c) => [c.id, c.label, c.size, c.searches])).toEqual([
-			['G001', 'webhook retry policy', 2, 7],
-			['G002', 'password reset', 2, 0],
-			['G003', 'dark mode', 0, 2],
-			['G004', 'invoice tokens', 1, 0],
+			['G001', 'Webhook retry policy', 2, 7],
+			['G002', 'Reset password link', 2, 0],
+			['G003', 'Dark mode', 0, 2],
+			['G004', 'Invoice tokens', 1, 0],
 		]);
 		expect(members[0]).toEqual([0, 1, 5]);
 	});
