@@ -8,6 +8,7 @@ import { buildCoverageIndex, coverageFor, coverageScores, type CoverageEntry } f
 import { categoryFor, draftFaq, slugify, type Draft } from './draft.ts';
 import { MineError } from './errors.ts';
 import { ingest, type InputFile } from './ingest.ts';
+import { redactPeople } from './people.ts';
 import { readQueries, type Query } from './queries.ts';
 import { renderHtml, renderMarkdown } from './report.ts';
 import { buildSuggestions, type Suggestions } from './suggest.ts';
@@ -146,10 +147,9 @@ export async function mine(
 		);
 		const texts = new Set([cluster.representative.text]);
 		const wordings = spread(ticketMembers, 12)
-			.map((m) => tickets[m]!)
-			.filter((t) => !texts.has(t.text) && texts.add(t.text))
-			.slice(0, 4)
-			.map((t) => ({ id: t.id, text: t.text }));
+			.map((m) => ({ id: tickets[m]!.id, text: redactPeople(tickets[m]!.text) }))
+			.filter((w) => !texts.has(w.text) && texts.add(w.text))
+			.slice(0, 4);
 		const base = `${cluster.id.toLowerCase()}-${slugify(cluster.label, 50) || 'group'}`;
 		let name = `${base}.mdx`;
 		for (let k = 2; names.has(name); k++) name = `${base}-${k}.mdx`;

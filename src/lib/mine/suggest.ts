@@ -6,6 +6,7 @@ import type { Cluster } from './cluster.ts';
 import type { Coverage } from './coverage.ts';
 import type { FileSummary } from './ingest.ts';
 import type { Query } from './queries.ts';
+import { redactPeople } from './people.ts';
 import { labelFrom } from './phrasing.ts';
 import { tokenize } from './text.ts';
 import type { Rejection, Ticket } from './ticket.ts';
@@ -136,8 +137,8 @@ export function buildSuggestions(input: SuggestInput): {
 			rep = representativeTicket(ticketMembers, tickets, c.terms);
 		const representative =
 			rep < n
-				? { id: tickets[rep]!.id, text: tickets[rep]!.text }
-				: { id: queries[rep - n]!.id, text: queries[rep - n]!.text };
+				? { id: tickets[rep]!.id, text: redactPeople(tickets[rep]!.text) }
+				: { id: queries[rep - n]!.id, text: redactPeople(queries[rep - n]!.text) };
 		const searches = queryMembers.reduce((s, q) => s + q.count, 0);
 		return {
 			cluster: {
@@ -147,7 +148,7 @@ export function buildSuggestions(input: SuggestInput): {
 				share: n === 0 ? 0 : Math.round((ticketMembers.length / n) * 10_000) / 10_000,
 				searches,
 				ticketIds: ticketMembers.map((m) => tickets[m]!.id),
-				queries: queryMembers.map((q) => ({ id: q.id, text: q.text, count: q.count })),
+				queries: queryMembers.map((q) => ({ id: q.id, text: redactPeople(q.text), count: q.count })),
 				representative,
 				terms: c.terms,
 				firstSeen: iso(first),

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { leaks } from './planted.ts';
+import { outputLeaks } from './planted.ts';
 
 const FIXTURES = 'tests/unit/fixtures/mine';
 const dir = mkdtempSync(join(tmpdir(), 'mine-cli-'));
@@ -54,7 +54,7 @@ describe('npm run mine', () => {
 			...readdirSync(out).map((f) => readFileSync(join(out, f), 'utf8')),
 			...draftFiles.map((f) => readFileSync(join(drafts, f), 'utf8')),
 		].join('\n');
-		expect(leaks(written)).toEqual([]);
+		expect(outputLeaks(written)).toEqual([]);
 	});
 
 	it('names the supported formats for an unknown one, without a stack trace', () => {

@@ -32,3 +32,14 @@ export const PLANTED_VALUES: readonly string[] = [
 export function leaks(text: string): string[] {
 	return PLANTED_VALUES.filter((v) => text.includes(v));
 }
+
+/**
+ * A name written mid-sentence ("my colleague Maria Gonzalez checked the logs"). Parsing keeps it;
+ * only what the miner writes must be free of it (people.ts), so only outputs are checked for it.
+ */
+export const PLANTED_BARE_NAMES: readonly string[] = ['Maria', 'Gonzalez'];
+
+/** The planted values, bare names included, found in something the miner wrote. */
+export function outputLeaks(text: string): string[] {
+	return [...leaks(text), ...PLANTED_BARE_NAMES.filter((n) => text.includes(n))];
+}
