@@ -107,14 +107,18 @@ function esc(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** The longest group label shown beside a bar; the tooltip and the table have it whole. */
+const LABEL_CHARS = 56;
+
 /** The inline SVG bar chart of the largest groups, described for screen readers. */
 export function renderChart(s: Suggestions): string {
 	const bars = s.clusters.slice(0, CHART_BARS);
 	const max = Math.max(1, ...bars.map((c) => c.size + c.searches));
 	const barH = 22;
 	const gap = 8;
-	const left = 260;
-	const width = 760;
+	// Labels are the customers' own sentences: the column left of the bars takes about 56 characters.
+	const left = 420;
+	const width = 920;
 	const plot = width - left - 70;
 	const top = 36;
 	const height = top + bars.length * (barH + gap) + 10;
@@ -132,7 +136,10 @@ export function renderChart(s: Suggestions): string {
 		const wSearches = c.searches === 0 ? 0 : Math.max(2, Math.round((c.searches / max) * plot));
 		const label = `${c.id} ${c.label}`;
 		// About 7 px per character at 13 px: the label must fit left of the bars.
-		const short = label.length > 32 ? `${label.slice(0, 31)}…` : label;
+		const short =
+			label.length > LABEL_CHARS
+				? `${label.slice(0, LABEL_CHARS - 1).replace(/\s+\S*$/, '')}…`
+				: label;
 		const tip = `${label}: ${c.size} tickets, ${c.searches} searches (${c.coveredBy === null ? 'not covered' : `covered by ${c.coveredBy.id}`})`;
 		return [
 			`<text x="${left - 8}" y="${y + barH / 2 + 5}" text-anchor="end">${esc(short)}</text>`,

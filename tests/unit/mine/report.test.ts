@@ -67,10 +67,10 @@ describe('renderHtml', () => {
 	it('colours covered and uncovered bars differently', () => {
 		const chart = renderChart(s);
 		expect(
-			chart.match(/<rect x="260" y="\d+" width="\d+" height="22" fill="#b35900"\/>/g),
+			chart.match(/<rect x="420" y="\d+" width="\d+" height="22" fill="#b35900"\/>/g),
 		).toHaveLength(2);
 		expect(
-			chart.match(/<rect x="260" y="\d+" width="\d+" height="22" fill="#1a7f37"\/>/g),
+			chart.match(/<rect x="420" y="\d+" width="\d+" height="22" fill="#1a7f37"\/>/g),
 		).toHaveLength(1);
 	});
 });
@@ -82,11 +82,18 @@ describe('renderChart', () => {
 			clusters: [{ ...group(1, false), size: 4, searches: 4 }],
 		};
 		const chart = renderChart(withSearches);
-		expect(chart).toContain('<rect x="260" y="36" width="215" height="22" fill="#b35900"/>');
+		expect(chart).toContain('<rect x="420" y="36" width="215" height="22" fill="#b35900"/>');
 		expect(chart).toContain(
-			'<rect x="475" y="36.5" width="214.5" height="21" fill="url(#searches-uncovered)" stroke="#b35900"/>',
+			'<rect x="635" y="36.5" width="214.5" height="21" fill="url(#searches-uncovered)" stroke="#b35900"/>',
 		);
 		expect(chart).toContain('<title>G001 group 1: 4 tickets, 4 searches (not covered)</title>');
+	});
+
+	it('cuts a long label at a word beside its bar and keeps it whole in the tooltip', () => {
+		const label = 'I keep checking to see if I have received a refund that I requested from a shop';
+		const chart = renderChart({ ...s, clusters: [group(1, false, label)] });
+		expect(chart).toContain('>G001 I keep checking to see if I have received a…</text>');
+		expect(chart).toContain(`<title>G001 ${label}: `);
 	});
 });
 
