@@ -3,14 +3,13 @@
 //                         [--out DIR] [--queries-out FILE]
 // DIR (default reports/deflection) receives deflection.json and deflection.html; FILE receives
 // the zero-result queries as `query,count` CSV for `npm run mine -- --queries`.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDateBound } from '../src/lib/analytics/dates.ts';
 import { DeflectionAccumulator, zeroResultQueriesCsv } from '../src/lib/analytics/metrics.ts';
-import { openStore } from '../src/lib/analytics/open-store-fs.ts';
+import { locateStore, openStore } from '../src/lib/analytics/open-store-fs.ts';
 import { renderDeflectionHtml } from '../src/lib/analytics/report-html.ts';
-import { DEFAULT_DB_PATH } from '../src/lib/analytics/store-sqlite-fs.ts';
 import { siteConfig } from '../src/site-config.ts';
 
 function fail(message: string): never {
@@ -33,7 +32,6 @@ try {
 } catch (error) {
 	fail((error as Error).message);
 }
-if (values.db && values['database-url']) fail('give either --db or --database-url, not both');
 
 const since = values.since === undefined ? undefined : parseDateBound(values.since, 'start');
 const until = values.until === undefined ? undefined : parseDateBound(values.until, 'end');
@@ -41,12 +39,9 @@ if (since === null) fail(`--since: must be a date (YYYY-MM-DD) or an ISO-8601 da
 if (until === null) fail(`--until: must be a date (YYYY-MM-DD) or an ISO-8601 date-time, got "${values.until}"`);
 if (since !== undefined && until !== undefined && since >= until) fail('--since must be before --until');
 
-// Flags win over the environment; a --db flag also wins over a DATABASE_URL in the environment.
-const databaseUrl = values['database-url'] ?? (values.db ? undefined : process.env.DATABASE_URL);
-const dbPath = values.db ?? process.env.TIERZERO_DB ?? DEFAULT_DB_PATH;
-if (!databaseUrl && !existsSync(dbPath)) {
-	fail(`${dbPath}: no analytics database here; run the collector first or pass --db PATH`);
-}
+const location = locateStore({ db: values.db, databaseUrl: values['database-url'] });
+if ('error' in location) fail(location.error);
+const { databaseUrl, dbPath } = location;
 
 const { store, description } = await openStore({ databaseUrl, dbPath }).catch((error: unknown) =>
 	fail(`${databaseUrl ? '--database-url' : dbPath}: ${(error as Error).message}`),

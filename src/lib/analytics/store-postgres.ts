@@ -143,6 +143,15 @@ export class PostgresEventStore implements EventStore {
 		}
 	}
 
+	async deleteReceivedBefore(before: number): Promise<number> {
+		// The rows' space is reclaimed by PostgreSQL's (auto)vacuum, as for any DELETE.
+		const { rowCount } = await this.#pool.query(
+			`DELETE FROM ${this.#table} WHERE received_at < $1`,
+			[new Date(before)],
+		);
+		return rowCount ?? 0;
+	}
+
 	async count(): Promise<number> {
 		const { rows } = await this.#pool.query<{ n: string }>(
 			`SELECT count(*) AS n FROM ${this.#table}`,

@@ -115,6 +115,16 @@ export class SqliteEventStore implements EventStore {
 		return row.n;
 	}
 
+	async deleteReceivedBefore(before: number): Promise<number> {
+		await this.#committer.drain();
+		// Overwrite the deleted rows' bytes, and fold the WAL back into the file, so the deleted
+		// events cannot be read back from free pages or old WAL frames.
+		this.#db.exec('PRAGMA secure_delete = ON');
+		const { changes } = this.#db.prepare('DELETE FROM events WHERE received_at < ?').run(before);
+		this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+		return Number(changes);
+	}
+
 	async close(): Promise<void> {
 		await this.#committer.drain();
 		if (this.#db.isOpen) this.#db.close();

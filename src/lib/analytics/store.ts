@@ -24,6 +24,11 @@ export interface EventStore {
 	read(range?: TimeRange): AsyncIterable<AnalyticsEvent>;
 	/** How many events are stored in total. */
 	count(): Promise<number>;
+	/**
+	 * Deletes every event the collector received before `before` (epoch milliseconds, by the
+	 * collector's clock, not the visitor's `ts`), for a retention period; resolves to how many.
+	 */
+	deleteReceivedBefore(before: number): Promise<number>;
 	/** Waits for pending writes, then releases the database. */
 	close(): Promise<void>;
 }

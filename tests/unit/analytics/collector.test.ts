@@ -176,6 +176,7 @@ describe('limits and failures', () => {
 			},
 			read: async function* () {},
 			count: async () => 0,
+			deleteReceivedBefore: async () => 0,
 			close: async () => {},
 		};
 		const broken = await startCollector({
