@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
 import { BUILD_TIMEOUT, baseTree, build, type Tree } from './support/build.ts';
 
@@ -43,6 +44,19 @@ it(
 				`  ${tree.shown}/policy/priorities.yaml:2: levels: levels must define each of P0, P1, P2, P3 exactly once`,
 			].join('\n'),
 		);
+	},
+	BUILD_TIMEOUT,
+);
+
+it(
+	'a content folder that does not exist fails the build instead of building an empty help center',
+	async () => {
+		tree = baseTree();
+		rmSync(tree.content, { recursive: true });
+		const result = await build(tree);
+		expect(result.status, result.output).toBe(1);
+		expect(result.output).toContain(`${tree.content}: no such content folder`);
+		expect(result.output).toContain('Check TIERZERO_CONTENT_DIR');
 	},
 	BUILD_TIMEOUT,
 );
