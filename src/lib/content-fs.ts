@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'astro/zod';
 import { FaqSchema, KbSchema, PolicySchema, RunbookSchema, TemplateSchema } from '../schemas/index.ts';
-import { checkContent, type ContentProblem, type ContentSet } from './content-rules.ts';
+import { checkContent, type ContentProblem, type EntryLike } from './content-rules.ts';
 import { withLines } from './content-lines-fs.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 
@@ -29,12 +29,20 @@ function issuesOf(file: string, error: z.ZodError): ContentProblem[] {
 	return error.issues.map((i) => ({ file, field: i.path.join('.') || '(frontmatter)', message: i.message }));
 }
 
+/** The entries that passed their schema, with all their fields. */
+export interface LoadedContent {
+	kb: EntryLike<z.output<typeof KbSchema>>[];
+	faq: EntryLike<z.output<typeof FaqSchema>>[];
+	runbooks: EntryLike<z.output<typeof RunbookSchema>>[];
+	templates: EntryLike<z.output<typeof TemplateSchema>>[];
+}
+
 /**
  * Read and check a whole content tree without Astro: the same schemas and cross-entry rules the
  * build applies, fast enough for an editor save hook or a pre-commit check.
  */
 export function loadAndCheckContent(root: string, cwd = process.cwd()): {
-	set: ContentSet;
+	set: LoadedContent;
 	problems: ContentProblem[];
 	counts: Record<string, number>;
 } {
@@ -75,7 +83,7 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 		faq: load('faq', FaqSchema),
 		runbooks: load('runbooks', RunbookSchema),
 		templates: load('templates', TemplateSchema),
-	} as ContentSet;
+	};
 	let policies = 0;
 	for (const path of listContentFiles(join(root, 'policy'), '.yaml')) {
 		const filePath = relative(cwd, path);

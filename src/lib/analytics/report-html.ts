@@ -1,3 +1,4 @@
+import type { EntryInfo } from './entries.ts';
 import type { DailyFigures, DeflectionReport, QueryCount } from './metrics.ts';
 
 // The report is one file a support lead can open from disk or attach to an e-mail: inline CSS and
@@ -48,7 +49,9 @@ function barsChart(
 		.map((row, i) => {
 			const y = 4 + i * rowH;
 			const w = max === 0 ? 0 : Math.max(row.value > 0 ? 2 : 0, (row.value / max) * barW);
-			const label = row.label.length > 42 ? `${row.label.slice(0, 41)}…` : row.label;
+			// About 7.5 px a character: longer labels would run off the left edge.
+			const label =
+				row.label.length > 38 ? `${row.label.slice(0, 37).replace(/\s+\S*$/, '')}…` : row.label;
 			return `<text x="${labelW - 8}" y="${y + 18}" text-anchor="end">${escape(label)}</text>
 <rect class="${row.className ?? 'bar'}" x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 10}" rx="2"/>
 <text x="${(labelW + w + 6).toFixed(1)}" y="${y + 18}">${escape(row.text)}</text>`;
@@ -146,17 +149,26 @@ ${ticks}
 }
 
 /** A data table; the first column heads its row. `numeric` columns are right-aligned. */
-function table(caption: string, head: string[], rows: (string | number)[][], numeric: number[] = []): string {
+/** A table cell: text (escaped here), or markup already escaped by the caller. */
+type Cell = string | number | { html: string };
+
+function table(caption: string, head: string[], rows: Cell[][], numeric: number[] = []): string {
 	if (rows.length === 0) return `<p class="empty">${escape(caption)}: none in this period.</p>`;
 	const cls = (i: number) => (numeric.includes(i) ? ' class="num"' : '');
-	const cell = (value: string | number, i: number) =>
-		i === 0
-			? `<th scope="row"${cls(i)}>${escape(String(value))}</th>`
-			: `<td${cls(i)}>${escape(String(value))}</td>`;
+	const content = (value: Cell) => (typeof value === 'object' ? value.html : escape(String(value)));
+	const cell = (value: Cell, i: number) =>
+		i === 0 ? `<th scope="row"${cls(i)}>${content(value)}</th>` : `<td${cls(i)}>${content(value)}</td>`;
 	return `<table><caption>${escape(caption)}</caption>
 <thead><tr>${head.map((h, i) => `<th scope="col"${cls(i)}>${escape(h)}</th>`).join('')}</tr></thead>
 <tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n')}</tbody>
 </table>`;
+}
+
+/** The entry's title linked to its page, or a dash when the content does not know the id. */
+function entryCell(id: string, entries: ReadonlyMap<string, EntryInfo> | undefined): Cell {
+	const entry = entries?.get(id);
+	if (!entry) return '–';
+	return { html: `<a href="${escape(entry.url)}">${escape(entry.title)}</a>` };
 }
 
 const queryTable = (caption: string, queries: readonly QueryCount[]) =>
@@ -202,7 +214,12 @@ th, td { border-bottom: 1px solid var(--border); padding: 0.3rem 0.5rem; text-al
  */
 export function renderDeflectionHtml(
 	report: DeflectionReport,
-	options: { siteName: string; generatedAt: string },
+	options: {
+		siteName: string;
+		generatedAt: string;
+		/** Titles and URLs of the KB articles and FAQs, by the ids the events carry. */
+		entries?: ReadonlyMap<string, EntryInfo>;
+	},
 ): string {
 	chartSeq = 0;
 	const period = describePeriod(report.range);
@@ -296,7 +313,7 @@ ${
 				'Helpfulness per KB article and FAQ',
 				'Share of Yes votes per entry, most-voted first. The table below has the numbers.',
 				helpful.slice(0, 30).map(([id, v]) => ({
-					label: id,
+					label: options.entries?.has(id) ? `${id} ${options.entries.get(id)!.title}` : id,
 					value: v.rate ?? 0,
 					text: `${percent(v.rate)} of ${v.yes + v.no}`,
 					className: (v.rate ?? 0) >= 0.5 ? 'bar-yes' : 'bar-no',
@@ -305,9 +322,16 @@ ${
 			)}
 ${table(
 	'Helpful votes per KB article and FAQ',
-	['KB article / FAQ', 'Yes', 'No', 'Helpfulness', 'Page views'],
-	helpful.map(([id, v]) => [id, count(v.yes), count(v.no), percent(v.rate), count(report.pageViewsById[id] ?? 0)]),
-	[1, 2, 3, 4],
+	['KB article / FAQ', 'Title', 'Yes', 'No', 'Helpfulness', 'Page views'],
+	helpful.map(([id, v]) => [
+		id,
+		entryCell(id, options.entries),
+		count(v.yes),
+		count(v.no),
+		percent(v.rate),
+		count(report.pageViewsById[id] ?? 0),
+	]),
+	[2, 3, 4, 5],
 )}`
 }
 </section>

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDateBound } from '../../../src/lib/analytics/dates.ts';
+import { entryDirectory } from '../../../src/lib/analytics/entries.ts';
 import { computeDeflection } from '../../../src/lib/analytics/metrics.ts';
 import { describePeriod, renderDeflectionHtml } from '../../../src/lib/analytics/report-html.ts';
 import { SqliteEventStore } from '../../../src/lib/analytics/store-sqlite-fs.ts';
@@ -44,6 +45,46 @@ describe('the HTML report', () => {
 		expect(html).not.toMatch(/<[^>]+\s(?:src|href|xlink:href|action)=|url\(|@import|<script|<link|<iframe/i);
 	});
 
+	it('names and links the KB articles and FAQs it knows, and only links them', () => {
+		const entries = entryDirectory(
+			{
+				kb: [{ data: { id: 'KB-0007', title: 'Webhook retries <stop> early' } }],
+				faq: [
+					{
+						filePath: 'content/faq/account-access/Reset-Password.mdx',
+						data: { question: 'How do I reset my password?', category: 'account-access' },
+					},
+				],
+			},
+			'https://help.example/',
+		);
+		expect([...entries]).toEqual([
+			['KB-0007', { title: 'Webhook retries <stop> early', url: 'https://help.example/kb/KB-0007/' }],
+			[
+				'faq/account-access/reset-password',
+				{
+					title: 'How do I reset my password?',
+					url: 'https://help.example/faq/account-access/reset-password/',
+				},
+			],
+		]);
+		const named = renderDeflectionHtml(computeDeflection(log), {
+			siteName: 'Caro Help Center',
+			generatedAt: '2026-11-23T08:00:00.000Z',
+			entries,
+		});
+		expect(named).toContain(
+			'<th scope="row">KB-0007</th><td><a href="https://help.example/kb/KB-0007/">Webhook retries &lt;stop&gt; early</a></td>',
+		);
+		// The FAQ in the log is not in the content: its id stays, with a dash for the title.
+		expect(named).toContain('<th scope="row">faq/reset-password</th><td>–</td>');
+		expect(named).toContain('>KB-0007 Webhook retries &lt;stop&gt; early</text>');
+		// Links to the site are for the reader to follow; nothing is loaded.
+		expect(named.replace(/<a href="https:\/\/help\.example\/[^"]*">/g, '')).not.toMatch(
+			/<[^>]+\s(?:src|href|xlink:href|action)=|url\(|@import|<script|<link|<iframe/i,
+		);
+	});
+
 	it('labels every chart and gives each a table of the same numbers', () => {
 		const charts = html.match(/<svg role="img" aria-labelledby="(chart-\d+)-t \1-d"/g) ?? [];
 		expect(charts).toHaveLength(4);
@@ -59,7 +100,7 @@ describe('the HTML report', () => {
 		expect(html).toContain('<caption>Searches, zero-result rate and click-through per UTC day</caption>');
 		expect(html).toContain('<caption>Helpful votes per KB article and FAQ</caption>');
 		expect(html).toMatch(/<th scope="row">Deflected sessions<\/th><td class="num">2<\/td><td class="num">66\.7%<\/td>/);
-		expect(html).toMatch(/<th scope="row">KB-0007<\/th><td class="num">1<\/td><td class="num">0<\/td><td class="num">100\.0%<\/td>/);
+		expect(html).toMatch(/<th scope="row">KB-0007<\/th><td>–<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">100\.0%<\/td>/);
 	});
 
 	it('states the definitions', () => {
@@ -95,7 +136,9 @@ describe('npm run deflection', () => {
 		await store.close();
 	});
 	const deflection = (...args: string[]) =>
-		run(process.execPath, ['scripts/deflection.ts', ...args], { env: { ...process.env, DATABASE_URL: '' } });
+		run(process.execPath, ['scripts/deflection.ts', ...args], {
+			env: { ...process.env, DATABASE_URL: '', TIERZERO_CONTENT_DIR: '', TIERZERO_SITE: 'https://help.example' },
+		});
 
 	it('writes deflection.json, deflection.html and the zero-result queries for ticket mining', async () => {
 		const out = join(dir, 'out');
@@ -121,6 +164,17 @@ describe('npm run deflection', () => {
 		expect(readFileSync(queries, 'utf8')).toBe('query,count\n<img src=x onerror=alert(1)>,1\n"sso, saml",1\n');
 	});
 
+	it('names the articles from the content tree, content/ unless --content says otherwise', async () => {
+		const named = join(dir, 'named');
+		await deflection('--db', db, '--out', named);
+		expect(readFileSync(join(named, 'deflection.html'), 'utf8')).toContain(
+			'<a href="https://help.example/kb/KB-0007/">Error messages are unclear or unhelpful</a>',
+		);
+		const other = join(dir, 'other');
+		await deflection('--db', db, '--out', other, '--content', 'tests/unit/fixtures/content/good');
+		expect(readFileSync(join(other, 'deflection.html'), 'utf8')).not.toContain('Error messages are unclear');
+	});
+
 	it('limits the report to --since/--until, whole UTC days', async () => {
 		const out = join(dir, 'range');
 		await deflection('--db', db, '--out', out, '--since', '2026-11-03', '--until', '2026-11-03');
@@ -134,6 +188,7 @@ describe('npm run deflection', () => {
 		[['--since', '2026-11-05', '--until', '2026-11-01'], 'deflection: --since must be before --until'],
 		[['--db', join(dir, 'missing.db')], `deflection: ${join(dir, 'missing.db')}: no analytics database here; run the collector first or pass --db PATH`],
 		[['--db', 'a.db', '--database-url', 'postgres://x@127.0.0.1/x'], 'deflection: give either --db or --database-url, not both'],
+		[['--content', join(dir, 'no-content')], `deflection: --content: ${join(dir, 'no-content')}: no such folder`],
 	])('refuses %j with a message and exit code 2', async (args, message) => {
 		const error = await deflection(...args).catch((e: { code: number; stderr: string }) => e);
 		expect(error).toMatchObject({ code: 2 });

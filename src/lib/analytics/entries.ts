@@ -1,0 +1,37 @@
+/**
+ * Titles and URLs for the entry ids events carry (`KB-0042`, `faq/<category>/<slug>`), so the
+ * deflection report names "KB-0026 Webhook deliveries are not retried" and links to it rather
+ * than leaving the lead to look the ID up. Pure: the CLI reads the content tree.
+ */
+
+/** What the report shows for an entry id. */
+export interface EntryInfo {
+	title: string;
+	url: string;
+}
+
+/** The parts of the loaded content the directory needs (see content-fs.ts). */
+export interface EntrySources {
+	kb: readonly { data: { id: string; title: string } }[];
+	faq: readonly { filePath: string; data: { question: string; category: string } }[];
+}
+
+/**
+ * Entry id → title and absolute URL on the site at `origin`. FAQ ids are built as the pages build
+ * them (src/content.ts `faqId`): category and the file's name, which Astro's glob loader lower-cases.
+ */
+export function entryDirectory(sources: EntrySources, origin: string): Map<string, EntryInfo> {
+	const base = origin.replace(/\/$/, '');
+	const directory = new Map<string, EntryInfo>();
+	for (const { data } of sources.kb) {
+		directory.set(data.id, { title: data.title, url: `${base}/kb/${data.id}/` });
+	}
+	for (const { filePath, data } of sources.faq) {
+		const slug = (filePath.split(/[\\/]/).pop() ?? '').replace(/\.mdx$/, '').toLowerCase();
+		directory.set(`faq/${data.category}/${slug}`, {
+			title: data.question,
+			url: `${base}/faq/${data.category}/${slug}/`,
+		});
+	}
+	return directory;
+}
