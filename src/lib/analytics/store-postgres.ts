@@ -143,6 +143,14 @@ export class PostgresEventStore implements EventStore {
 		}
 	}
 
+	async countReceivedBefore(before: number): Promise<number> {
+		const { rows } = await this.#pool.query<{ n: string }>(
+			`SELECT count(*) AS n FROM ${this.#table} WHERE received_at < $1`,
+			[new Date(before)],
+		);
+		return Number(rows[0]?.n ?? 0);
+	}
+
 	async deleteReceivedBefore(before: number): Promise<number> {
 		// The rows' space is reclaimed by PostgreSQL's (auto)vacuum, as for any DELETE.
 		const { rowCount } = await this.#pool.query(

@@ -115,6 +115,14 @@ export class SqliteEventStore implements EventStore {
 		return row.n;
 	}
 
+	async countReceivedBefore(before: number): Promise<number> {
+		await this.#committer.drain();
+		const row = this.#db
+			.prepare('SELECT count(*) AS n FROM events WHERE received_at < ?')
+			.get(before) as { n: number };
+		return row.n;
+	}
+
 	async deleteReceivedBefore(before: number): Promise<number> {
 		await this.#committer.drain();
 		// Overwrite the deleted rows' bytes, and fold the WAL back into the file, so the deleted

@@ -29,6 +29,8 @@ export interface EventStore {
 	 * collector's clock, not the visitor's `ts`), for a retention period; resolves to how many.
 	 */
 	deleteReceivedBefore(before: number): Promise<number>;
+	/** How many events {@link deleteReceivedBefore} would delete, deleting nothing. */
+	countReceivedBefore(before: number): Promise<number>;
 	/** Waits for pending writes, then releases the database. */
 	close(): Promise<void>;
 }

@@ -177,6 +177,7 @@ describe('limits and failures', () => {
 			read: async function* () {},
 			count: async () => 0,
 			deleteReceivedBefore: async () => 0,
+			countReceivedBefore: async () => 0,
 			close: async () => {},
 		};
 		const broken = await startCollector({

@@ -65,6 +65,8 @@ describe('SQLite retention', () => {
 		await store.append([at('old', 0, '2030-01-01').view('KB-0001'), at('old', 1).search('sso', 0)]);
 		clock = Date.parse('2026-11-01T00:00:00Z');
 		await store.append([at('new', 0, '2020-01-01').view('KB-0002')]);
+		expect(await store.countReceivedBefore(Date.parse('2026-08-01T00:00:00Z'))).toBe(2);
+		expect(await store.count()).toBe(3);
 		expect(await store.deleteReceivedBefore(Date.parse('2026-08-01T00:00:00Z'))).toBe(2);
 		const left = [];
 		for await (const event of store.read()) left.push(event.session);
@@ -95,6 +97,12 @@ describe('SQLite retention', () => {
 		const recent = new SqliteEventStore(path);
 		await recent.append([at('b', 0).view('KB-0003')]);
 		await recent.close();
+		const dry = await prune('--db', path, '--older-than', '90d', '--dry-run');
+		expect(dry.stdout).toMatch(
+			new RegExp(
+				`^sqlite ${path}: would delete 2 events received before [\\dT:.Z-]+; nothing deleted\\n$`,
+			),
+		);
 		const { stdout } = await prune('--db', path, '--older-than', '90d');
 		expect(stdout).toMatch(
 			new RegExp(
@@ -129,6 +137,8 @@ describe.skipIf(!testDatabaseUrl)(`PostgreSQL retention${skipReason}`, () => {
 			await store.append([at('a', 0).view('KB-0001'), at('b', 0).view('KB-0002')]);
 			// received_at is the server's now(); nothing was received a day from now or before an hour ago.
 			expect(await store.deleteReceivedBefore(Date.now() - 3_600_000)).toBe(0);
+			expect(await store.count()).toBe(2);
+			expect(await store.countReceivedBefore(Date.now() + DAY)).toBe(2);
 			expect(await store.count()).toBe(2);
 			expect(await store.deleteReceivedBefore(Date.now() + DAY)).toBe(2);
 			expect(await store.count()).toBe(0);
