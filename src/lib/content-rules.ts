@@ -1,6 +1,8 @@
 import { KB_SECTIONS } from '../schemas/kb.ts';
 import { mentionedIds } from './id-links.ts';
+import { headingIds, linkProblem, linksIn, proseLineEntries } from './links.ts';
 import { findPlaceholders } from './placeholders.ts';
+import { faqPath, siteRoutes } from './routes.ts';
 
 /** One content mistake, reported as `file: field: message`. */
 export interface ContentProblem {
@@ -9,6 +11,8 @@ export interface ContentProblem {
 	line?: number;
 	field: string;
 	message: string;
+	/** Text whose first line in the file is the problem's line, where the field alone is too coarse. */
+	find?: string;
 }
 
 /** The parts of a collection entry the rules read; matches Astro's entries and plain parsed files. */
@@ -22,10 +26,13 @@ interface KbLike {
 	id: string;
 	title: string;
 	status: 'draft' | 'published' | 'archived';
+	category: string;
+	tags: readonly string[];
 	related: string[];
 }
 interface FaqLike {
 	question: string;
+	category: string;
 	status: 'draft' | 'published';
 	related: string[];
 }
@@ -47,18 +54,7 @@ export interface ContentSet {
 
 /** Lines of a Markdown body that are not inside fenced code blocks. */
 export function proseLines(body: string): string[] {
-	const out: string[] = [];
-	let fence: string | null = null;
-	for (const line of body.split('\n')) {
-		const f = /^\s*(```+|~~~+)/.exec(line);
-		if (f) {
-			if (fence === null) fence = f[1]!;
-			else if (f[1]!.startsWith(fence)) fence = null;
-			continue;
-		}
-		if (fence === null) out.push(line);
-	}
-	return out;
+	return proseLineEntries(body).map(([text]) => text);
 }
 
 /** `##` headings of a Markdown body, outside fenced code. */
@@ -188,6 +184,7 @@ export function checkContent(set: ContentSet, unchecked: ReadonlySet<string> = n
 			}
 		}
 	}
+	problems.push(...checkLinks(set));
 	for (const e of set.kb) {
 		const s = checkKbSections(e.body);
 		if (s) problems.push({ file: e.filePath, field: 'body', message: s });
@@ -204,6 +201,45 @@ export function checkContent(set: ContentSet, unchecked: ReadonlySet<string> = n
 		}
 	}
 	return problems.sort((a, b) => a.file.localeCompare(b.file) || a.field.localeCompare(b.field));
+}
+
+/**
+ * Links in KB, FAQ and runbook bodies that lead nowhere in a production build (see links.ts).
+ * Reply templates are left out: their links are for the customer's mail client.
+ */
+export function checkLinks(set: ContentSet): ContentProblem[] {
+	const routes = siteRoutes(set);
+	const anchors = new Map<string, string[]>();
+	const pages: { file: string; path: string; body: string; draft: boolean }[] = [
+		...set.kb.map((e) => ({
+			file: e.filePath,
+			path: `/kb/${e.data.id}/`,
+			body: e.body,
+			draft: e.data.status === 'draft',
+		})),
+		...set.faq.map((e) => ({
+			file: e.filePath,
+			path: faqPath(e.data.category, e.filePath),
+			body: e.body,
+			draft: e.data.status === 'draft',
+		})),
+		...set.runbooks.map((e) => ({
+			file: e.filePath,
+			path: `/runbooks/${e.data.id}/`,
+			body: e.body,
+			draft: false,
+		})),
+	];
+	for (const page of pages) anchors.set(page.path, [...headingIds(page.body), 'main']);
+	const problems: ContentProblem[] = [];
+	// A draft is not built, so its links go nowhere yet either way; they are checked on publishing.
+	for (const page of pages.filter((p) => !p.draft)) {
+		for (const { url } of linksIn(page.body)) {
+			const message = linkProblem(url, page.path, routes, anchors);
+			if (message) problems.push({ file: page.file, field: 'body', message, find: url });
+		}
+	}
+	return problems;
 }
 
 /** The build's error text: one `file: field: message` line per problem. */

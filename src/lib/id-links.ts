@@ -15,7 +15,12 @@ export function idHref(id: string): string {
 export function mentionedIds(proseLines: readonly string[]): string[] {
 	const ids = new Set<string>();
 	for (const line of proseLines) {
-		for (const m of line.replace(/`[^`]*`/g, '').matchAll(ENTRY_ID)) ids.add(m[1]!);
+		// An ID inside a link's URL is the link checker's business (links.ts), not a mention.
+		const prose = line
+			.replace(/`[^`]*`/g, '')
+			.replace(/\]\([^)]*\)/g, ']')
+			.replace(/\bhref\s*=\s*("[^"]*"|'[^']*'|\{[^}]*\})/g, '');
+		for (const m of prose.matchAll(ENTRY_ID)) ids.add(m[1]!);
 	}
 	return [...ids];
 }

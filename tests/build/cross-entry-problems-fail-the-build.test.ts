@@ -5,7 +5,7 @@ let tree: Tree | undefined;
 afterAll(() => tree?.remove());
 
 it(
-	'cross-entry problems fail the build, all listed together with their file, line and field',
+	'cross-entry problems and broken links fail the build, all listed together with their file, line and field',
 	async () => {
 		tree = baseTree();
 		// A second file with KB-0002's ID.
@@ -16,6 +16,12 @@ it(
 		// A published article pointing to the draft KB-0004, an FAQ pointing to a KB ID that does not exist.
 		tree.edit('kb/cli/command-not-found.mdx', 'related: [KB-0002]', 'related: [KB-0002, KB-0004]');
 		tree.edit('faq/cli/how-do-i-install.mdx', 'related: [KB-0001]', 'related: [KB-0001, KB-0099]');
+		// A link without the trailing slash every URL of the site has.
+		tree.edit(
+			'faq/cli/how-do-i-install.mdx',
+			'check with `caro --version`.',
+			'check with `caro --version`.\n\nStuck? See [command not found](/kb/KB-0001).',
+		);
 		tree.edit('kb/cli/old-config-format.mdx', /## Prevention[\s\S]*$/, '');
 		tree.edit(
 			'templates/initial-acknowledgement.mdx',
@@ -34,7 +40,8 @@ it(
 		const c = tree.shown;
 		expect(result.output).toContain(
 			[
-				'7 content problems:',
+				'8 content problems:',
+				`  ${c}/faq/cli/how-do-i-install.mdx:10: body: links to /kb/KB-0001, which needs its trailing slash: /kb/KB-0001/`,
 				`  ${c}/faq/cli/how-do-i-install.mdx:4: related[1]: KB-0099 does not exist; use the ID of an existing KB article`,
 				`  ${c}/kb/cli/command-not-found.mdx:10: related[1]: KB-0004 (${c}/kb/cli/draft-shell-completion.mdx) is a draft, and a published entry cannot point to a draft; publish it or remove the link`,
 				`  ${c}/kb/cli/old-config-format.mdx:12: body: missing section "## Prevention"; every KB article has ## Symptoms, ## Root cause, ## Solution, ## Prevention`,

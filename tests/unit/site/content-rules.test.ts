@@ -30,12 +30,12 @@ const kb = (
 	body = KB_BODY,
 ) => ({
 	filePath: `content/kb/${file}`,
-	data: { id, title: `Article ${id}`, status, related },
+	data: { id, title: `Article ${id}`, status, category: 'cli', tags: [], related },
 	body,
 });
 const faq = (file: string, status: 'draft' | 'published', related: string[]) => ({
 	filePath: `content/faq/${file}`,
-	data: { question: 'Why?', status, related },
+	data: { question: 'Why?', category: 'cli', status, related },
 	body: 'Because.',
 });
 const set = (parts: Partial<ContentSet>): ContentSet => ({

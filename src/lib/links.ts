@@ -1,0 +1,105 @@
+/**
+ * Links written in article bodies that lead nowhere: a page the build does not make, a page
+ * without the trailing slash every URL of the site has, or a `#section` the target does not
+ * have. Checked from the content alone (see routes.ts), so a writer's pull request fails with
+ * the file, the line and the link, before anything is built.
+ */
+import GithubSlugger from 'github-slugger';
+
+/** One link found in a body, as written. */
+export interface FoundLink {
+	url: string;
+	/** 0-based line in the body. */
+	line: number;
+}
+
+/** Markdown inline links and images `](url)`, HTML/JSX `href="url"`, and `[ref]: url` definitions. */
+const LINK_PATTERNS = [
+	/\]\(\s*<?([^)\s>]+)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g,
+	/\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/g,
+	/^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/g,
+];
+
+/** The lines of a Markdown body outside fenced code blocks, with their 0-based numbers. */
+export function proseLineEntries(body: string): [text: string, line: number][] {
+	const out: [string, number][] = [];
+	let fence: string | null = null;
+	body.split('\n').forEach((text, line) => {
+		const f = /^\s*(```+|~~~+)/.exec(text);
+		if (f) {
+			if (fence === null) fence = f[1]!;
+			else if (f[1]!.startsWith(fence)) fence = null;
+			return;
+		}
+		if (fence === null) out.push([text, line]);
+	});
+	return out;
+}
+
+/** The links of a Markdown body, outside fenced and inline code, with their lines. */
+export function linksIn(body: string): FoundLink[] {
+	const found: FoundLink[] = [];
+	for (const [raw, line] of proseLineEntries(body)) {
+		const text = raw.replace(/`[^`]*`/g, '');
+		for (const pattern of LINK_PATTERNS) {
+			for (const m of text.matchAll(pattern)) {
+				const url = m[1] ?? m[2] ?? m[3];
+				if (url) found.push({ url, line });
+			}
+		}
+	}
+	return found;
+}
+
+/** The text a heading line renders to, roughly as hast-util-to-string sees it after Markdown. */
+function headingText(markdown: string): string {
+	return markdown
+		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/<[^>]+>/g, '')
+		.replace(/`([^`]*)`/g, '$1')
+		.replace(/(\*\*|__|\*|_|~~)(?=\S)([^]*?\S)\1/g, '$2');
+}
+
+/** The ids rehype-slug gives the headings of a body, in order (github-slugger, as it uses). */
+export function headingIds(body: string): string[] {
+	const slugger = new GithubSlugger();
+	return proseLineEntries(body).flatMap(([line]) => {
+		const h = /^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
+		return h ? [slugger.slug(headingText(h[1]!))] : [];
+	});
+}
+
+/** What is wrong with one link, or null when it leads somewhere. */
+export function linkProblem(
+	url: string,
+	from: string,
+	routes: ReadonlySet<string>,
+	anchors: ReadonlyMap<string, readonly string[]>,
+): string | null {
+	// Other sites, mail and phone links are the writer's business; only the site's own are checked.
+	if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return null;
+	let target: URL;
+	try {
+		target = new URL(url, `https://site.invalid${from}`);
+	} catch {
+		return `links to ${url}, which is not a valid URL`;
+	}
+	const path = decodeURI(target.pathname);
+	const hash = decodeURIComponent(target.hash.slice(1));
+	if (!routes.has(path)) {
+		if (routes.has(`${path}/`))
+			return `links to ${url}, which needs its trailing slash: ${path}/${target.search}${target.hash}`;
+		const kb = /^\/kb\/(kb-\d{4})\/?$/i.exec(path);
+		if (kb && routes.has(`/kb/${kb[1]!.toUpperCase()}/`)) {
+			return `links to ${url}; KB IDs are upper case: /kb/${kb[1]!.toUpperCase()}/`;
+		}
+		return `links to ${url}, which is not a page of the site (a draft has no page); fix the link or remove it`;
+	}
+	const ids = anchors.get(path);
+	if (hash && ids && !ids.includes(hash)) {
+		const known =
+			ids.length > 0 ? `; its sections are ${ids.map((id) => `#${id}`).join(', ')}` : '';
+		return `links to ${url}, but ${path} has no section #${hash}${known}`;
+	}
+	return null;
+}

@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { loadAndCheckContent } from '../../src/lib/content-fs.ts';
+import { siteRoutes } from '../../src/lib/routes.ts';
+import { builtPages } from './lib/pages.ts';
+import { siteDir } from './support/server.ts';
+
+// The content check judges links by the pages routes.ts says the build makes; if src/pages and
+// routes.ts ever disagree, writers would get false alarms or broken links would pass.
+it('names exactly the pages the build made, and the files it serves beside them', () => {
+	const routes = siteRoutes(loadAndCheckContent(process.env.TIERZERO_CONTENT_DIR || 'content').set);
+	const pages = [...routes].filter((r) => r.endsWith('/') || r.endsWith('.html')).sort();
+	expect(pages).toEqual(builtPages(siteDir()));
+	const files = [...routes].filter((r) => !r.endsWith('/') && !r.endsWith('.html'));
+	expect(files.filter((f) => !existsSync(join(siteDir(), f)))).toEqual([]);
+});
