@@ -4,6 +4,8 @@
  * than leaving the lead to look the ID up. Pure: the CLI reads the content tree.
  */
 
+import { faqPath } from '../routes.ts';
+
 /** What the report shows for an entry id. */
 export interface EntryInfo {
 	title: string;
@@ -18,7 +20,7 @@ export interface EntrySources {
 
 /**
  * Entry id → title and absolute URL on the site at `origin`. FAQ ids are built as the pages build
- * them (src/content.ts `faqId`): category and the file's name, which Astro's glob loader lower-cases.
+ * them (src/content.ts `faqId`: `faq/<category>/<slug>`).
  */
 export function entryDirectory(sources: EntrySources, origin: string): Map<string, EntryInfo> {
 	const base = origin.replace(/\/$/, '');
@@ -27,11 +29,9 @@ export function entryDirectory(sources: EntrySources, origin: string): Map<strin
 		directory.set(data.id, { title: data.title, url: `${base}/kb/${data.id}/` });
 	}
 	for (const { filePath, data } of sources.faq) {
-		const slug = (filePath.split(/[\\/]/).pop() ?? '').replace(/\.mdx$/, '').toLowerCase();
-		directory.set(`faq/${data.category}/${slug}`, {
-			title: data.question,
-			url: `${base}/faq/${data.category}/${slug}/`,
-		});
+		const path = faqPath(data.category, filePath);
+		// The id the FAQ page reports its events under is its path without the slashes at the ends.
+		directory.set(path.slice(1, -1), { title: data.question, url: `${base}${path}` });
 	}
 	return directory;
 }
