@@ -13,9 +13,12 @@ export interface FoundLink {
 	line: number;
 }
 
-/** Markdown inline links and images `](url)`, HTML/JSX `href="url"`, and `[ref]: url` definitions. */
+/**
+ * Markdown inline links and images `](url)` (one level of parentheses inside the URL, as
+ * CommonMark allows), HTML/JSX `href="url"`, and `[ref]: url` definitions.
+ */
 const LINK_PATTERNS = [
-	/\]\(\s*<?([^)\s>]+)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g,
+	/\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g,
 	/\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/g,
 	/^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/g,
 ];

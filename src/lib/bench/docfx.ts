@@ -203,7 +203,9 @@ function convertLinks(text: string): string {
 			// Images: screenshots live beside the source articles, not in this site.
 			.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, '')
 			.replace(
-				/\[((?:[^\[\]\n]|\n(?!\s*\n))*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"\n]*")?\s*\)/g,
+				// Labels may hold one level of brackets ("vCard [MS-OXVCARD]") and URLs one of
+				// parentheses ("ee797784(v=cs.20)"), as CommonMark allows.
+				/\[((?:[^\[\]\n]|\[[^\[\]\n]*\]|\n(?!\s*\n))*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+"[^"\n]*")?\s*\)/g,
 				(all, label: string, url: string) => (isAbsolute(url) ? all : label),
 			)
 			// MDX has no `<https://…>` autolinks; GFM turns the bare URL into a link.

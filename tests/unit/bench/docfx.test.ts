@@ -56,6 +56,15 @@ describe('stripDocfx', () => {
 		expect(await mdxError(stripDocfx(SAMPLE))).toBeNull();
 	});
 
+	it('turns a relative link into its text also with brackets in the label or parentheses in the URL', () => {
+		expect(
+			stripDocfx(
+				'See [vCard [MS-OXVCARD]](/openspecs/ms-oxvcard/bf4e) and ' +
+					'[Names [C++]](/previous-versions/ee797784(v=cs.20)) and [Docs (new)](https://learn.microsoft.com/a(b)).',
+			),
+		).toBe('See vCard [MS-OXVCARD] and Names [C++] and [Docs (new)](https://learn.microsoft.com/a(b)).');
+	});
+
 	it('keeps alert text that sits on the marker line, in the blockquote', () => {
 		expect(stripDocfx('> [!IMPORTANT] Back up the mailbox first.')).toBe(
 			'> Back up the mailbox first.',

@@ -16,6 +16,7 @@ describe('linksIn', () => {
 			'[also not](/b/)',
 			'```',
 			'[ref]: /support/#contact',
+			'[Names [C++]](/previous-versions/ee797784(v=cs.20)).',
 		].join('\n');
 		expect(linksIn(body)).toEqual([
 			{ url: '/kb/KB-0001/#solution', line: 0 },
@@ -23,6 +24,7 @@ describe('linksIn', () => {
 			{ url: '/faq/', line: 1 },
 			{ url: '/runbooks/', line: 1 },
 			{ url: '/support/#contact', line: 6 },
+			{ url: '/previous-versions/ee797784(v=cs.20)', line: 7 },
 		]);
 	});
 });
