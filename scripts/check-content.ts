@@ -1,6 +1,5 @@
 // Checks content/ against the schemas and cross-entry rules without a full site build.
-import { existsSync, statSync } from 'node:fs';
-import { loadAndCheckContent } from '../src/lib/content-fs.ts';
+import { contentFolderError, loadAndCheckContent } from '../src/lib/content-fs.ts';
 import { formatProblems } from '../src/lib/content-rules.ts';
 
 const arg = process.argv[2];
@@ -9,9 +8,9 @@ if (arg?.startsWith('-') || process.argv.length > 3) {
 	console.error('usage: npm run check:content -- [CONTENT_DIR]   (default: content/)');
 	process.exit(2);
 }
-// A mistyped folder must not pass as an empty, "valid" help center.
-if (!existsSync(root) || !statSync(root).isDirectory()) {
-	console.error(`${root}: no such content folder`);
+const folderError = contentFolderError(root);
+if (folderError) {
+	console.error(folderError);
 	process.exit(2);
 }
 const { problems, counts } = loadAndCheckContent(root);

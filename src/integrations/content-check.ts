@@ -3,10 +3,9 @@
  * validation stops at the first entry that fails its schema and names no line; this lists every
  * problem at once, as `file:line: field: message`, before any page is rendered.
  */
-import { existsSync, statSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { loadAndCheckContent } from '../lib/content-fs.ts';
+import { contentFolderError, loadAndCheckContent } from '../lib/content-fs.ts';
 import { formatProblems } from '../lib/content-rules.ts';
 
 export function contentCheck(contentDir: string): AstroIntegration {
@@ -16,12 +15,9 @@ export function contentCheck(contentDir: string): AstroIntegration {
 			'astro:config:setup': ({ command, logger }) => {
 				// The dev server reports content errors live, per edit; failing its start would not help.
 				if (command !== 'build') return;
-				// A mistyped TIERZERO_CONTENT_DIR must not build an empty help center.
-				if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
-					throw new AstroError(
-						`${contentDir}: no such content folder`,
-						'Check TIERZERO_CONTENT_DIR, or unset it to build content/.',
-					);
+				const folderError = contentFolderError(contentDir);
+				if (folderError) {
+					throw new AstroError(folderError, 'Check TIERZERO_CONTENT_DIR, or unset it to build content/.');
 				}
 				const { problems } = loadAndCheckContent(contentDir);
 				if (problems.length === 0) return;

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'astro/zod';
@@ -27,6 +27,14 @@ export function listContentFiles(dir: string, ext: string): string[] {
 
 function issuesOf(file: string, error: z.ZodError): ContentProblem[] {
 	return error.issues.map((i) => ({ file, field: i.path.join('.') || '(frontmatter)', message: i.message }));
+}
+
+/**
+ * Why `root` cannot be checked, or null when it can: a mistyped folder must not pass as an
+ * empty, "valid" help center.
+ */
+export function contentFolderError(root: string): string | null {
+	return existsSync(root) && statSync(root).isDirectory() ? null : `${root}: no such content folder`;
 }
 
 /** The entries that passed their schema, with all their fields. */
