@@ -20,3 +20,13 @@ export function formatDate(d: Date): string {
 export function isoDate(d: Date): string {
 	return d.toISOString().slice(0, 10);
 }
+
+/**
+ * `text` cut to at most `max` characters at a word boundary, marked with "…" when cut; a chart
+ * label or a one-line title. `trim` drops what the cut may leave dangling before the "…".
+ */
+export function clipAtWord(text: string, max: number, trim?: RegExp): string {
+	if (text.length <= max) return text;
+	const cut = text.slice(0, max - 1).replace(/\s+\S*$/, '');
+	return `${trim ? cut.replace(trim, '') : cut}…`;
+}

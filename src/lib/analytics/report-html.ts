@@ -1,3 +1,4 @@
+import { clipAtWord } from '../labels.ts';
 import type { EntryInfo } from './entries.ts';
 import type { DailyFigures, DeflectionReport, QueryCount } from './metrics.ts';
 
@@ -50,8 +51,7 @@ function barsChart(
 			const y = 4 + i * rowH;
 			const w = max === 0 ? 0 : Math.max(row.value > 0 ? 2 : 0, (row.value / max) * barW);
 			// About 7.5 px a character: longer labels would run off the left edge.
-			const label =
-				row.label.length > 38 ? `${row.label.slice(0, 37).replace(/\s+\S*$/, '')}…` : row.label;
+			const label = clipAtWord(row.label, 38);
 			return `<text x="${labelW - 8}" y="${y + 18}" text-anchor="end">${escape(label)}</text>
 <rect class="${row.className ?? 'bar'}" x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 10}" rx="2"/>
 <text x="${(labelW + w + 6).toFixed(1)}" y="${y + 18}">${escape(row.text)}</text>`;

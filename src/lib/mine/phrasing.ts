@@ -3,6 +3,7 @@
  * the report (the ticket's own words, usually its subject line) and a question for the draft
  * FAQ entry. The text was redacted before it gets here.
  */
+import { clipAtWord } from '../labels.ts';
 import { tokenize } from './text.ts';
 
 /** The longest question a draft FAQ entry takes (the FAQ schema's limit). */
@@ -16,15 +17,6 @@ export function sentencesOf(text: string): string[] {
 		.split(/\n|(?<=[.?!])\s+/)
 		.map((s) => s.replace(/\s+/g, ' ').trim())
 		.filter((s) => /\p{L}/u.test(s));
-}
-
-/** `text` cut at a word boundary to at most `max` characters, marked with "…" when cut. */
-function clip(text: string, max: number): string {
-	if (text.length <= max) return text;
-	return `${text
-		.slice(0, max - 1)
-		.replace(/\s+\S*$/, '')
-		.replace(/[\s,;:-]+$/, '')}…`;
 }
 
 /**
@@ -51,7 +43,7 @@ export function labelFrom(text: string, terms: readonly string[], fallback: stri
 	for (const sentence of sentencesOf(text).slice(0, 4)) {
 		const stems = tokenize(sentence);
 		if (stems.length >= 2 && (topic.size === 0 || stems.some((s) => topic.has(s)))) {
-			const label = clip(sentence.replace(/[\s.,;:-]+$/, ''), LABEL_MAX);
+			const label = clipAtWord(sentence.replace(/[\s.,;:-]+$/, ''), LABEL_MAX, /[\s,;:-]+$/);
 			return `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
 		}
 	}

@@ -4,6 +4,7 @@
  * same numbers), what covers each group, and which got a draft. The HTML loads nothing: no scripts,
  * fonts or images, and a Content-Security-Policy that forbids fetching anything.
  */
+import { clipAtWord } from '../labels.ts';
 import type { Suggestions, SuggestionCluster } from './suggest.ts';
 
 /** Groups listed in the report tables; suggestions.json has all of them. */
@@ -136,10 +137,7 @@ export function renderChart(s: Suggestions): string {
 		const wSearches = c.searches === 0 ? 0 : Math.max(2, Math.round((c.searches / max) * plot));
 		const label = `${c.id} ${c.label}`;
 		// About 7 px per character at 13 px: the label must fit left of the bars.
-		const short =
-			label.length > LABEL_CHARS
-				? `${label.slice(0, LABEL_CHARS - 1).replace(/\s+\S*$/, '')}…`
-				: label;
+		const short = clipAtWord(label, LABEL_CHARS);
 		const tip = `${label}: ${c.size} tickets, ${c.searches} searches (${c.coveredBy === null ? 'not covered' : `covered by ${c.coveredBy.id}`})`;
 		return [
 			`<text x="${left - 8}" y="${y + barH / 2 + 5}" text-anchor="end">${esc(short)}</text>`,
