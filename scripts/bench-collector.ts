@@ -11,7 +11,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
-import { parseCli } from '../src/lib/cli.ts';
+import { parseCli } from './lib/cli.ts';
 
 const { values } = parseCli('bench-collector', 'npm run bench:collector -- [--events N] [--batch B] [--concurrency C] [--timeout S] [--database-url URL]', {
 	options: {

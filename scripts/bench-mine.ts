@@ -6,7 +6,7 @@
  *    Also small exports: fixed BANKING77 subsets of 300 to 1,000 questions from 10 intents with
  *    skewed sizes (one intent 40% of the subset), and 1,000 random questions, where a method tuned
  *    on 10k questions must still keep one common question in one group.
- * 2. Speed and memory on 10k, 100k and 1M synthetic tickets (src/lib/mine/synth.ts), each size in
+ * 2. Speed and memory on 10k, 100k and 1M synthetic tickets (scripts/lib/synth.ts), each size in
  *    its own child process so peak RSS is that size's alone.
  * 3. The whole `npm run mine` on a generated Zendesk export (JSON Lines, with e-mail addresses and
  *    names to redact): streaming, cleaning, redaction, grouping, coverage against content/ and
@@ -26,8 +26,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { clusterTexts, type Cluster, type ClusterOptions } from '../src/lib/mine/cluster.ts';
 import { scoreClustering } from '../src/lib/mine/metrics.ts';
-import { syntheticTickets } from '../src/lib/mine/synth.ts';
-import { parseCli } from '../src/lib/cli.ts';
+import { syntheticTickets } from './lib/synth.ts';
+import { parseCli } from './lib/cli.ts';
 
 const { values } = parseCli('bench-mine', 'npm run bench:mine -- [--sizes N,N] [--pipeline N,N] [--data CSV] [--no-quality] [--variants] [--only TEXT]', {
 	options: {

@@ -27,9 +27,9 @@ import {
 	ratioLines,
 	resultsTable,
 	type SiteResult,
-} from '../src/lib/bench/stats.ts';
+} from './lib/bench/stats.ts';
 import { listContentFiles } from '../src/lib/content-fs.ts';
-import { parseCli } from '../src/lib/cli.ts';
+import { parseCli } from './lib/cli.ts';
 
 const root = process.cwd();
 const benchDir = join(root, '.bench');

@@ -14,12 +14,12 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { convertSource, type ArticleDraft } from '../src/lib/bench/convert.ts';
-import { planKb, renderKbMdx, MAX_KB_ARTICLES } from '../src/lib/bench/plan.ts';
-import { syntheticDraft } from '../src/lib/bench/synthetic.ts';
+import { convertSource, type ArticleDraft } from './lib/bench/convert.ts';
+import { planKb, renderKbMdx, MAX_KB_ARTICLES } from './lib/bench/plan.ts';
+import { syntheticDraft } from './lib/bench/synthetic.ts';
 import { listContentFiles } from '../src/lib/content-fs.ts';
 import { splitFrontmatter } from '../src/lib/frontmatter.ts';
-import { parseCli } from '../src/lib/cli.ts';
+import { parseCli } from './lib/cli.ts';
 
 // Written into every generated tree; only a directory holding it may be wiped and rewritten.
 const MARKER = '.tierzero-generated';

@@ -4,7 +4,7 @@
  * typos), Zipf-distributed over a few hundred questions, and fully determined by a seed. Each
  * ticket carries the id of the question it asks, so the benchmark can also score the grouping.
  */
-import { seededRandom } from '../random.ts';
+import { seededRandom } from './random.ts';
 
 /** Values for the `{slot}`s of the phrasings. */
 const SLOTS: Record<string, readonly string[]> = {

@@ -7,7 +7,7 @@ import {
 	parseVmHwm,
 	ratioLines,
 	type SiteResult,
-} from '../../../src/lib/bench/stats.ts';
+} from '../../../../scripts/lib/bench/stats.ts';
 
 describe('parsing tool output', () => {
 	it("reads Astro's page count, coloured or not", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHeading, splitSections, toKbBody } from '../../../src/lib/bench/sections.ts';
-import { checkKbSections, h2Headings } from '../../../src/lib/content-rules.ts';
+import { classifyHeading, splitSections, toKbBody } from '../../../../scripts/lib/bench/sections.ts';
+import { checkKbSections, h2Headings } from '../../../../src/lib/content-rules.ts';
 
 const FALLBACKS = {
 	symptoms: 'FALLBACK SYMPTOMS',

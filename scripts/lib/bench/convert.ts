@@ -3,8 +3,8 @@
  * article draft: MDX-safe body in the four KB sections, and frontmatter derived from the source's
  * frontmatter and folder. IDs and related links are assigned later, across the whole set.
  */
-import type { Severity } from '../../schemas/kb.ts';
-import { splitFrontmatter } from '../frontmatter.ts';
+import type { Severity } from '../../../src/schemas/kb.ts';
+import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import { escapeMdxText, stripDocfx, stripTags } from './docfx.ts';
 import { hashString, pick, slugify, truncate } from './random.ts';
 import { splitSections, toKbBody } from './sections.ts';

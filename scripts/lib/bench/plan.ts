@@ -3,7 +3,7 @@
  * category, and file paths. When more articles are asked for than there are drafts, drafts are
  * reused as deterministic variants (new ID, title, date, severity and versions; same body).
  */
-import { SEVERITIES } from '../../schemas/kb.ts';
+import { SEVERITIES } from '../../../src/schemas/kb.ts';
 import { LAST_UPDATE, VERSION_CHOICES, isoDay, type ArticleDraft } from './convert.ts';
 import { pick, seededRandom, slugify, truncate } from './random.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeFence, splitFences, stripDocfx } from '../../../src/lib/bench/docfx.ts';
-import { h2Headings } from '../../../src/lib/content-rules.ts';
+import { normalizeFence, splitFences, stripDocfx } from '../../../../scripts/lib/bench/docfx.ts';
+import { h2Headings } from '../../../../src/lib/content-rules.ts';
 import { mdxError } from './mdx.ts';
 
 const SAMPLE = [

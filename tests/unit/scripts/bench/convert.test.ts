@@ -7,11 +7,11 @@ import {
 	LAST_UPDATE,
 	severityOf,
 	updatedFrom,
-} from '../../../src/lib/bench/convert.ts';
-import { planKb, renderKbMdx } from '../../../src/lib/bench/plan.ts';
-import { checkKbSections } from '../../../src/lib/content-rules.ts';
-import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
-import { KbSchema } from '../../../src/schemas/kb.ts';
+} from '../../../../scripts/lib/bench/convert.ts';
+import { planKb, renderKbMdx } from '../../../../scripts/lib/bench/plan.ts';
+import { checkKbSections } from '../../../../src/lib/content-rules.ts';
+import { splitFrontmatter } from '../../../../src/lib/frontmatter.ts';
+import { KbSchema } from '../../../../src/schemas/kb.ts';
 import { mdxError } from './mdx.ts';
 
 const SOURCE = `---

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { kbId, planKb, renderKbMdx } from '../../../src/lib/bench/plan.ts';
-import { syntheticDraft } from '../../../src/lib/bench/synthetic.ts';
-import { checkContent, checkKbSections } from '../../../src/lib/content-rules.ts';
-import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
-import { KbSchema } from '../../../src/schemas/kb.ts';
+import { kbId, planKb, renderKbMdx } from '../../../../scripts/lib/bench/plan.ts';
+import { syntheticDraft } from '../../../../scripts/lib/bench/synthetic.ts';
+import { checkContent, checkKbSections } from '../../../../src/lib/content-rules.ts';
+import { splitFrontmatter } from '../../../../src/lib/frontmatter.ts';
+import { KbSchema } from '../../../../src/schemas/kb.ts';
 import { mdxError } from './mdx.ts';
 
 const render = (count: number, drafts: number, seed: number) =>

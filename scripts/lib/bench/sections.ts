@@ -3,7 +3,7 @@
  * their many spellings) onto the four sections every KB article has here: Symptoms, Root cause,
  * Solution, Prevention. Input is MDX-safe Markdown (see `stripDocfx`); output is a KB body.
  */
-import { KB_SECTIONS } from '../../schemas/kb.ts';
+import { KB_SECTIONS } from '../../../src/schemas/kb.ts';
 import { splitFences } from './docfx.ts';
 
 /** Which KB section a source section belongs to; `other` sections join a neighbour as `###`. */

@@ -4,7 +4,7 @@
  * vocabulary is small next to the real corpus, so a synthetic site's Pagefind index is smaller
  * per page; benchmark figures say which corpus they used.
  */
-import { KB_SECTIONS, type Severity } from '../../schemas/kb.ts';
+import { KB_SECTIONS, type Severity } from '../../../src/schemas/kb.ts';
 import { LAST_UPDATE, VERSION_CHOICES, isoDay, type ArticleDraft } from './convert.ts';
 import { hashString, pick, seededRandom } from './random.ts';
 
