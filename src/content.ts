@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { withLines } from './lib/content-lines-fs.ts';
 import { checkContent, formatProblems, type ContentSet } from './lib/content-rules.ts';
+import { faqEventId, faqPath } from './lib/permalinks.ts';
 import { versionsCovered } from './lib/versions.ts';
 import type { ChannelsPolicy, EscalationPolicy, PrioritiesPolicy, ProductPolicy, TiersPolicy } from './schemas/policy.ts';
 
@@ -109,12 +110,9 @@ export async function kbById(): Promise<Map<string, KbEntry>> {
 	return new Map((await kbArticles()).map((e) => [e.data.id, e]));
 }
 
-/** Permalink of a KB article; agents paste these, so they only ever depend on the KB ID. */
-export const kbHref = (id: string): string => `/kb/${id}/`;
 /** Last path segment of an entry id (`webhooks/why-retried` → `why-retried`). */
 export const entrySlug = (entry: { id: string }): string => entry.id.split('/').pop() ?? entry.id;
-export const faqHref = (entry: FaqEntry): string => `/faq/${entry.data.category}/${entrySlug(entry)}/`;
+/** An FAQ entry's page. */
+export const faqHref = (entry: FaqEntry): string => faqPath(entry.data.category, entrySlug(entry));
 /** The id analytics and votes use for an FAQ entry. */
-export const faqId = (entry: FaqEntry): string => `faq/${entry.data.category}/${entrySlug(entry)}`;
-export const runbookHref = (id: string): string => `/runbooks/${id}/`;
-export const templateHref = (id: string): string => `/templates/${id}/`;
+export const faqId = (entry: FaqEntry): string => faqEventId(entry.data.category, entrySlug(entry));

@@ -2,7 +2,8 @@ import { KB_SECTIONS } from '../schemas/kb.ts';
 import { mentionedIds } from './id-links.ts';
 import { headingIds, linkProblem, linksIn, proseLineEntries } from './links.ts';
 import { findPlaceholders } from './placeholders.ts';
-import { faqPath, siteRoutes } from './routes.ts';
+import { faqFilePath, kbPath, runbookPath } from './permalinks.ts';
+import { siteRoutes } from './routes.ts';
 
 /** One content mistake, reported as `file: field: message`. */
 export interface ContentProblem {
@@ -213,19 +214,19 @@ export function checkLinks(set: ContentSet): ContentProblem[] {
 	const pages: { file: string; path: string; body: string; draft: boolean }[] = [
 		...set.kb.map((e) => ({
 			file: e.filePath,
-			path: `/kb/${e.data.id}/`,
+			path: kbPath(e.data.id),
 			body: e.body,
 			draft: e.data.status === 'draft',
 		})),
 		...set.faq.map((e) => ({
 			file: e.filePath,
-			path: faqPath(e.data.category, e.filePath),
+			path: faqFilePath(e.data.category, e.filePath),
 			body: e.body,
 			draft: e.data.status === 'draft',
 		})),
 		...set.runbooks.map((e) => ({
 			file: e.filePath,
-			path: `/runbooks/${e.data.id}/`,
+			path: runbookPath(e.data.id),
 			body: e.body,
 			draft: false,
 		})),

@@ -1,15 +1,9 @@
+import { ENTRY_ID_IN_TEXT as ENTRY_ID, idPath } from './permalinks.ts';
+
 /**
  * Entry IDs written in prose (`KB-0042`, `RB-001`, `TPL-004`) become links to their permalinks,
  * so writers and agents can cite an article, runbook or template by ID and readers can follow it.
  */
-export const ENTRY_ID = /\b(KB-\d{4}|RB-\d{3}|TPL-\d{3})\b/g;
-
-/** The permalink of an entry ID. */
-export function idHref(id: string): string {
-	if (id.startsWith('KB-')) return `/kb/${id}/`;
-	if (id.startsWith('RB-')) return `/runbooks/${id}/`;
-	return `/templates/${id}/`;
-}
 
 /** IDs mentioned in a Markdown body, outside fenced and inline code. */
 export function mentionedIds(proseLines: readonly string[]): string[] {
@@ -45,7 +39,7 @@ function linkText(value: string): HastNode[] {
 		out.push({
 			type: 'element',
 			tagName: 'a',
-			properties: { href: idHref(m[1]!) },
+			properties: { href: idPath(m[1]!) },
 			children: [{ type: 'text', value: m[1]! }],
 		});
 		last = m.index + m[0].length;

@@ -5,6 +5,7 @@
  * the file, the line and the link, before anything is built.
  */
 import GithubSlugger from 'github-slugger';
+import { canonicalPermalink } from './permalinks.ts';
 
 /** One link found in a body, as written. */
 export interface FoundLink {
@@ -92,9 +93,9 @@ export function linkProblem(
 	if (!routes.has(path)) {
 		if (routes.has(`${path}/`))
 			return `links to ${url}, which needs its trailing slash: ${path}/${target.search}${target.hash}`;
-		const kb = /^\/kb\/(kb-\d{4})\/?$/i.exec(path);
-		if (kb && routes.has(`/kb/${kb[1]!.toUpperCase()}/`)) {
-			return `links to ${url}; KB IDs are upper case: /kb/${kb[1]!.toUpperCase()}/`;
+		const canonical = canonicalPermalink(path);
+		if (canonical && routes.has(canonical)) {
+			return `links to ${url}; entry IDs are upper case: ${canonical}`;
 		}
 		return `links to ${url}, which is not a page of the site (a draft has no page); fix the link or remove it`;
 	}

@@ -4,6 +4,17 @@
  * so the two cannot drift apart unnoticed.
  */
 
+import {
+	INDEX_PATH,
+	categoryPath,
+	faqCategoryPath,
+	faqFilePath,
+	kbPath,
+	runbookPath,
+	tagPath,
+	templatePath,
+} from './permalinks.ts';
+
 /** The parts of the content that decide which pages exist. */
 export interface RouteSources {
 	kb: readonly {
@@ -17,17 +28,17 @@ export interface RouteSources {
 /** Pages and files that exist whatever the content. */
 const FIXED = [
 	'/',
-	'/kb/',
-	'/faq/',
-	'/runbooks/',
-	'/templates/',
-	'/support/',
+	INDEX_PATH.kb,
+	INDEX_PATH.faq,
+	INDEX_PATH.runbooks,
+	INDEX_PATH.templates,
+	INDEX_PATH.support,
 	'/support/tiers/',
 	'/support/priorities/',
 	'/support/escalation/',
-	'/categories/',
-	'/tags/',
-	'/search/',
+	INDEX_PATH.categories,
+	INDEX_PATH.tags,
+	INDEX_PATH.search,
 	'/404.html',
 	'/robots.txt',
 	'/search-vocabulary.json',
@@ -35,36 +46,25 @@ const FIXED = [
 	'/favicon.svg',
 ];
 
-/**
- * An FAQ entry's slug: its file name, lower-cased as Astro's glob loader does when it makes the
- * entry's id (src/content.ts `entrySlug`).
- */
-export function faqSlugOf(filePath: string): string {
-	return (filePath.split(/[\\/]/).pop() ?? '').replace(/\.mdx?$/, '').toLowerCase();
-}
-
-/** The URL path of an FAQ entry's own page. */
-export const faqPath = (category: string, filePath: string): string =>
-	`/faq/${category}/${faqSlugOf(filePath)}/`;
 
 /** Every path a production build makes: drafts have no page; archived articles keep theirs. */
 export function siteRoutes(content: RouteSources): Set<string> {
 	const routes = new Set(FIXED);
 	const published = content.kb.filter((e) => e.data.status === 'published');
-	for (const { data } of content.kb) if (data.status !== 'draft') routes.add(`/kb/${data.id}/`);
+	for (const { data } of content.kb) if (data.status !== 'draft') routes.add(kbPath(data.id));
 	const faqs = content.faq.filter((e) => e.data.status !== 'draft');
 	for (const { filePath, data } of faqs) {
-		routes.add(`/faq/${data.category}/`);
-		routes.add(faqPath(data.category, filePath));
+		routes.add(faqCategoryPath(data.category));
+		routes.add(faqFilePath(data.category, filePath));
 	}
 	for (const category of new Set([
 		...published.map((e) => e.data.category),
 		...faqs.map((e) => e.data.category),
 	])) {
-		routes.add(`/categories/${category}/`);
+		routes.add(categoryPath(category));
 	}
-	for (const tag of new Set(published.flatMap((e) => e.data.tags))) routes.add(`/tags/${tag}/`);
-	for (const { data } of content.runbooks) routes.add(`/runbooks/${data.id}/`);
-	for (const { data } of content.templates) routes.add(`/templates/${data.id}/`);
+	for (const tag of new Set(published.flatMap((e) => e.data.tags))) routes.add(tagPath(tag));
+	for (const { data } of content.runbooks) routes.add(runbookPath(data.id));
+	for (const { data } of content.templates) routes.add(templatePath(data.id));
 	return routes;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listContentFiles } from './content-fs.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { canonicalPermalink, kbPath } from './permalinks.ts';
 
 /**
  * The sitemap lists pages search engines should index: not archived KB articles (kept only so
@@ -12,13 +13,13 @@ export function sitemapFilter(contentRoot: string): (url: string) => boolean {
 	for (const file of listContentFiles(join(contentRoot, 'kb'), '.mdx')) {
 		try {
 			const { data } = splitFrontmatter(readFileSync(file, 'utf8'));
-			if (data.status === 'archived' && typeof data.id === 'string') hidden.add(`/kb/${data.id}/`);
+			if (data.status === 'archived' && typeof data.id === 'string') hidden.add(kbPath(data.id));
 		} catch {
 			// A broken file fails the build with its own message; the sitemap need not repeat it.
 		}
 	}
 	return (url) => {
 		const path = new URL(url).pathname;
-		return !hidden.has(path) && !/^\/kb\/kb-\d{4}\/$/.test(path);
+		return !hidden.has(path) && canonicalPermalink(path) === null;
 	};
 }

@@ -1,10 +1,11 @@
 import { z } from 'astro/zod';
 import semver from 'semver';
+import { KB_ID } from '../lib/permalinks.ts';
 
 /** `KB-` and four digits, e.g. `KB-0042`: the permalink agents paste into replies. */
 export const KbIdSchema = z
 	.string({ error: 'must be a KB ID such as KB-0042' })
-	.regex(/^KB-\d{4}$/, { error: 'must be a KB ID: "KB-" and four digits, e.g. KB-0042' });
+	.regex(KB_ID, { error: 'must be a KB ID: "KB-" and four digits, e.g. KB-0042' });
 
 /** A list of KB IDs (`KB-0042`) this entry points readers to. */
 export const RelatedSchema = z.array(KbIdSchema).default([]);

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { RUNBOOK_ID } from '../lib/permalinks.ts';
 import { DateSchema, LineSchema } from './common.ts';
 
 export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
@@ -7,7 +8,7 @@ export const RunbookSchema = z.object({
 	/** Stable runbook ID, `RB-` and three digits, e.g. RB-001. */
 	id: z
 		.string({ error: 'id must be a runbook ID such as RB-001' })
-		.regex(/^RB-\d{3}$/, { error: 'id must be a runbook ID: "RB-" and three digits, e.g. RB-001' }),
+		.regex(RUNBOOK_ID, { error: 'id must be a runbook ID: "RB-" and three digits, e.g. RB-001' }),
 	/** What the runbook handles, e.g. "Outage response". */
 	title: LineSchema('title', 120),
 	/** The highest priority this runbook is used for: P0, P1, P2 or P3. */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { TEMPLATE_ID } from '../lib/permalinks.ts';
 import { LineSchema } from './common.ts';
 
 /** A placeholder name as written between brackets: `[Customer Name]`. */
@@ -13,7 +14,7 @@ export const TemplateSchema = z.object({
 	/** Stable template ID, `TPL-` and three digits, e.g. TPL-001. */
 	id: z
 		.string({ error: 'id must be a template ID such as TPL-001' })
-		.regex(/^TPL-\d{3}$/, { error: 'id must be a template ID: "TPL-" and three digits, e.g. TPL-001' }),
+		.regex(TEMPLATE_ID, { error: 'id must be a template ID: "TPL-" and three digits, e.g. TPL-001' }),
 	/** Short name shown in the gallery. */
 	title: LineSchema('title', 120),
 	/** When an agent should use it, in one sentence. */

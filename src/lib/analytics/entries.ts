@@ -4,7 +4,7 @@
  * than leaving the lead to look the ID up. Pure: the CLI reads the content tree.
  */
 
-import { faqPath } from '../routes.ts';
+import { faqFilePath, kbPath } from '../permalinks.ts';
 
 /** What the report shows for an entry id. */
 export interface EntryInfo {
@@ -26,10 +26,10 @@ export function entryDirectory(sources: EntrySources, origin: string): Map<strin
 	const base = origin.replace(/\/$/, '');
 	const directory = new Map<string, EntryInfo>();
 	for (const { data } of sources.kb) {
-		directory.set(data.id, { title: data.title, url: `${base}/kb/${data.id}/` });
+		directory.set(data.id, { title: data.title, url: `${base}${kbPath(data.id)}` });
 	}
 	for (const { filePath, data } of sources.faq) {
-		const path = faqPath(data.category, filePath);
+		const path = faqFilePath(data.category, filePath);
 		// The id the FAQ page reports its events under is its path without the slashes at the ends.
 		directory.set(path.slice(1, -1), { title: data.question, url: `${base}${path}` });
 	}

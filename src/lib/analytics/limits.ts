@@ -1,3 +1,5 @@
+import { ID_SOURCE } from '../permalinks.ts';
+
 // Kept apart from src/schemas/event.ts so the browser client can use the limits without pulling
 // zod into the page bundle.
 
@@ -13,7 +15,7 @@ export const MAX_REASON_LENGTH = 500;
 /** An anonymous session id: 8 to 64 letters, digits, `-` or `_`. */
 export const SESSION_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 /** A KB article id (`KB-0042`) or an FAQ id (`faq/<category>/<slug>`). */
-export const ENTRY_ID_PATTERN = /^(?:KB-\d{4}|faq\/[a-z0-9]+(?:[-/][a-z0-9]+)*)$/;
+export const ENTRY_ID_PATTERN = new RegExp(`^(?:${ID_SOURCE.kb}|faq/[a-z0-9]+(?:[-/][a-z0-9]+)*)$`);
 /** A support channel id from content/policy/channels.yaml (`email`, `support-portal`). */
 export const CHANNEL_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A URL path as `location.pathname` gives it: starts with `/`, no spaces, query or fragment. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idHref, linkEntryIds, mentionedIds, type HastNode } from '../../../src/lib/id-links.ts';
+import { linkEntryIds, mentionedIds, type HastNode } from '../../../src/lib/id-links.ts';
 
 const text = (value: string): HastNode => ({ type: 'text', value });
 const el = (tagName: string, ...children: HastNode[]): HastNode => ({
@@ -7,16 +7,6 @@ const el = (tagName: string, ...children: HastNode[]): HastNode => ({
 	tagName,
 	properties: {},
 	children,
-});
-
-describe('idHref', () => {
-	it('points each kind of ID at its permalink', () => {
-		expect([idHref('KB-0042'), idHref('RB-001'), idHref('TPL-004')]).toEqual([
-			'/kb/KB-0042/',
-			'/runbooks/RB-001/',
-			'/templates/TPL-004/',
-		]);
-	});
 });
 
 describe('mentionedIds', () => {

@@ -73,7 +73,7 @@ describe('linkProblem', () => {
 			'links to /kb/KB-0001, which needs its trailing slash: /kb/KB-0001/',
 		);
 		expect(check('/kb/kb-0001/')).toBe(
-			'links to /kb/kb-0001/; KB IDs are upper case: /kb/KB-0001/',
+			'links to /kb/kb-0001/; entry IDs are upper case: /kb/KB-0001/',
 		);
 		expect(check('/faq/billing/no-such-page/')).toBe(
 			'links to /faq/billing/no-such-page/, which is not a page of the site (a draft has no page); fix the link or remove it',
