@@ -1,0 +1,248 @@
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { compileSync } from '@mdx-js/mdx';
+import { parse as parseCsv } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { parseDocument } from 'htmlparser2';
+import type { Root as MdastRoot, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import {
+	CSV_DEFUSE_PREFIX,
+	csvCell,
+	csvRecord,
+	htmlAttribute,
+	htmlText,
+	markdownText,
+	mdxComment,
+	mdxText,
+	scriptJson,
+	yamlString,
+} from '../../src/lib/escape.ts';
+import { hostileText, RUNS } from './support/hostile-text.ts';
+
+describe('htmlText', () => {
+	it('turns the three characters that start markup into entities', () => {
+		expect(htmlText('a < b && c > d "q" \'s\'')).toBe('a &lt; b &amp;&amp; c &gt; d "q" \'s\'');
+	});
+
+	it('leaves no tag for an HTML parser to find, and the text reads back the same', () => {
+		fc.assert(
+			fc.property(hostileText, (text) => {
+				const doc = parseDocument(`<p>${htmlText(text)}</p>`, { decodeEntities: true });
+				const p = doc.children[0] as { children: { type: string; data?: string }[] };
+				expect(doc.children).toHaveLength(1);
+				expect(p.children.every((n) => n.type === 'text')).toBe(true);
+				expect(p.children.map((n) => n.data).join('')).toBe(text);
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+});
+
+describe('htmlAttribute', () => {
+	it('also escapes both quotes, so the value cannot end early', () => {
+		expect(htmlAttribute(`x" onmouseover='alert(1)' y=<`)).toBe(
+			'x&quot; onmouseover=&#39;alert(1)&#39; y=&lt;',
+		);
+	});
+
+	it('keeps any text inside one attribute value', () => {
+		fc.assert(
+			fc.property(hostileText, (text) => {
+				for (const q of ['"', "'"]) {
+					const doc = parseDocument(`<a title=${q}${htmlAttribute(text)}${q} id="end"></a>`, {
+						decodeEntities: true,
+					});
+					const a = doc.children[0] as { attribs: Record<string, string> };
+					expect(Object.keys(a.attribs)).toEqual(['title', 'id']);
+					expect(a.attribs.title).toBe(text);
+				}
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+});
+
+describe('scriptJson', () => {
+	it('cannot close the script it sits in', () => {
+		const json = scriptJson({ name: '</script><script>alert(2)</script>', a: '<!-- & \u2028\u2029' });
+		expect(json).toBe(
+			'{"name":"\\u003c/script\\u003e\\u003cscript\\u003ealert(2)\\u003c/script\\u003e","a":"\\u003c!-- \\u0026 \\u2028\\u2029"}',
+		);
+	});
+
+	it('refuses a value with no JSON form rather than writing "undefined"', () => {
+		expect(() => scriptJson(undefined)).toThrow('scriptJson: the value has no JSON form');
+	});
+
+	it('parses back to the same value from the HTML, and the script holds exactly it', () => {
+		fc.assert(
+			fc.property(fc.dictionary(hostileText, hostileText), hostileText, (object, text) => {
+				const value = { ...object, text };
+				const html = `<head><script type="application/ld+json">${scriptJson(value)}</script><meta name="after"></head>`;
+				const doc = parseDocument(html);
+				const head = doc.children[0] as unknown as { children: { name: string; children: { data: string }[] }[] };
+				// Exactly two elements: the script did not end early and nothing was injected.
+				expect(head.children.map((n) => n.name)).toEqual(['script', 'meta']);
+				expect(JSON.parse(head.children[0]!.children[0]!.data)).toEqual(value);
+				expect(html.toLowerCase().split('</script').length).toBe(2);
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+});
+
+/** MDX compiled the way a content file is, with the tree kept to inspect. */
+function mdxTree(source: string): MdastRoot {
+	let tree: MdastRoot | undefined;
+	compileSync(source, {
+		remarkPlugins: [remarkGfm, () => (t: MdastRoot) => void (tree = structuredClone(t))],
+	});
+	return tree!;
+}
+
+/** Every node type below the root, depth first. */
+function nodeTypes(node: MdastRoot | RootContent): string[] {
+	const children = 'children' in node ? (node.children as RootContent[]) : [];
+	return children.flatMap((child) => [child.type, ...nodeTypes(child)]);
+}
+
+/**
+ * What a reader sees: line breaks and runs of blanks are one space in rendered text, NUL is U+FFFD
+ * in Markdown, and the invisible WORD JOINERs markdownText adds are not there.
+ */
+const asRead = (text: string) =>
+	text
+		.replace(/\0/g, '\uFFFD')
+		.replace(/\u2060/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+
+describe('mdxText', () => {
+	it('writes an import line from a ticket ID as text', () => {
+		const out = mdxText('770\n\nimport "data:text/javascript,alert(1)"');
+		expect(out).toBe('770  import \\"data\\:text\\/javascript\\,alert\\(1\\)\\"');
+		expect(mdxText('export const a = 1')).toBe('&#101;xport const a \\= 1');
+	});
+
+	it('starts no ESM, JSX, expression, HTML or Markdown construct, and reads back the same', () => {
+		fc.assert(
+			fc.property(hostileText, (text) => {
+				const tree = mdxTree(`> ${mdxText(text)}\n\n${mdxText(text)}\n`);
+				const types = new Set(nodeTypes(tree));
+				for (const type of types) expect(['blockquote', 'paragraph', 'text']).toContain(type);
+				const [quote, paragraph] = tree.children;
+				if (asRead(text) !== '') {
+					expect(asRead(toString(quote!))).toBe(asRead(text));
+					expect(asRead(toString(paragraph!))).toBe(asRead(text));
+				}
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+});
+
+describe('mdxComment', () => {
+	it('keeps any text inside one comment', () => {
+		fc.assert(
+			fc.property(hostileText, (text) => {
+				const tree = mdxTree(`{/*\n${mdxComment(text)}\n*/}\n`);
+				expect(tree.children.map((n) => n.type)).toEqual(['mdxFlowExpression']);
+				const program = (tree.children[0] as { data?: { estree?: { body: unknown[] } } }).data!
+					.estree!;
+				expect(program.body).toEqual([]);
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+});
+
+describe('yamlString', () => {
+	it('keeps a value on one line in double quotes', () => {
+		expect(yamlString('a "b" \\ c\n---\nimport: x\u2028')).toBe(
+			'"a \\"b\\" \\\\ c\\u000a---\\u000aimport: x\\u2028"',
+		);
+	});
+
+	it('reads back as the same string, as the only key, through Astro’s frontmatter split (js-yaml) and the yaml package', () => {
+		fc.assert(
+			fc.property(hostileText, (text) => {
+				const source = `---\nquestion: ${yamlString(text)}\nstatus: draft\n---\n\nBody\n`;
+				expect(source.split('\n')).toHaveLength(7);
+				// Astro's own frontmatter split, as the build reads it.
+				const astro = parseFrontmatter(source);
+				expect(astro.frontmatter).toEqual({ question: text, status: 'draft' });
+				expect(astro.content).toBe('\n\nBody\n');
+				expect(parseYaml(astro.rawFrontmatter)).toEqual({ question: text, status: 'draft' });
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+});
+
+describe('markdownText', () => {
+	it('shows a URL, an e-mail address and markup from a ticket as text', () => {
+		expect(markdownText('see https://evil.example/x or www.evil.example, mail a@b.co | <b>')).toBe(
+			'see https\u2060\\:\\/\\/evil\\.example\\/x or www\u2060\\.evil\\.example\\, mail a\u2060\\@b\\.co \\| \\<b\\>',
+		);
+	});
+
+	it('renders with GFM as one cell of text: no link, HTML, code or emphasis', () => {
+		const gfm = unified().use(remarkParse).use(remarkGfm);
+		fc.assert(
+			fc.property(hostileText, hostileText, (a, b) => {
+				const source = `| A | B |\n| --- | --- |\n| ${markdownText(a)} | ${markdownText(b)} |\n\n- ${markdownText(a)}\n`;
+				const tree = gfm.runSync(gfm.parse(source)) as MdastRoot;
+				expect(tree.children.map((n) => n.type)).toEqual(['table', 'list']);
+				for (const type of new Set(nodeTypes(tree)))
+					expect(['table', 'tableRow', 'tableCell', 'list', 'listItem', 'paragraph', 'text']).toContain(type);
+				const table = tree.children[0] as { children: { children: RootContent[] }[] };
+				expect(table.children[1]!.children.map((cell) => asRead(toString(cell)))).toEqual([
+					asRead(a),
+					asRead(b),
+				]);
+				expect(asRead(toString(tree.children[1]!))).toBe(asRead(a));
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+});
+
+describe('csvCell', () => {
+	it('defuses a formula and quotes it', () => {
+		expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+		expect(csvCell('+cmd|/C calc')).toBe(`"'+cmd|/C calc"`);
+		expect(csvCell('-2+3')).toBe(`"'-2+3"`);
+		expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+		expect(csvCell("'quoted")).toBe(`"''quoted"`);
+		expect(csvCell('refund, please')).toBe('"refund, please"');
+		expect(csvCell('plain text')).toBe('plain text');
+	});
+
+	it('writes numbers as numbers and ends a record with a line feed', () => {
+		expect(csvRecord(['-1', -1, 'a"b'])).toBe(`"'-1",-1,"a""b"\n`);
+	});
+
+	it('reads back with csv-parse as the same text, after removing the one documented prefix', () => {
+		fc.assert(
+			fc.property(fc.array(hostileText, { minLength: 1, maxLength: 4 }), (cells) => {
+				const file = csvRecord(cells) + csvRecord(cells);
+				const records = parseCsv(file, { relax_column_count: false }) as string[][];
+				expect(records).toHaveLength(2);
+				for (const record of records) {
+					// A file is UTF-8, which has no lone surrogates: they come back as U+FFFD.
+					expect(record.map((cell) => (cell.startsWith(CSV_DEFUSE_PREFIX) ? cell.slice(1) : cell))).toEqual(
+						cells.map((cell) => cell.toWellFormed()),
+					);
+					for (const cell of record) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+				}
+				for (const cell of cells) expect(csvCell(cell)).not.toMatch(/^[=+\-@\t\r]/);
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+});
