@@ -19,30 +19,48 @@
  * whose name contains it).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+	createWriteStream,
+	existsSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { clusterTexts, type Cluster, type ClusterOptions } from '../src/lib/mine/cluster.ts';
-import { scoreClustering } from '../src/lib/mine/metrics.ts';
+import { scoreClustering, scoreCoverage } from '../src/lib/mine/metrics.ts';
+import { readContent } from '../src/lib/mine/cli-fs.ts';
+import { mine } from '../src/lib/mine/mine.ts';
+import { words } from '../src/lib/mine/text.ts';
 import { syntheticTickets } from './lib/synth.ts';
 import { parseCli } from './lib/cli.ts';
 
-const { values } = parseCli('bench-mine', 'npm run bench:mine -- [--sizes N,N] [--pipeline N,N] [--data CSV] [--no-quality] [--variants] [--only TEXT]', {
-	options: {
-		sizes: { type: 'string', default: '10000,100000,1000000' },
-		pipeline: { type: 'string', default: '10000,100000' },
-		data: {
-			type: 'string',
-			default: fileURLToPath(new URL('../../shared/data/banking77-train.csv', import.meta.url)),
+const { values } = parseCli(
+	'bench-mine',
+	'npm run bench:mine -- [--sizes N,N] [--pipeline N,N] [--data CSV] [--no-quality] [--variants] [--only TEXT]',
+	{
+		options: {
+			sizes: { type: 'string', default: '10000,100000,1000000' },
+			pipeline: { type: 'string', default: '10000,100000' },
+			data: {
+				type: 'string',
+				default: fileURLToPath(new URL('../../shared/data/banking77-train.csv', import.meta.url)),
+			},
+			stackfaq: {
+				type: 'string',
+				default: fileURLToPath(new URL('../../shared/data/stackfaq-dev/', import.meta.url)),
+			},
+			'no-quality': { type: 'boolean', default: false },
+			variants: { type: 'boolean', default: false },
+			only: { type: 'string', default: '' },
+			child: { type: 'string' },
 		},
-		'no-quality': { type: 'boolean', default: false },
-		variants: { type: 'boolean', default: false },
-		only: { type: 'string', default: '' },
-		child: { type: 'string' },
 	},
-});
+);
 
 /** What one child process reports for one size. */
 interface SpeedResult {
@@ -64,9 +82,12 @@ const cpuMs = (): number => {
 	return (u.user + u.system) / 1000;
 };
 
-function main(): void {
+async function main(): Promise<void> {
 	console.log('Ticket mining benchmark\n');
-	if (!values['no-quality']) quality(values.data, values.variants);
+	if (!values['no-quality']) {
+		await coverageQuality(values.stackfaq);
+		quality(values.data, values.variants);
+	}
 	const sizes = values.sizes
 		.split(',')
 		.map((s) => Number(s.trim()))
@@ -110,6 +131,186 @@ const VARIANTS = ALL_VARIANTS.filter(([name]) => name.includes(values.only));
 
 /** Width of the method column. */
 const W = 58;
+
+/** One ticket of the stackfaq dev split with its thread and the entry that answers it, if any. */
+interface DevTicket {
+	id: string;
+	subject: string;
+	created: string;
+	thread: string;
+	entry: string | null;
+}
+
+/**
+ * Coverage on the stackfaq dev split: gap detection, right entry and NMI/ARI of the whole `mine`
+ * run, on the whole split and on two halves of its threads (answered and unanswered threads dealt
+ * alternately by a hash of the thread id), next to a per-ticket baseline whose threshold is
+ * chosen on the other half.
+ */
+async function coverageQuality(dir: string): Promise<void> {
+	if (!existsSync(join(dir, 'tickets.csv'))) {
+		console.log(`Coverage: skipped, ${dir} not found.\n`);
+		return;
+	}
+	const read = (f: string) =>
+		parse(readFileSync(join(dir, f)), { columns: true }) as Record<string, string>[];
+	const thread = new Map(read('labels.csv').map((r) => [r.id!, r.label!]));
+	const answer = new Map(read('answered.csv').map((r) => [r.thread!, r.entry!]));
+	const tickets: DevTicket[] = read('tickets.csv').map((r) => ({
+		id: r.id!,
+		subject: r.subject!,
+		created: r.created!,
+		thread: thread.get(r.id!)!,
+		entry: answer.get(thread.get(r.id!)!) ?? null,
+	}));
+	const { entries, categories } = readContent(join(dir, 'content'));
+	const threads = [...new Set(tickets.map((t) => t.thread))].sort(
+		(a, b) => scramble(Number(a.replace(/\D/g, ''))) - scramble(Number(b.replace(/\D/g, ''))),
+	);
+	const half = new Map<string, 0 | 1>();
+	for (const answered of [true, false]) {
+		threads
+			.filter((t) => answer.has(t) === answered)
+			.forEach((t, i) => half.set(t, (i % 2) as 0 | 1));
+	}
+	const splits: Array<[string, DevTicket[]]> = [
+		['whole dev split', tickets],
+		['half A', tickets.filter((t) => half.get(t.thread) === 0)],
+		['half B', tickets.filter((t) => half.get(t.thread) === 1)],
+	];
+	const baseline = new TfidfBaseline(entries);
+	console.log(
+		`Coverage on stackfaq-dev (${tickets.length} tickets, ${threads.length} threads, ${entries.length} FAQ entries answering ${answer.size}; Stack Exchange, CC BY-SA)`,
+	);
+	console.log(`  ${'split / method'.padEnd(W)}    gap  right    NMI    ARI  groups`);
+	for (const [name, subset] of splits) {
+		const csv = `id,subject,created\n${subset.map((t) => [t.id, t.subject, t.created].map(csvCell).join(',')).join('\n')}\n`;
+		const result = await mine(
+			[
+				{
+					name: 'tickets.csv',
+					chunks: (async function* () {
+						yield csv;
+					})(),
+				},
+			],
+			{
+				format: 'csv',
+				map: { id: 'id', subject: 'subject', created: 'created' },
+				content: entries,
+				categories,
+				minSize: 3,
+				draftsDir: 'drafts',
+				now: new Date(0),
+			},
+		);
+		const groupOf = new Map<string, number>();
+		const coveredBy = new Map<string, string | null>();
+		result.suggestions.clusters.forEach((c, g) => {
+			for (const id of c.ticketIds) {
+				groupOf.set(id, g);
+				coveredBy.set(id, c.coveredBy?.id ?? null);
+			}
+		});
+		const truth = subset.map((t) => t.entry);
+		const cov = scoreCoverage(
+			truth,
+			subset.map((t) => coveredBy.get(t.id) ?? null),
+		);
+		const grouping = scoreClustering(
+			subset.map((t) => t.thread),
+			subset.map((t) => groupOf.get(t.id) ?? -1),
+		);
+		console.log(`  ${name}`);
+		console.log(
+			`    ${'tierzero (groups, per-ticket coverage)'.padEnd(W - 2)} ${fmt(cov.gap)}  ${fmt(cov.right)}  ${fmt(grouping.nmi)}  ${fmt(grouping.ari)}  ${String(result.suggestions.clusters.length).padStart(6)}`,
+		);
+		if (subset === tickets) continue;
+		// The baseline's threshold comes from the other half, never from the half it is scored on.
+		const other = tickets.filter((t) => !subset.includes(t));
+		const threshold = baseline.tune(other);
+		const b = scoreCoverage(
+			truth,
+			subset.map((t) => baseline.decide(t.subject, threshold)),
+		);
+		console.log(
+			`    ${`baseline: TF-IDF nearest entry per ticket, cos >= ${fmt(threshold, 2)} (from the other half)`.padEnd(W - 2)} ${fmt(b.gap)}  ${fmt(b.right)}`,
+		);
+	}
+	console.log(
+		`  ${'target (dev split; a held-out split must reach 0.80)'.padEnd(W)} >=0.85 >=0.85\n`,
+	);
+}
+
+function csvCell(s: string): string {
+	return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * The per-ticket baseline: each ticket's nearest entry by TF-IDF cosine as scikit-learn's
+ * TfidfVectorizer computes it by default (lower case, words of two or more letters or digits,
+ * smoothed idf, raw counts, l2 norm), fitted on the entries (question and answer); the ticket is
+ * covered when the cosine reaches a threshold.
+ */
+class TfidfBaseline {
+	private readonly idf = new Map<string, number>();
+	private readonly vectors: Array<Map<string, number>>;
+	private readonly ids: string[];
+
+	constructor(entries: ReadonlyArray<{ id: string; title: string; text: string }>) {
+		const docs = entries.map((e) => this.terms(`${e.title}\n${e.text}`));
+		const df = new Map<string, number>();
+		for (const d of docs) for (const t of new Set(d)) df.set(t, (df.get(t) ?? 0) + 1);
+		for (const [t, n] of df) this.idf.set(t, Math.log((1 + docs.length) / (1 + n)) + 1);
+		this.vectors = docs.map((d) => this.vector(d));
+		this.ids = entries.map((e) => e.id);
+	}
+
+	private terms(text: string): string[] {
+		return words(text).filter((w) => w.length >= 2);
+	}
+
+	private vector(terms: readonly string[]): Map<string, number> {
+		const v = new Map<string, number>();
+		for (const t of terms) if (this.idf.has(t)) v.set(t, (v.get(t) ?? 0) + this.idf.get(t)!);
+		let norm = 0;
+		for (const x of v.values()) norm += x * x;
+		norm = Math.sqrt(norm) || 1;
+		for (const [t, x] of v) v.set(t, x / norm);
+		return v;
+	}
+
+	nearest(text: string): { id: string; score: number } {
+		const v = this.vector(this.terms(text));
+		let best = { id: this.ids[0]!, score: -1 };
+		this.vectors.forEach((e, i) => {
+			let dot = 0;
+			for (const [t, x] of v) dot += x * (e.get(t) ?? 0);
+			if (dot > best.score) best = { id: this.ids[i]!, score: dot };
+		});
+		return best;
+	}
+
+	decide(text: string, threshold: number): string | null {
+		const n = this.nearest(text);
+		return n.score >= threshold ? n.id : null;
+	}
+
+	/** The threshold (0.01 steps) with the best lower of gap detection and right entry on `tickets`. */
+	tune(tickets: readonly DevTicket[]): number {
+		const near = tickets.map((t) => this.nearest(t.subject));
+		let best = 0;
+		let bestScore = -1;
+		for (let th = 0; th <= 1; th += 0.01) {
+			const s = scoreCoverage(
+				tickets.map((t) => t.entry),
+				near.map((n) => (n.score >= th ? n.id : null)),
+			);
+			if (Math.min(s.gap, s.right) > bestScore) [best, bestScore] = [th, Math.min(s.gap, s.right)];
+		}
+		return best;
+	}
+}
 
 function quality(path: string, variants: boolean): void {
 	if (!existsSync(path)) {
@@ -338,17 +539,23 @@ async function writeZendeskExport(path: string, n: number): Promise<number> {
 		const month = String(1 + ((i >> 5) % 11)).padStart(2, '0');
 		const record = {
 			id: 100000 + i,
-			via: { channel: CHANNELS[i % CHANNELS.length], source: { from: { address: email, name: `${first} ${last}` } } },
+			via: {
+				channel: CHANNELS[i % CHANNELS.length],
+				source: { from: { address: email, name: `${first} ${last}` } },
+			},
 			created_at: `2026-${month}-${day}T09:${String(i % 60).padStart(2, '0')}:00Z`,
 			subject: t.text.split(/[.?!]/)[0]!.slice(0, 80),
 			description: `Hi team,\n\n${t.text}\n\nThanks,\n${first} ${last}\n${email}`,
 			tags: ['support'],
 			status: 'open',
 		};
-		if (!out.write(`${JSON.stringify(record)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+		if (!out.write(`${JSON.stringify(record)}\n`))
+			await new Promise<void>((r) => out.once('drain', () => r()));
 		i++;
 	}
-	await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+	await new Promise<void>((resolve, reject) =>
+		out.end((e?: Error | null) => (e ? reject(e) : resolve())),
+	);
 	return statSync(path).size;
 }
 
@@ -359,7 +566,9 @@ const RSS_PRELOAD =
 	"if(f)process.on('exit',()=>writeFileSync(f,String(process.resourceUsage().maxRSS)));";
 
 async function pipeline(sizes: readonly number[]): Promise<void> {
-	console.log('End to end: npm run mine on a generated Zendesk JSON Lines export (one process per size)');
+	console.log(
+		'End to end: npm run mine on a generated Zendesk JSON Lines export (one process per size)',
+	);
 	console.log('       n   export MB   wall s   tickets/s   peak RSS   result');
 	const mineScript = fileURLToPath(new URL('./mine.ts', import.meta.url));
 	for (const n of sizes) {
@@ -371,14 +580,28 @@ async function pipeline(sizes: readonly number[]): Promise<void> {
 			const t0 = performance.now();
 			const run = spawnSync(
 				process.execPath,
-				['--import', RSS_PRELOAD, mineScript, '--out', join(dir, 'out'), '--drafts', join(dir, 'drafts'), file],
-				{ encoding: 'utf8', env: { ...process.env, TIERZERO_BENCH_RSS_FILE: rssFile }, maxBuffer: 1 << 24 },
+				[
+					'--import',
+					RSS_PRELOAD,
+					mineScript,
+					'--out',
+					join(dir, 'out'),
+					'--drafts',
+					join(dir, 'drafts'),
+					file,
+				],
+				{
+					encoding: 'utf8',
+					env: { ...process.env, TIERZERO_BENCH_RSS_FILE: rssFile },
+					maxBuffer: 1 << 24,
+				},
 			);
 			const wall = (performance.now() - t0) / 1000;
 			const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : NaN;
-			const summary = run.status === 0
-				? (/(\d+ groups[^\n]*)/.exec(run.stdout)?.[1] ?? 'ok')
-				: `failed (exit ${run.status}): ${(run.stderr || run.stdout).trim().split('\n').slice(-1)[0]}`;
+			const summary =
+				run.status === 0
+					? (/(\d+ groups[^\n]*)/.exec(run.stdout)?.[1] ?? 'ok')
+					: `failed (exit ${run.status}): ${(run.stderr || run.stdout).trim().split('\n').slice(-1)[0]}`;
 			console.log(
 				`${String(n).padStart(8)}  ${fmt(bytes / 2 ** 20, 1).padStart(9)}  ${fmt(wall, 1).padStart(7)}  ${String(Math.round(n / wall)).padStart(10)}  ${String(Math.round(rssMb)).padStart(6)} MB   ${summary}`,
 			);
@@ -393,7 +616,10 @@ async function pipeline(sizes: readonly number[]): Promise<void> {
 if (values.child) {
 	process.stdout.write(JSON.stringify(runSize(Number(values.child))));
 } else {
-	main();
-	const pipelineSizes = values.pipeline.split(',').map(Number).filter((n) => n > 0);
+	await main();
+	const pipelineSizes = values.pipeline
+		.split(',')
+		.map(Number)
+		.filter((n) => n > 0);
 	if (pipelineSizes.length > 0) await pipeline(pipelineSizes);
 }

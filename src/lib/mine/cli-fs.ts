@@ -4,7 +4,8 @@
  */
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadAndCheckContent } from '../content-fs.ts';
+import { contentFolderError, loadAndCheckContent } from '../content-fs.ts';
+import type { CoverageSection } from './coverage.ts';
 import { MAP_FIELDS } from './adapters/csv.ts';
 import { SUPPORTED } from './detect.ts';
 import { MineError } from './errors.ts';
@@ -55,9 +56,32 @@ function parseFormat(text: string | undefined): FormatName | 'auto' {
 	return format as FormatName | 'auto';
 }
 
-/** Published KB articles and FAQs: a draft or archived article does not answer anyone yet. */
-function contentEntries(root: string): { entries: ContentEntry[]; categories: Set<string> } {
-	const { set } = loadAndCheckContent(root);
+/** The `##` sections of an MDX body, as plain text under their headings. */
+export function sectionsOf(body: string): CoverageSection[] {
+	const out: CoverageSection[] = [];
+	for (const part of body.split(/^##(?!#)[ \t]+/m).slice(1)) {
+		const nl = part.indexOf('\n');
+		const heading = (nl < 0 ? part : part.slice(0, nl)).trim();
+		const text = mdxText(nl < 0 ? '' : part.slice(nl + 1));
+		if (heading !== '' && text !== '') out.push({ heading, text });
+	}
+	return out;
+}
+
+/**
+ * Published KB articles and FAQs: a draft or archived article does not answer anyone yet. A
+ * missing folder, or one without a single published entry, is an error: mining against nothing
+ * would call every group a gap. Entries that fail their schema are left out and come back as
+ * `file:line: …` warnings with every other content problem.
+ */
+export function readContent(root: string): {
+	entries: ContentEntry[];
+	categories: Set<string>;
+	warnings: string[];
+} {
+	const missing = contentFolderError(root);
+	if (missing) throw new MineError(`--content ${shown(root)}: no such folder`);
+	const { set, problems } = loadAndCheckContent(root);
 	const entries: ContentEntry[] = [];
 	const categories = new Set<string>();
 	for (const e of set.kb) {
@@ -68,6 +92,7 @@ function contentEntries(root: string): { entries: ContentEntry[]; categories: Se
 			id: d.id,
 			title: d.title,
 			text: `${d.summary}\n${mdxText(e.body)}`,
+			sections: sectionsOf(e.body),
 			category: d.category,
 		});
 	}
@@ -81,10 +106,19 @@ function contentEntries(root: string): { entries: ContentEntry[]; categories: Se
 			id: `faq/${d.category}/${slug}`,
 			title: d.question,
 			text: mdxText(e.body),
+			sections: sectionsOf(e.body),
 			category: d.category,
 		});
 	}
-	return { entries, categories };
+	const warnings = problems.map(
+		(p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.field}: ${p.message}`,
+	);
+	if (entries.length === 0) {
+		throw new MineError(
+			`--content ${shown(root)}: no published KB articles or FAQs (kb/ and faq/ hold ${set.kb.length + set.faq.length} entries that pass their schema)`,
+		);
+	}
+	return { entries, categories, warnings };
 }
 
 /** A path as the user would type it: relative below the working folder, absolute elsewhere. */
@@ -123,7 +157,8 @@ export async function runMine(
 	checkReplaceable(out);
 	checkReplaceable(drafts);
 	const inputs = args.files.map(openInput);
-	const { entries, categories } = contentEntries(contentRoot);
+	const { entries, categories, warnings } = readContent(contentRoot);
+	for (const w of warnings) warn(w);
 
 	const result = await mine(inputs, {
 		format,
@@ -145,7 +180,10 @@ export async function runMine(
 				['report.html', result.html],
 			]),
 		},
-		{ dir: drafts, files: new Map(result.drafts.map((d) => [d.fileName, d.source])) },
+		{
+			dir: drafts,
+			files: new Map(result.drafts.map((d) => [d.fileName, d.source])),
+		},
 	]);
 
 	const shownRejections = 20;

@@ -133,6 +133,12 @@ export const DEFAULT_FEATURES: FeatureOptions = {
 	maxFeatures: 128,
 };
 
+/**
+ * Louvain resolution for the parts coverage judges a group's tickets in (mine.ts): fine enough to
+ * separate questions about one product, chosen on the stackfaq dev split (README).
+ */
+export const PART_RESOLUTION = 15;
+
 /** Centroids above this many features are truncated: the tail carries almost no weight. */
 const CENTROID_FEATURES = 256;
 /** Term statistics of a group are read from at most this many distinct tickets. */

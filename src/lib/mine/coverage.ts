@@ -1,55 +1,81 @@
 /**
- * Does an existing KB article or FAQ already answer a group of tickets?
+ * Does an existing KB article or FAQ already answer a ticket?
  *
- * Each entry becomes a TF-IDF vector of stems and stem bigrams (idf over the entries), in which the
- * title counts as much as the whole body: a title states the question an entry answers, while a
- * body also mentions many things it does not. A group becomes the centroid of its tickets' vectors
- * plus its top terms. The score is the cosine of the two, in [0, 1].
+ * Every entry is indexed whole and per `##` section: a section that answers is the evidence, and
+ * a long article's other sections must not dilute it. Each unit is a TF-IDF vector of stems and
+ * stem bigrams in which the title (plus the section heading) counts as much as the text. The idf
+ * is taken over the entries and reaches 0 for a term every entry shares ("google" in a help center
+ * about Google apps), so such terms say nothing about which entry answers.
+ *
+ * A ticket is scored against every unit; an entry's score is its best unit's. The decision is
+ * calibrated against the runner-up: the best entry covers a ticket only when it scores at least
+ * {@link MIN_SCORE} and beats the best other entry by {@link MIN_MARGIN}, since a question no
+ * entry answers tends to match several entries a little rather than one clearly. How the two were
+ * chosen is in the README (mining section) and `npm run bench:mine` prints the figures.
  */
 import { analyze, type Token } from './text.ts';
 
+/** A `##` section of an entry: its heading and its text. */
+export interface CoverageSection {
+	heading: string;
+	text: string;
+}
+
 /** Something that may already answer a question: a KB article or an FAQ. */
 export interface CoverageEntry {
-	/** KB id (e.g. KB-0011) or FAQ slug. */
+	/** KB id (e.g. KB-0011) or FAQ id (`faq/<category>/<slug>`). */
 	id: string;
 	/** KB title or FAQ question. */
 	title: string;
 	/** Summary and body as plain text. */
 	text: string;
+	/** The body's `##` sections, if it has any. */
+	sections?: readonly CoverageSection[];
 }
 
-/** The best existing entry for a group, with its score in [0, 1]. */
+/** The entry that answers a ticket or group, and how clearly. */
 export interface Coverage {
 	id: string;
 	title: string;
+	/** Heading of the section that answers best, or null when the entry as a whole does. */
+	section: string | null;
+	/** Cosine of the ticket (or group) and the entry's best unit, in [0, 1]. */
 	score: number;
+	/** How far the entry's score is ahead of the best other entry's. */
+	margin: number;
 }
 
 type Vec = Map<string, number>;
 
-/** Pre-computed entry vectors; build once, query per group. */
+/** One indexed unit: an entry as a whole, or one of its sections. */
+interface Unit {
+	entry: number;
+	section: string | null;
+	vector: Vec;
+}
+
+/** Pre-computed unit vectors; build once, score every ticket. */
 export interface CoverageIndex {
 	entries: readonly CoverageEntry[];
-	vectors: readonly Vec[];
+	units: readonly Unit[];
+	/** Postings: term → [unit, weight, unit, weight, …]. */
+	postings: ReadonlyMap<string, number[]>;
 	df: ReadonlyMap<string, number>;
 	n: number;
-	/** Scores at or below this mean "not covered". */
-	threshold: number;
 }
 
 /**
- * Default threshold. On the fixture in tests/unit/mine/coverage.test.ts, groups an entry answers
- * score 0.43–0.60 and unanswered ones at most 0.06; against the starter KB (31 articles) answered
- * groups scored 0.29–0.40 and unrelated ones at most 0.08, since more entries share more words.
- * 0.15 sits in that gap, nearer the low end, because calling a group covered hides it from the
- * draft FAQs, the costlier mistake.
+ * The best entry must reach this score… Chosen on the stackfaq dev split together with
+ * {@link MIN_MARGIN} (README, mining section).
  */
-export const COVERAGE_THRESHOLD = 0.15;
+export const MIN_SCORE = 0.2;
+/** …and beat the runner-up entry by this much. */
+export const MIN_MARGIN = 0.02;
 
-/** Share of an entry's vector given to its title (the rest to summary + body). */
+/** Share of a unit's vector given to its title (the rest to its text). */
 const TITLE_SHARE = 0.5;
-/** At most this many tickets of a group are read; beyond that the centroid no longer moves. */
-const MAX_GROUP_DOCS = 200;
+/** Weight of a ticket's own scores against its group's when the two are blended. */
+export const OWN_WEIGHT = 0.2;
 
 function counts(tokens: readonly Token[]): Vec {
 	const tf: Vec = new Map();
@@ -64,13 +90,20 @@ function counts(tokens: readonly Token[]): Vec {
 	return tf;
 }
 
+/** Inverse entry frequency: 0 for a term in every entry, highest for a term in one. */
 function idfOf(index: Pick<CoverageIndex, 'df' | 'n'>, key: string): number {
-	return Math.log((1 + index.n) / (1 + (index.df.get(key) ?? 0))) + 1;
+	const df = index.df.get(key);
+	// A term no entry uses cannot match anything: its weight only lowers the ticket's norm.
+	if (df === undefined) return Math.log(1 + index.n);
+	return Math.log((1 + index.n) / df);
 }
 
 function tfidf(tf: Vec, index: Pick<CoverageIndex, 'df' | 'n'>): Vec {
 	const v: Vec = new Map();
-	for (const [key, c] of tf) v.set(key, (1 + Math.log(c)) * idfOf(index, key));
+	for (const [key, c] of tf) {
+		const w = (1 + Math.log(c)) * idfOf(index, key);
+		if (w > 0) v.set(key, w);
+	}
 	return normalize(v);
 }
 
@@ -86,18 +119,8 @@ function addInto(target: Vec, v: Vec, scale: number): void {
 	for (const [k, x] of v) target.set(k, (target.get(k) ?? 0) + x * scale);
 }
 
-function cosine(a: Vec, b: Vec): number {
-	const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-	let dot = 0;
-	for (const [k, x] of small) dot += x * (large.get(k) ?? 0);
-	return Math.min(1, Math.max(0, dot));
-}
-
-/** Indexes the KB articles and FAQs a group could be covered by. */
-export function buildCoverageIndex(
-	entries: readonly CoverageEntry[],
-	options: { threshold?: number } = {},
-): CoverageIndex {
+/** Indexes the KB articles and FAQs a ticket could be covered by, whole and per section. */
+export function buildCoverageIndex(entries: readonly CoverageEntry[]): CoverageIndex {
 	const titles = entries.map((e) => counts(analyze(e.title)));
 	const bodies = entries.map((e) => counts(analyze(e.text)));
 	const df = new Map<string, number>();
@@ -107,58 +130,150 @@ export function buildCoverageIndex(
 		}
 	}
 	const base = { df, n: entries.length };
-	const vectors = entries.map((_, i) => {
+	const unitOf = (title: Vec, body: Vec): Vec => {
 		const v: Vec = new Map();
-		addInto(v, tfidf(titles[i]!, base), TITLE_SHARE);
-		addInto(v, tfidf(bodies[i]!, base), 1 - TITLE_SHARE);
+		addInto(v, tfidf(title, base), TITLE_SHARE);
+		addInto(v, tfidf(body, base), 1 - TITLE_SHARE);
 		return normalize(v);
+	};
+	const units: Unit[] = [];
+	entries.forEach((e, i) => {
+		units.push({
+			entry: i,
+			section: null,
+			vector: unitOf(titles[i]!, bodies[i]!),
+		});
+		for (const s of e.sections ?? []) {
+			const body = counts(analyze(s.text));
+			if (body.size === 0) continue;
+			const title = counts(analyze(`${e.title}\n${s.heading}`));
+			units.push({ entry: i, section: s.heading, vector: unitOf(title, body) });
+		}
 	});
+	const postings = new Map<string, number[]>();
+	units.forEach((u, slot) => {
+		for (const [key, w] of u.vector) {
+			let list = postings.get(key);
+			if (!list) postings.set(key, (list = []));
+			list.push(slot, w);
+		}
+	});
+	return { entries, units, postings, df, n: entries.length };
+}
+
+/** A text's scores against every entry (best unit each) and which unit that was. */
+export interface EntryScores {
+	score: Float64Array;
+	unit: Int32Array;
+}
+
+/** The TF-IDF vector of a ticket's text in the index's terms. */
+export function ticketVector(index: CoverageIndex, text: string): Vec {
+	return tfidf(counts(analyze(text)), index);
+}
+
+/** Scores of a vector against every entry: the best of its units, with that unit. */
+export function scoreVector(index: CoverageIndex, v: Vec): EntryScores {
+	const perUnit = new Float64Array(index.units.length);
+	for (const [key, x] of v) {
+		const list = index.postings.get(key);
+		if (!list) continue;
+		for (let p = 0; p < list.length; p += 2) perUnit[list[p]!]! += x * list[p + 1]!;
+	}
+	const score = new Float64Array(index.entries.length);
+	const unit = new Int32Array(index.entries.length).fill(-1);
+	index.units.forEach((u, slot) => {
+		const s = Math.min(1, perUnit[slot]!);
+		if (unit[u.entry] === -1 || s > score[u.entry]!) {
+			score[u.entry] = s;
+			unit[u.entry] = slot;
+		}
+	});
+	return { score, unit };
+}
+
+/** The mean of several texts' vectors, normalised: a group's centroid in the index's terms. */
+export function centroidVector(index: CoverageIndex, texts: readonly string[]): Vec {
+	const sum: Vec = new Map();
+	for (const t of texts) addInto(sum, ticketVector(index, t), 1);
+	return normalize(sum);
+}
+
+/** The best entry for these scores when it clears the calibrated score and margin, else null. */
+export function decide(index: CoverageIndex, s: EntryScores): Coverage | null {
+	let best = -1;
+	let second = 0;
+	for (let i = 0; i < s.score.length; i++) {
+		// Ties go to the earlier entry so the answer is stable.
+		if (best < 0 || s.score[i]! > s.score[best]!) {
+			if (best >= 0) second = Math.max(second, s.score[best]!);
+			best = i;
+		} else second = Math.max(second, s.score[i]!);
+	}
+	if (best < 0) return null;
+	const score = s.score[best]!;
+	const margin = score - second;
+	if (score < MIN_SCORE || margin < MIN_MARGIN) return null;
+	const e = index.entries[best]!;
+	const unit = index.units[s.unit[best]!]!;
 	return {
-		entries,
-		vectors,
-		df,
-		n: entries.length,
-		threshold: options.threshold ?? COVERAGE_THRESHOLD,
+		id: e.id,
+		title: e.title,
+		section: unit.section,
+		score: round(score),
+		margin: round(margin),
 	};
 }
 
-/** Cosine score of every entry for a group (same order as the entries); for reports and tuning. */
-export function coverageScores(
-	index: CoverageIndex,
-	docs: readonly string[],
-	terms: readonly string[],
-): number[] {
-	const group: Vec = new Map();
-	// An even spread of at most MAX_GROUP_DOCS tickets stands for a large group.
-	const step = Math.max(1, docs.length / MAX_GROUP_DOCS);
-	for (let i = 0; i < docs.length; i += step) {
-		addInto(group, tfidf(counts(analyze(docs[Math.floor(i)]!)), index), 1);
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** `a` blended with `b`: own · a + (1 − own) · b, entry by entry (units from whichever is higher). */
+export function blend(a: EntryScores, b: EntryScores, own: number): EntryScores {
+	const score = new Float64Array(a.score.length);
+	const unit = new Int32Array(a.score.length);
+	for (let i = 0; i < score.length; i++) {
+		score[i] = own * a.score[i]! + (1 - own) * b.score[i]!;
+		unit[i] = a.score[i]! >= b.score[i]! ? a.unit[i]! : b.unit[i]!;
 	}
-	normalize(group);
-	if (terms.length > 0) {
-		// The group's top terms say what it is about; they count as much as all its tickets.
-		const tf: Vec = new Map();
-		for (const term of terms) addInto(tf, counts(analyze(term)), 1);
-		const termVec = tfidf(tf, index);
-		addInto(group, termVec, 1);
-		normalize(group);
-	}
-	return index.vectors.map((v) => cosine(group, v));
+	return { score, unit };
 }
 
-/** Best existing entry answering this group, or null when none scores above the threshold. */
-export function coverageFor(
+/**
+ * Coverage of every ticket of a group: each ticket's own scores blended with those of its part
+ * (`partOf[i]`: tickets of the group that ask the same thing in the finest grouping), since a
+ * part's centroid pools the wordings of one question that a single short ticket lacks. Decided
+ * per ticket. Returns one decision per text, in order.
+ */
+export function coverTickets(
 	index: CoverageIndex,
-	docs: readonly string[],
-	terms: readonly string[],
-): Coverage | null {
-	const scores = coverageScores(index, docs, terms);
+	texts: readonly string[],
+	partOf: ArrayLike<number>,
+): Array<Coverage | null> {
+	if (index.entries.length === 0) return texts.map(() => null);
+	const vectors = texts.map((t) => ticketVector(index, t));
+	const sums = new Map<number, Vec>();
+	vectors.forEach((v, i) => {
+		let sum = sums.get(partOf[i]!);
+		if (!sum) sums.set(partOf[i]!, (sum = new Map()));
+		addInto(sum, v, 1);
+	});
+	const partScores = new Map<number, EntryScores>();
+	for (const [p, sum] of sums) partScores.set(p, scoreVector(index, normalize(sum)));
+	return vectors.map((v, i) =>
+		decide(index, blend(scoreVector(index, v), partScores.get(partOf[i]!)!, OWN_WEIGHT)),
+	);
+}
+
+/** The best entry for a group as a whole (null when none clears the decision), e.g. for drafts. */
+export function coverageFor(index: CoverageIndex, texts: readonly string[]): Coverage | null {
+	if (index.entries.length === 0) return null;
+	return decide(index, scoreVector(index, centroidVector(index, texts)));
+}
+
+/** The entry nearest a group, covered or not: a draft takes its category. */
+export function nearestEntry(index: CoverageIndex, texts: readonly string[]): number {
+	const { score } = scoreVector(index, centroidVector(index, texts));
 	let best = -1;
-	for (let i = 0; i < scores.length; i++) {
-		// Ties go to the earlier entry so the answer is stable.
-		if (best < 0 || scores[i]! > scores[best]!) best = i;
-	}
-	if (best < 0 || scores[best]! <= index.threshold) return null;
-	const e = index.entries[best]!;
-	return { id: e.id, title: e.title, score: scores[best]! };
+	for (let i = 0; i < score.length; i++) if (best < 0 || score[i]! > score[best]!) best = i;
+	return best;
 }

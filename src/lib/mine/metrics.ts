@@ -36,7 +36,12 @@ function contingency(truth: readonly Label[], pred: readonly Label[]): Contingen
 		if (cell) cell[2]++;
 		else cellMap.set(key, [c, k, 1]);
 	}
-	return { n: truth.length, cells: [...cellMap.values()], classSizes, clusterSizes };
+	return {
+		n: truth.length,
+		cells: [...cellMap.values()],
+		classSizes,
+		clusterSizes,
+	};
 }
 
 /**
@@ -114,5 +119,39 @@ export function scoreClustering(
 		nmi: nmi(truth, pred),
 		ari: ari(truth, pred),
 		clusters: new Set(pred).size,
+	};
+}
+
+/**
+ * How well coverage finds the gaps, per ticket: `truth[i]` is the entry that answers ticket i
+ * (null when none does), `covered[i]` the entry its group was said to be covered by (null when
+ * the group is a suggestion). Gap detection is the share of unanswered tickets left uncovered,
+ * right entry the share of answered tickets covered by their own entry. NaN when no ticket of
+ * that kind exists.
+ */
+export function scoreCoverage(
+	truth: readonly (string | null)[],
+	covered: readonly (string | null)[],
+): { gap: number; right: number; answered: number; unanswered: number } {
+	if (truth.length !== covered.length) {
+		throw new Error(`label arrays differ in length: ${truth.length} vs ${covered.length}`);
+	}
+	let gaps = 0;
+	let found = 0;
+	let answered = 0;
+	for (let i = 0; i < truth.length; i++) {
+		if (truth[i] === null) {
+			if (covered[i] === null) gaps++;
+		} else {
+			answered++;
+			if (covered[i] === truth[i]) found++;
+		}
+	}
+	const unanswered = truth.length - answered;
+	return {
+		gap: gaps / unanswered,
+		right: found / answered,
+		answered,
+		unanswered,
 	};
 }

@@ -3,14 +3,21 @@
  * FAQ entries and the report out. Grouping and coverage scoring are `cluster.ts` and `coverage.ts`;
  * this module feeds them the cleaned, redacted tickets and turns their groups into evidence.
  */
-import { clusterTexts, type Cluster } from './cluster.ts';
-import { buildCoverageIndex, coverageFor, coverageScores, type CoverageEntry } from './coverage.ts';
+import { clusterTexts, PART_RESOLUTION, type Cluster } from './cluster.ts';
+import {
+	buildCoverageIndex,
+	coverTickets,
+	nearestEntry,
+	type Coverage,
+	type CoverageEntry,
+} from './coverage.ts';
 import { categoryFor, draftFaq, slugify, type Draft } from './draft.ts';
 import { MineError } from './errors.ts';
 import { ingest, type InputFile } from './ingest.ts';
 import { redactPeople } from './people.ts';
 import { readQueries, type Query } from './queries.ts';
 import { renderHtml, renderMarkdown } from './report.ts';
+import { tokenize } from './text.ts';
 import { buildSuggestions, type Suggestions } from './suggest.ts';
 import type { ColumnMap, FormatName, Rejection } from './ticket.ts';
 
@@ -111,14 +118,15 @@ export async function mine(
 	checkPartition(clusters, docs.length);
 
 	const index = buildCoverageIndex(options.content);
-	const memberDocs = (c: Cluster) => c.members.map((m) => docs[m]!);
-	const coverage = clusters.map((c) =>
-		options.content.length === 0 ? null : coverageFor(index, memberDocs(c), c.terms),
+	const { clusters: groups, coverage } = splitByCoverage(
+		detachStrayQueries(clusters, docs, tickets.length),
+		docs,
+		index,
 	);
 	const { suggestions, members } = buildSuggestions({
 		tickets,
 		queries,
-		clusters,
+		clusters: groups,
 		coverage,
 		files,
 		rejected: allRejected,
@@ -132,12 +140,10 @@ export async function mine(
 		const ticketMembers = members[i]!.filter((m) => m < tickets.length);
 		let nearest: string | null = null;
 		if (options.content.length > 0) {
-			const scores = coverageScores(
+			const best = nearestEntry(
 				index,
 				ticketMembers.map((m) => docs[m]!),
-				cluster.terms,
 			);
-			const best = scores.reduce((b, s, j) => (s > (scores[b] ?? 0) ? j : b), -1);
 			if (best >= 0) nearest = options.content[best]!.category;
 		}
 		const category = categoryFor(
@@ -147,7 +153,10 @@ export async function mine(
 		);
 		const texts = new Set([cluster.representative.text]);
 		const wordings = spread(ticketMembers, 12)
-			.map((m) => ({ id: tickets[m]!.id, text: redactPeople(tickets[m]!.text) }))
+			.map((m) => ({
+				id: tickets[m]!.id,
+				text: redactPeople(tickets[m]!.text),
+			}))
 			.filter((w) => !texts.has(w.text) && texts.add(w.text))
 			.slice(0, 4);
 		const base = `${cluster.id.toLowerCase()}-${slugify(cluster.label, 50) || 'group'}`;
@@ -173,6 +182,94 @@ export async function mine(
 		markdown: renderMarkdown(suggestions),
 		html: renderHtml(suggestions),
 	};
+}
+
+/**
+ * Coverage is decided per ticket, so a group whose tickets are answered by different entries, or
+ * only partly answered, splits: the tickets each entry answers form a group covered by it, the
+ * rest stay a group of their own (a suggestion). Tickets are judged with the others of their part
+ * of the group: the group clustered again at {@link PART_RESOLUTION}, without joining, which
+ * separates questions that share a product's words (the whole export clustered again: a
+ * resolution is relative to the graph, so clustering one group alone would shatter it). Each resulting group keeps the group's terms; its
+ * representative is the group's when it is a member, else the part's first member.
+ */
+/**
+ * A search query shares a group only when it uses one of the group's terms: the graph links every
+ * query to its nearest tickets, so "how do i cancel my subscription" could otherwise ride along
+ * with the webhook tickets. A stray query becomes a suggestion of its own.
+ */
+function detachStrayQueries(
+	clusters: readonly Cluster[],
+	docs: readonly string[],
+	nTickets: number,
+): Cluster[] {
+	const out: Cluster[] = [];
+	for (const c of clusters) {
+		if (!c.members.some((m) => m >= nTickets) || !c.members.some((m) => m < nTickets)) {
+			out.push(c);
+			continue;
+		}
+		const topic = new Set(c.terms.flatMap((t) => tokenize(t)));
+		const stray = c.members.filter(
+			(m) => m >= nTickets && !tokenize(docs[m]!).some((s) => topic.has(s)),
+		);
+		if (stray.length === 0) {
+			out.push(c);
+			continue;
+		}
+		const kept = c.members.filter((m) => !stray.includes(m));
+		out.push({
+			...c,
+			members: kept,
+			representative: kept.includes(c.representative) ? c.representative : kept[0]!,
+		});
+		for (const m of stray)
+			out.push({ members: [m], terms: [], label: docs[m]!, representative: m });
+	}
+	return out;
+}
+
+const PARTS = { resolution: PART_RESOLUTION, joinMin: 1 };
+
+function splitByCoverage(
+	clusters: readonly Cluster[],
+	docs: readonly string[],
+	index: ReturnType<typeof buildCoverageIndex>,
+): { clusters: Cluster[]; coverage: Array<Coverage | null> } {
+	const out: Cluster[] = [];
+	const coverage: Array<Coverage | null> = [];
+	const partOfDoc = new Int32Array(docs.length);
+	if (index.entries.length > 0) {
+		clusterTexts(docs, PARTS).forEach((part, p) => {
+			for (const d of part.members) partOfDoc[d] = p;
+		});
+	}
+	for (const c of clusters) {
+		const texts = c.members.map((m) => docs[m]!);
+		const partOf = c.members.map((m) => partOfDoc[m]!);
+		const decisions = coverTickets(index, texts, partOf);
+		const parts = new Map<string, { members: number[]; best: Coverage | null }>();
+		c.members.forEach((m, i) => {
+			const d = decisions[i]!;
+			const key = d?.id ?? '';
+			let part = parts.get(key);
+			if (!part) parts.set(key, (part = { members: [], best: d }));
+			part.members.push(m);
+			// The part's evidence: its most clearly answered ticket.
+			if (d && part.best && d.margin > part.best.margin) part.best = d;
+		});
+		for (const part of parts.values()) {
+			out.push({
+				...c,
+				members: part.members,
+				representative: part.members.includes(c.representative)
+					? c.representative
+					: part.members[0]!,
+			});
+			coverage.push(part.best);
+		}
+	}
+	return { clusters: out, coverage };
 }
 
 /** Plain text of an MDX body for coverage scoring: imports and JSX tags are not the answer. */

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -85,6 +94,51 @@ describe('npm run mine', () => {
 			stderr: `${empty}: no tickets found (0 rejected, 0 skipped); nothing to mine\n`,
 		});
 		expect(existsSync(out)).toBe(false);
+	});
+
+	it('refuses a mistyped or empty --content folder instead of calling every group a gap', () => {
+		const missing = mine(
+			'--content',
+			join(dir, 'no-such-content'),
+			'--out',
+			join(dir, 'c1'),
+			`${FIXTURES}/github-issues.json`,
+		);
+		expect(missing.code).toBe(1);
+		expect(missing.stderr).toMatch(/--content .*no-such-content: no such folder\n$/);
+		mkdirSync(join(dir, 'empty-content'), { recursive: true });
+		const empty = mine(
+			'--content',
+			join(dir, 'empty-content'),
+			'--out',
+			join(dir, 'c2'),
+			`${FIXTURES}/github-issues.json`,
+		);
+		expect(empty.code).toBe(1);
+		expect(empty.stderr).toMatch(/empty-content: no published KB articles or FAQs/);
+		expect(existsSync(join(dir, 'c1'))).toBe(false);
+		expect(existsSync(join(dir, 'c2'))).toBe(false);
+	});
+
+	it('warns with file and line about an entry that fails its schema, and mines on', () => {
+		const root = join(dir, 'bad-content');
+		cpSync(`${FIXTURES}/content`, root, { recursive: true });
+		const bad = join(root, 'faq', 'billing', 'broken.mdx');
+		writeFileSync(
+			bad,
+			'---\nquestion: "Can I pay by invoice?"\ncategory: billing\nstatus: publishd\n---\n\nYes.\n',
+		);
+		const r = mine(
+			'--content',
+			root,
+			'--out',
+			join(dir, 'c3'),
+			'--drafts',
+			join(dir, 'c3d'),
+			`${FIXTURES}/github-issues.json`,
+		);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toMatch(/broken\.mdx:\d+: status: /);
 	});
 
 	it('prints file:line for a file it cannot read', () => {
