@@ -49,7 +49,7 @@ function counts(s: Suggestions) {
 const coverText = (c: SuggestionCluster) =>
 	c.coveredBy === null
 		? 'not covered'
-		: `${c.coveredBy.id} “${c.coveredBy.title}” (${c.coveredBy.score.toFixed(2)})`;
+		: `${c.coveredBy.id} “${c.coveredBy.title}”${c.coveredBy.section === null ? '' : `, section “${c.coveredBy.section}”`} (${c.coveredBy.score.toFixed(2)})`;
 
 function mdCell(text: string): string {
 	return text

@@ -15,7 +15,7 @@ const group = (i: number, covered: boolean, label = `group ${i}`): SuggestionClu
 	firstSeen: '2026-01-01T00:00:00.000Z',
 	lastSeen: '2026-02-01T00:00:00.000Z',
 	channels: {},
-	coveredBy: covered ? { id: 'KB-0011', title: 'Retry & backoff', score: 0.42 } : null,
+	coveredBy: covered ? { id: 'KB-0011', title: 'Retry & backoff', section: null, score: 0.42, margin: 0.2 } : null,
 	draft: covered ? null : `content/faq/_suggested/g00${i}.mdx`,
 });
 

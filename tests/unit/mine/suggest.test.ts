@@ -46,7 +46,7 @@ describe('buildSuggestions', () => {
 		tickets,
 		queries,
 		clusters,
-		coverage: [{ id: 'KB-0001', title: 'Reset your password', score: 0.4 }, null, null, null],
+		coverage: [{ id: 'KB-0001', title: 'Reset your password', section: null, score: 0.4, margin: 0.2 }, null, null, null],
 		files: [{ file: 'a.json', format: 'zendesk', tickets: 5, rejected: 1, skipped: 2 }],
 		rejected: [{ file: 'a.json', line: 9, reason: 'ticket has no "id"' }],
 		generatedAt: new Date('2026-11-23T12:00:00Z'),
