@@ -54,14 +54,17 @@ export function scriptJson(value: unknown): string {
 	return json.replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_JSON[c]!);
 }
 
-// CommonMark lets a backslash escape any ASCII punctuation character, and MDX keeps that for `{`,
-// `}` and `<`; escaping all of them means no inline construct (emphasis, code, link, JSX,
-// expression, HTML, entity, table pipe, strikethrough) can start from the text.
-const ASCII_PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+// The characters that start an inline construct in GFM or MDX: escapes, code, emphasis,
+// strikethrough, links and images, HTML, JSX and autolinks, entities, table pipes, ATX heading
+// closers and MDX expressions. CommonMark lets a backslash escape any of them, and MDX keeps that.
+// Others (`.`, `:`, `(`, `!`, quotes) mean nothing once these are escaped, so they stay readable.
+const INLINE_SPECIAL = /[\\`*_~[\]<>&|#{}]/g;
 // Line endings would let the text start a new block: a heading, a list, an `import` line.
 const LINE_ENDINGS = /\r\n|[\r\n]/g;
-// Spaces and tabs at the start of a line would indent the text into a code block.
-const LEADING_BLANKS = /^[ \t]+/;
+// At the start of a line these start a list, a thematic break or a setext underline.
+const BLOCK_MARKER = /^(?:[-+=]|\d{1,9}(?=[.)]))/;
+// Blanks at the start indent into a code block; two at the end make a hard line break.
+const EDGE_BLANKS = /^[ \t]+|[ \t]+$/g;
 const BLANK_REFERENCE: Record<string, string> = { ' ': '&#32;', '\t': '&#9;' };
 
 // GFM turns bare `www.x.y`, `http(s)://…`, `mailto:…`, `xmpp:…` and e-mail addresses into links by
@@ -70,12 +73,6 @@ const BLANK_REFERENCE: Record<string, string> = { ' ': '&#32;', '\t': '&#9;' };
 // follows, and before every `@`, breaks each pattern; the text reads the same.
 const WORD_JOINER = '\u2060';
 const AUTOLINK_TRIGGERS = /(https?|www|mailto|xmpp)(?=[:.])|(?=@)/gi;
-
-function leadingBlanks(text: string): string {
-	return text.replace(LEADING_BLANKS, (blanks) =>
-		[...blanks].map((c) => BLANK_REFERENCE[c]!).join(''),
-	);
-}
 
 /**
  * Text for one line of an MDX body (a paragraph, a blockquote line, a list item): the
@@ -139,18 +136,19 @@ export function yamlString(text: string): string {
 
 /**
  * Text for one line of a GitHub-flavoured Markdown file (a paragraph, heading, list item or table
- * cell): every ASCII punctuation character backslash-escaped (so `|` cannot split a table cell and
- * no emphasis, code, link, HTML or entity starts), line endings as spaces, leading blanks as
- * character references, and a WORD JOINER (U+2060) that breaks GFM's bare-URL and e-mail autolinks,
- * so a URL from a ticket shows as text, never as a live link.
+ * cell): line endings become spaces; the characters that start an inline construct are
+ * backslash-escaped (so `|` cannot split a table cell and no emphasis, code, link, HTML or entity
+ * starts); a list or break marker at the start is escaped and blanks at either end are written as
+ * character references; and a WORD JOINER (U+2060) breaks GFM's bare-URL and e-mail autolinks, so a
+ * URL from a ticket shows as text, never as a live link.
  */
 export function markdownText(text: string): string {
-	return leadingBlanks(
-		text
-			.replace(LINE_ENDINGS, ' ')
-			.replace(AUTOLINK_TRIGGERS, (word) => `${word}${WORD_JOINER}`)
-			.replace(ASCII_PUNCTUATION, (c) => `\\${c}`),
-	);
+	return text
+		.replace(LINE_ENDINGS, ' ')
+		.replace(AUTOLINK_TRIGGERS, (word) => `${word}${WORD_JOINER}`)
+		.replace(INLINE_SPECIAL, (c) => `\\${c}`)
+		.replace(BLOCK_MARKER, (marker) => (/\d/.test(marker) ? `${marker}\\` : `\\${marker}`))
+		.replace(EDGE_BLANKS, (blanks) => [...blanks].map((c) => BLANK_REFERENCE[c]!).join(''));
 }
 
 /** First characters that make a spreadsheet read a cell as a formula (OWASP's list), and `'`. */
@@ -161,16 +159,25 @@ export const CSV_DEFUSE_PREFIX = "'";
 /**
  * One text cell of a CSV file (RFC 4180): a cell that starts with `=`, `+`, `-`, `@`, a tab or a
  * carriage return gets a `'` in front, so a spreadsheet shows it as text instead of running it as a
- * formula; so does one that starts with `'`, which keeps the rule reversible: strip one leading `'`
- * from a cell that has one to get the original text. The cell is quoted (with `""` for `"`) when
- * it was defused or holds `"`, `,`, a line break or leading or trailing blanks.
- * Numbers the project computes are not text: write them with `String(n)`.
+ * formula; so does one that starts with `'`, which keeps the rule reversible ({@link csvCellText}).
+ * The cell is quoted (with `""` for `"`) when it was defused or holds `"`, `,`, a line break or
+ * leading or trailing blanks.
+ * Numbers the project computes are not text: write them with `String(n)` ({@link csvRecord} does).
  */
 export function csvCell(text: string): string {
 	const defused = CSV_DEFUSE.test(text) ? `${CSV_DEFUSE_PREFIX}${text}` : text;
 	return defused !== text || /[",\r\n]|^\s|\s$/.test(defused)
 		? `"${defused.replace(/"/g, '""')}"`
 		: defused;
+}
+
+/**
+ * The text {@link csvCell} was given, from the cell a CSV parser read: one leading `'` is removed
+ * when a formula character or another `'` follows it. For reading back the project's own CSV
+ * (the miner reads the deflection report's queries this way).
+ */
+export function csvCellText(cell: string): string {
+	return cell.startsWith(CSV_DEFUSE_PREFIX) && CSV_DEFUSE.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 /** One CSV record: text cells through {@link csvCell}, numbers as they are, and a line feed. */

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT, baseTree, build, type BuildResult, type Tree } from './support/build.ts';
 
@@ -22,6 +23,21 @@ function files(dir: string, prefix = ''): string[] {
 describe('a valid content tree', () => {
 	beforeAll(async () => {
 		tree = baseTree();
+		// A question a customer could have sent, published as mined: the text of a script tag.
+		tree.write(
+			'faq/cli/pasted-script-tag.mdx',
+			[
+				'---',
+				'question: "Why does </script><script>alert(2)</script> show in my shell?"',
+				'category: cli',
+				'related: []',
+				'order: 20',
+				'---',
+				'',
+				'A web page you pasted printed `</script><script>alert(3)</script>`; run `reset`.',
+				'',
+			].join('\n'),
+		);
 		result = await build(tree);
 		console.info(`base build: ${result.seconds} s`);
 	}, BUILD_TIMEOUT);
@@ -72,5 +88,36 @@ describe('a valid content tree', () => {
 	it('builds the FAQ and the reply template', () => {
 		expect(page('faq/cli/how-do-i-install')).toContain('How do I install the caro CLI?');
 		expect(page('templates/TPL-001')).toContain('Initial acknowledgement');
+	});
+
+	it('writes an FAQ question and answer quoting a script tag into JSON-LD as data, not as a script', () => {
+		for (const path of ['faq/cli/pasted-script-tag', 'faq/cli']) {
+			const doc = parseDocument(page(path));
+			const scripts: { type?: string; text: string }[] = [];
+			const walk = (node: unknown) => {
+				const n = node as { name?: string; attribs?: Record<string, string>; children?: unknown[] };
+				if (n.name === 'script')
+					scripts.push({
+						type: n.attribs?.type,
+						text: (n.children ?? []).map((c) => (c as { data?: string }).data ?? '').join(''),
+					});
+				for (const child of n.children ?? []) walk(child);
+			};
+			walk(doc);
+			expect(scripts.filter((s) => s.text.includes('alert('))).toEqual(
+				scripts.filter((s) => s.type === 'application/ld+json'),
+			);
+			const ld = scripts.filter((s) => s.type === 'application/ld+json');
+			expect(ld).toHaveLength(1);
+			const questions = JSON.parse(ld[0]!.text).mainEntity as { name: string; acceptedAnswer: { text: string } }[];
+			expect(questions).toContainEqual(
+				expect.objectContaining({
+					name: 'Why does </script><script>alert(2)</script> show in my shell?',
+					acceptedAnswer: expect.objectContaining({
+						text: 'A web page you pasted printed </script><script>alert(3)</script>; run reset.',
+					}),
+				}),
+			);
+		}
 	});
 });

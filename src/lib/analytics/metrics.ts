@@ -1,4 +1,5 @@
 import type { AnalyticsEvent } from '../../schemas/event.ts';
+import { csvRecord } from '../escape.ts';
 
 /** The definitions the report states, word for word as in the README. */
 export const DEFINITIONS = {
@@ -337,11 +338,12 @@ export function computeDeflection(
 
 /**
  * The zero-result queries as the CSV that `npm run mine -- --queries` reads: a `query,count`
- * header, then one line per query, most frequent first, quoted where CSV needs it.
+ * header, then one line per query, most frequent first. Queries are what anonymous visitors typed:
+ * each goes through csvCell, so one that starts like a formula is defused for a spreadsheet.
  */
 export function zeroResultQueriesCsv(report: DeflectionReport): string {
-	const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-	return ['query,count', ...report.zeroResultQueries.map((q) => `${field(q.query)},${q.count}`)]
-		.map((line) => `${line}\n`)
-		.join('');
+	return [
+		csvRecord(['query', 'count']),
+		...report.zeroResultQueries.map((q) => csvRecord([q.query, q.count])),
+	].join('');
 }

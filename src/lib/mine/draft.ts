@@ -3,7 +3,7 @@
  * `status: draft`, the question built from the group's representative ticket, the evidence in an
  * MDX comment and a stub body for the writer to replace. Every text in a draft was redacted before.
  */
-import { stringify } from 'yaml';
+import { mdxComment, mdxText, yamlString } from '../escape.ts';
 import { FaqSchema } from '../../schemas/faq.ts';
 import { questionFrom } from './phrasing.ts';
 import type { SuggestionCluster } from './suggest.ts';
@@ -29,16 +29,6 @@ export function slugify(text: string, max = 60): string {
 		if (dash > 0) slug = slug.slice(0, dash);
 	}
 	return slug;
-}
-
-/** Text safe to show in an MDX body: no JSX, expressions, HTML or Markdown syntax is left active. */
-export function escapeMdx(text: string): string {
-	return text.replace(/[\\`*_{}[\]()#+\-!<>|~]/g, (c) => `\\${c}`);
-}
-
-/** Text safe inside an MDX comment `{/* … *\/}`: it must not close the comment or the expression. */
-function commentSafe(text: string): string {
-	return text.replace(/\*\//g, '* /').replace(/[{}]/g, ' ');
 }
 
 /**
@@ -120,20 +110,25 @@ export function draftFaq(input: DraftInput): string {
 		// The subject is the text's first line.
 		.map(
 			(w) =>
-				`> ${escapeMdx(w.text.replace('\n', ' — ').replace(/\s+/g, ' ').slice(0, 400))}\n> — ${escapeMdx(w.id)}`,
+				`> ${mdxText(w.text.replace('\n', ' — ').replace(/\s+/g, ' ').slice(0, 400))}\n> — ${mdxText(w.id)}`,
 		);
+	// Each value on one line in double quotes: a ticket's words cannot add a key or end the block.
 	return [
 		'---',
-		stringify(data, { lineWidth: 0 }).trimEnd(),
+		`question: ${yamlString(data.question)}`,
+		`category: ${yamlString(data.category)}`,
+		'related: []',
+		`order: ${data.order}`,
+		`status: ${data.status}`,
 		'---',
 		'',
 		'{/*',
-		commentSafe(evidence.join('\n')),
+		mdxComment(evidence.join('\n')),
 		'*/}',
 		'',
 		'**Writer’s stub: replace this with the answer.**',
 		'',
-		`Customers mention: ${escapeMdx(cluster.terms.slice(0, 8).join(', '))}.`,
+		`Customers mention: ${mdxText(cluster.terms.slice(0, 8).join(', '))}.`,
 		'',
 		'How customers put it (redacted):',
 		'',

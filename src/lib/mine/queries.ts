@@ -3,6 +3,7 @@
  * per line, or CSV with a `query,count` header. Each distinct query becomes a pseudo-ticket
  * `query:<line>` that takes part in grouping like a ticket and brings its count as evidence.
  */
+import { csvCellText } from '../escape.ts';
 import type { InputFile } from './ingest.ts';
 import { csvRows, sniffDelimiter } from './records.ts';
 import { redact } from './redact.ts';
@@ -67,7 +68,7 @@ export async function readQueries(
 						line: item.line,
 						reason: 'count must be a whole number of 1 or more',
 					});
-				} else add(item.row[q]!, count, item.line);
+				} else add(csvCellText(item.row[q]!), count, item.line);
 			}
 		}
 	} else {

@@ -4,6 +4,7 @@
  * same numbers), what covers each group, and which got a draft. The HTML loads nothing: no scripts,
  * fonts or images, and a Content-Security-Policy that forbids fetching anything.
  */
+import { markdownText } from '../escape.ts';
 import { clipAtWord } from '../labels.ts';
 import type { Suggestions, SuggestionCluster } from './suggest.ts';
 
@@ -51,14 +52,6 @@ const coverText = (c: SuggestionCluster) =>
 		? 'not covered'
 		: `${c.coveredBy.id} “${c.coveredBy.title}”${c.coveredBy.section === null ? '' : `, section “${c.coveredBy.section}”`} (${c.coveredBy.score.toFixed(2)})`;
 
-function mdCell(text: string): string {
-	return text
-		.replace(/\\/g, '\\\\')
-		.replace(/\|/g, '\\|')
-		.replace(/[\r\n]+/g, ' ')
-		.replace(/([<>*_`[\]])/g, '\\$1');
-}
-
 /** The report as Markdown. */
 export function renderMarkdown(s: Suggestions): string {
 	const { covered, drafts, uncoveredTickets } = counts(s);
@@ -78,7 +71,7 @@ export function renderMarkdown(s: Suggestions): string {
 		'| --- | --- | ---: | ---: | ---: | --- | --- | --- | --- |',
 		...rows.map(
 			(c) =>
-				`| ${c.id} | ${mdCell(c.label)} | ${num(c.size)} | ${pct(c.share)} | ${num(c.searches)} | ${day(c.firstSeen)} | ${day(c.lastSeen)} | ${mdCell(coverText(c))} | ${c.draft === null ? '–' : mdCell(c.draft)} |`,
+				`| ${c.id} | ${markdownText(c.label)} | ${num(c.size)} | ${pct(c.share)} | ${num(c.searches)} | ${day(c.firstSeen)} | ${day(c.lastSeen)} | ${markdownText(coverText(c))} | ${c.draft === null ? '–' : markdownText(c.draft)} |`,
 		),
 		'',
 		'## What customers write',
@@ -87,16 +80,16 @@ export function renderMarkdown(s: Suggestions): string {
 			.filter((c) => c.size + c.searches > 1)
 			.slice(0, 20)
 			.flatMap((c) => [
-				`### ${c.id}: ${mdCell(c.label)}`,
+				`### ${c.id}: ${markdownText(c.label)}`,
 				'',
-				`Terms: ${mdCell(c.terms.join(', '))}. Example (${mdCell(c.representative.id)}): ${mdCell(c.representative.text.slice(0, 300))}`,
+				`Terms: ${markdownText(c.terms.join(', '))}. Example (${markdownText(c.representative.id)}): ${markdownText(c.representative.text.slice(0, 300))}`,
 				'',
 			]),
 	];
 	if (s.rejected.length > 0) {
 		out.push(`## Rejected records (${num(s.rejected.length)})`, '');
 		for (const r of s.rejected.slice(0, REJECTED_ROWS))
-			out.push(`- ${mdCell(`${r.file}:${r.line}: ${r.reason}`)}`);
+			out.push(`- ${markdownText(`${r.file}:${r.line}: ${r.reason}`)}`);
 		if (s.rejected.length > REJECTED_ROWS)
 			out.push(`- … ${num(s.rejected.length - REJECTED_ROWS)} more in suggestions.json`);
 		out.push('');

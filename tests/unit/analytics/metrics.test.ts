@@ -182,4 +182,20 @@ describe('zero-result queries for ticket mining', () => {
 			'query,count\n"sso, saml",2\n"the ""turbo"" flag",1\n',
 		);
 	});
+
+	it('writes a query a visitor typed as a formula as text a spreadsheet will not run', () => {
+		const report = computeDeflection([
+			at('n', 0).search('=HYPERLINK("http://evil.example","x")', 0),
+			at('o', 0).search('+cmd|/C calc', 0),
+			at('p', 0).search('-2+3', 0),
+			at('q', 0).search('@SUM(A1)', 0),
+		]);
+		expect(zeroResultQueriesCsv(report).split('\n').slice(1).sort()).toEqual([
+			'',
+			`"'+cmd|/C calc",1`,
+			`"'-2+3",1`,
+			`"'=HYPERLINK(""http://evil.example"",""x"")",1`,
+			`"'@SUM(A1)",1`,
+		]);
+	});
 });

@@ -1,12 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FaqSchema } from '../../../src/schemas/faq.ts';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
-import {
-	categoryFor,
-	draftFaq,
-	escapeMdx,
-	slugify,
-} from '../../../src/lib/mine/draft.ts';
+import { categoryFor, draftFaq, slugify, type DraftInput } from '../../../src/lib/mine/draft.ts';
+import { hostileText, RUNS } from '../support/hostile-text.ts';
+import { expressionBody, MDX_PROPERTY_TIMEOUT, mdxTree, nodeTypes } from '../support/mdx.ts';
 import { questionFrom } from '../../../src/lib/mine/phrasing.ts';
 import type { SuggestionCluster } from '../../../src/lib/mine/suggest.ts';
 
@@ -97,7 +95,68 @@ describe('helpers', () => {
 		expect(categoryFor(['vip'], known, 'cli')).toBe('cli');
 		expect(categoryFor([], known, null)).toBe('uncategorized');
 	});
-	it('escapes Markdown and MDX syntax', () => {
-		expect(escapeMdx('{x} <y> [z](u) `c`')).toBe('\\{x\\} \\<y\\> \\[z\\]\\(u\\) \\`c\\`');
+});
+
+describe('a draft made from any ticket', () => {
+	const draftOf = (input: Partial<DraftInput> & { cluster: SuggestionCluster }) =>
+		draftFaq({
+			wordings: [],
+			category: 'webhooks',
+			totalTickets: 141,
+			generatedAt: new Date('2026-11-23T00:00:00Z'),
+			...input,
+		});
+
+	/** What the draft template itself writes: one evidence comment, the stub and the quotes. */
+	function expectOnlyTheTemplatesSyntax(source: string) {
+		const { tree } = mdxTree(source);
+		const types = nodeTypes(tree);
+		for (const type of new Set(types))
+			expect(['mdxFlowExpression', 'paragraph', 'strong', 'text', 'blockquote']).toContain(type);
+		expect(types.filter((t) => t === 'mdxFlowExpression')).toHaveLength(1);
+		expect(tree.children[0]!.type).toBe('mdxFlowExpression');
+		expect(expressionBody(tree.children[0]!)).toEqual([]);
+	}
+
+	it('writes a ticket ID holding an import line as text, so publishing it runs nothing', () => {
+		const id = '770\n\nimport "data:text/javascript,process.exit(7)"\nexport const x = 1';
+		const source = draftOf({
+			cluster: { ...cluster, representative: { id, text: 'How do I stop a retry?' }, ticketIds: [id] },
+			wordings: [{ id: `${id}\n{alert(1)}`, text: 'line\nimport y from "z"\n<Script />' }],
+		});
+		// The evidence comment may hold the ID's lines; outside it, no line starts a statement.
+		expect(source.replace(/\{\/\*[\s\S]*?\*\/\}/, '')).not.toMatch(/^(import|export)\b/m);
+		expectOnlyTheTemplatesSyntax(source);
 	});
+
+	it('keeps a question that could close the frontmatter in one YAML value', () => {
+		const text = 'Why \u2028---\nstatus: published\n--- "x": {y}?';
+		const source = draftOf({ cluster: { ...cluster, representative: { id: '1', text } } });
+		expect(splitFrontmatter(source).data).toMatchObject({ question: questionFrom(text), status: 'draft' });
+		expect(mdxTree(source).frontmatter).toMatchObject({ question: questionFrom(text), status: 'draft' });
+	});
+
+	it('compiles to no ESM and no JSX or expression beyond its own comment, with the question intact', () => {
+		const query = fc.record({ id: hostileText, text: hostileText, count: fc.nat() });
+		const ticket = fc.record({ id: hostileText, text: hostileText });
+		fc.assert(
+			fc.property(
+				fc.record({
+					label: hostileText,
+					representative: ticket,
+					ticketIds: fc.array(hostileText, { maxLength: 3 }),
+					queries: fc.array(query, { maxLength: 2 }),
+					terms: fc.array(hostileText, { maxLength: 3 }),
+				}),
+				fc.array(ticket, { maxLength: 3 }),
+				(parts, wordings) => {
+					const source = draftOf({ cluster: { ...cluster, ...parts }, wordings });
+					const { frontmatter } = mdxTree(source);
+					expect(FaqSchema.parse(frontmatter).question).toBe(questionFrom(parts.representative.text));
+					expectOnlyTheTemplatesSyntax(source);
+				},
+			),
+			{ numRuns: RUNS },
+		);
+	}, MDX_PROPERTY_TIMEOUT);
 });

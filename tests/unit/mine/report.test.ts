@@ -1,6 +1,14 @@
+import fc from 'fast-check';
+import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { renderChart, renderHtml, renderMarkdown } from '../../../src/lib/mine/report.ts';
 import type { Suggestions, SuggestionCluster } from '../../../src/lib/mine/suggest.ts';
+import { hostileText, RUNS } from '../support/hostile-text.ts';
+import { nodeTypes } from '../support/mdx.ts';
 
 const group = (i: number, covered: boolean, label = `group ${i}`): SuggestionCluster => ({
 	id: `G00${i}`,
@@ -105,9 +113,48 @@ describe('renderMarkdown', () => {
 			'3 groups; 1 covered by an existing KB article or FAQ; 16 tickets are in uncovered groups; 2 draft FAQ entries written.',
 		);
 		expect(md).toContain(
-			'| G002 | group 2 | 8 | 20.0% | 0 | 2026-01-01 | 2026-02-01 | KB-0011 “Retry & backoff” (0.42) | – |',
+			'| G002 | group 2 | 8 | 20.0% | 0 | 2026-01-01 | 2026-02-01 | KB-0011 “Retry \\& backoff” (0.42) | – |',
 		);
 		expect(md).toContain('| G001 | webhook \\<script\\>alert(1)\\</script\\> |');
 		expect(md).toContain('- a.json:3: not valid JSON');
+	});
+
+	const gfm = unified().use(remarkParse).use(remarkGfm);
+	const render = (md: string) => gfm.runSync(gfm.parse(md)) as Root;
+	/** Nodes of a given type anywhere in the tree. */
+	const all = (node: Root | RootContent, type: string): RootContent[] =>
+		'children' in node
+			? (node.children as RootContent[]).flatMap((c) => [...(c.type === type ? [c] : []), ...all(c, type)])
+			: [];
+	const withTicket = (label: string, text: string, id = '7', reason = 'bad'): Suggestions => ({
+		...s,
+		rejected: [{ file: 'tickets.json', line: 3, reason }],
+		clusters: [{ ...group(1, false, label), representative: { id, text }, terms: [label] }],
+	});
+
+	it('shows a URL, a www address and an e-mail address from a ticket as text, not links', () => {
+		const md = renderMarkdown(
+			withTicket(
+				'Login at https://evil.example/reset fails',
+				'See www.evil.example or mail help@evil.example; <https://evil.example> [x](https://evil.example)',
+			),
+		);
+		const tree = render(md);
+		expect(all(tree, 'link')).toEqual([]);
+		expect(toString(tree)).toContain('Login at https\u2060://evil.example/reset fails');
+	});
+
+	it('from any ticket, renders with GFM to no link, image, HTML or code the template did not write', () => {
+		fc.assert(
+			fc.property(hostileText, hostileText, hostileText, hostileText, (label, text, id, reason) => {
+				const tree = render(renderMarkdown(withTicket(label, text, id, reason)));
+				for (const type of new Set(nodeTypes(tree)))
+					expect(['heading', 'paragraph', 'text', 'table', 'tableRow', 'tableCell', 'list', 'listItem']).toContain(type);
+				// Each group is one table row, each rejected record one list item.
+				expect(all(tree, 'tableRow')).toHaveLength(2);
+				expect(all(tree, 'listItem')).toHaveLength(1);
+			}),
+			{ numRuns: RUNS },
+		);
 	});
 });
