@@ -185,6 +185,8 @@ export function mountSearch({ input, root, filters, onQuery }: SearchUiOptions):
 		].flatMap((fact) => (fact ? [fact, ' '] : []));
 		const landing = landingFor(data, current?.outcome.query ?? '');
 		const excerpt = h('span', { class: 'tz-search-excerpt' });
+		// Safe: Pagefind's excerpt is already HTML (text escaped, matches in <mark>), so htmlText would
+		// escape it twice; safeExcerpt keeps only <mark> and escapes every other `<`, `>` and bare `&`.
 		excerpt.innerHTML = safeExcerpt(landing.excerpt);
 		// The arrow is decoration; the name reads "Title Solution section".
 		const section = landing.section

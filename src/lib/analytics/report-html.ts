@@ -1,3 +1,4 @@
+import { htmlAttribute, htmlText } from '../escape.ts';
 import { clipAtWord } from '../labels.ts';
 import type { EntryInfo } from './entries.ts';
 import type { DailyFigures, DeflectionReport, QueryCount } from './metrics.ts';
@@ -5,14 +6,6 @@ import type { DailyFigures, DeflectionReport, QueryCount } from './metrics.ts';
 // The report is one file a support lead can open from disk or attach to an e-mail: inline CSS and
 // SVG only, and a Content-Security-Policy that forbids any request, so it cannot phone home.
 // Every chart has a table beside it carrying the same numbers, for screen readers and for copying.
-
-const escape = (text: string) =>
-	text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#39;');
 
 /** 0.4567 → "45.7%"; null (nothing measured) → "n/a". */
 export const percent = (rate: number | null) => (rate === null ? 'n/a' : `${(rate * 100).toFixed(1)}%`);
@@ -52,13 +45,13 @@ function barsChart(
 			const w = max === 0 ? 0 : Math.max(row.value > 0 ? 2 : 0, (row.value / max) * barW);
 			// About 7.5 px a character: longer labels would run off the left edge.
 			const label = clipAtWord(row.label, 38);
-			return `<text x="${labelW - 8}" y="${y + 18}" text-anchor="end">${escape(label)}</text>
+			return `<text x="${labelW - 8}" y="${y + 18}" text-anchor="end">${htmlText(label)}</text>
 <rect class="${row.className ?? 'bar'}" x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 10}" rx="2"/>
-<text x="${(labelW + w + 6).toFixed(1)}" y="${y + 18}">${escape(row.text)}</text>`;
+<text x="${(labelW + w + 6).toFixed(1)}" y="${y + 18}">${htmlText(row.text)}</text>`;
 		})
 		.join('\n');
 	return `<svg role="img" aria-labelledby="${id}-t ${id}-d" viewBox="0 0 ${W} ${height}" width="100%">
-<title id="${id}-t">${escape(title)}</title><desc id="${id}-d">${escape(description)}</desc>
+<title id="${id}-t">${htmlText(title)}</title><desc id="${id}-d">${htmlText(description)}</desc>
 ${bars}
 </svg>`;
 }
@@ -85,7 +78,7 @@ function dailyColumnsChart(daily: readonly DailyFigures[]): string {
 			const base = top + plotH;
 			const tick =
 				i % labelEvery === 0
-					? `<text x="${(Number(x) + colW / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${d.date.slice(5)}</text>`
+					? `<text x="${(Number(x) + colW / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${htmlText(d.date.slice(5))}</text>`
 					: '';
 			return `<rect class="bar-zero" x="${x}" y="${(base - zeroH).toFixed(1)}" width="${colW.toFixed(1)}" height="${zeroH.toFixed(1)}"/>
 <rect class="bar" x="${x}" y="${(base - zeroH - restH).toFixed(1)}" width="${colW.toFixed(1)}" height="${restH.toFixed(1)}"/>${tick}`;
@@ -130,7 +123,7 @@ function dailyRatesChart(daily: readonly DailyFigures[]): string {
 	const ticks = daily
 		.map((d, i) =>
 			i % labelEvery === 0
-				? `<text x="${x(i).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${d.date.slice(5)}</text>`
+				? `<text x="${x(i).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${htmlText(d.date.slice(5))}</text>`
 				: '',
 		)
 		.join('');
@@ -153,13 +146,13 @@ ${ticks}
 type Cell = string | number | { html: string };
 
 function table(caption: string, head: string[], rows: Cell[][], numeric: number[] = []): string {
-	if (rows.length === 0) return `<p class="empty">${escape(caption)}: none in this period.</p>`;
+	if (rows.length === 0) return `<p class="empty">${htmlText(caption)}: none in this period.</p>`;
 	const cls = (i: number) => (numeric.includes(i) ? ' class="num"' : '');
-	const content = (value: Cell) => (typeof value === 'object' ? value.html : escape(String(value)));
+	const content = (value: Cell) => (typeof value === 'object' ? value.html : htmlText(String(value)));
 	const cell = (value: Cell, i: number) =>
 		i === 0 ? `<th scope="row"${cls(i)}>${content(value)}</th>` : `<td${cls(i)}>${content(value)}</td>`;
-	return `<table><caption>${escape(caption)}</caption>
-<thead><tr>${head.map((h, i) => `<th scope="col"${cls(i)}>${escape(h)}</th>`).join('')}</tr></thead>
+	return `<table><caption>${htmlText(caption)}</caption>
+<thead><tr>${head.map((h, i) => `<th scope="col"${cls(i)}>${htmlText(h)}</th>`).join('')}</tr></thead>
 <tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n')}</tbody>
 </table>`;
 }
@@ -168,7 +161,8 @@ function table(caption: string, head: string[], rows: Cell[][], numeric: number[
 function entryCell(id: string, entries: ReadonlyMap<string, EntryInfo> | undefined): Cell {
 	const entry = entries?.get(id);
 	if (!entry) return '–';
-	return { html: `<a href="${escape(entry.url)}">${escape(entry.title)}</a>` };
+	// The URL is the site's origin and an entry's permalink, never a visitor's text.
+	return { html: `<a href="${htmlAttribute(entry.url)}">${htmlText(entry.title)}</a>` };
 }
 
 const queryTable = (caption: string, queries: readonly QueryCount[]) =>
@@ -244,16 +238,16 @@ export function renderDeflectionHtml(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Deflection report – ${escape(options.siteName)}</title>
+<title>Deflection report – ${htmlText(options.siteName)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
 <h1>Deflection report</h1>
-<p class="meta">${escape(options.siteName)} · ${escape(period)} · generated ${escape(options.generatedAt)} · ${count(report.events)} events, ${count(report.sessions)} sessions</p>
+<p class="meta">${htmlText(options.siteName)} · ${htmlText(period)} · generated ${htmlText(options.generatedAt)} · ${count(report.events)} events, ${count(report.sessions)} sessions</p>
 
 <dl class="cards">
-${cards.map(([label, value]) => `<div><dt>${escape(label)}</dt><dd>${escape(value)}</dd></div>`).join('\n')}
+${cards.map(([label, value]) => `<div><dt>${htmlText(label)}</dt><dd>${htmlText(value)}</dd></div>`).join('\n')}
 </dl>
 
 <section aria-labelledby="funnel">
@@ -357,7 +351,7 @@ ${table(
 <h2 id="definitions">Definitions</h2>
 <ul class="definitions">
 ${Object.values(report.definitions)
-	.map((text) => `<li>${escape(text)}</li>`)
+	.map((text) => `<li>${htmlText(text)}</li>`)
 	.join('\n')}
 </ul>
 </section>

@@ -4,7 +4,7 @@
  * same numbers), what covers each group, and which got a draft. The HTML loads nothing: no scripts,
  * fonts or images, and a Content-Security-Policy that forbids fetching anything.
  */
-import { markdownText } from '../escape.ts';
+import { htmlText, markdownText } from '../escape.ts';
 import { clipAtWord } from '../labels.ts';
 import type { Suggestions, SuggestionCluster } from './suggest.ts';
 
@@ -97,10 +97,6 @@ export function renderMarkdown(s: Suggestions): string {
 	return `${out.join('\n')}\n`;
 }
 
-function esc(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** The longest group label shown beside a bar; the tooltip and the table have it whole. */
 const LABEL_CHARS = 56;
 
@@ -133,8 +129,8 @@ export function renderChart(s: Suggestions): string {
 		const short = clipAtWord(label, LABEL_CHARS);
 		const tip = `${label}: ${c.size} tickets, ${c.searches} searches (${c.coveredBy === null ? 'not covered' : `covered by ${c.coveredBy.id}`})`;
 		return [
-			`<text x="${left - 8}" y="${y + barH / 2 + 5}" text-anchor="end">${esc(short)}</text>`,
-			`<g><title>${esc(tip)}</title>`,
+			`<text x="${left - 8}" y="${y + barH / 2 + 5}" text-anchor="end">${htmlText(short)}</text>`,
+			`<g><title>${htmlText(tip)}</title>`,
 			wTickets > 0
 				? `<rect x="${left}" y="${y}" width="${wTickets}" height="${barH}" fill="${COLOURS[kind]}"/>`
 				: '',
@@ -151,7 +147,7 @@ export function renderChart(s: Suggestions): string {
 	return [
 		`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px" font-family="system-ui, sans-serif" font-size="13">`,
 		`<title id="chart-title">Largest groups of tickets</title>`,
-		`<desc id="chart-desc">${esc(desc)}</desc>`,
+		`<desc id="chart-desc">${htmlText(desc)}</desc>`,
 		`<defs>${pattern('covered')}${pattern('uncovered')}</defs>`,
 		`<g aria-hidden="true">`,
 		// The legend starts at the left edge: it is wider than the bars' column.
@@ -175,8 +171,8 @@ export function renderHtml(s: Suggestions): string {
 		`<tbody>`,
 		...rows.map(
 			(c) =>
-				`<tr><th scope="row">${esc(c.id)}</th><td>${esc(c.label)}</td><td class="n">${num(c.size)}</td><td class="n">${pct(c.share)}</td><td class="n">${num(c.searches)}</td><td>${day(c.firstSeen)}</td><td>${day(c.lastSeen)}</td>` +
-				`<td class="${c.coveredBy === null ? 'no' : 'yes'}">${esc(coverText(c))}</td><td>${c.draft === null ? '–' : `<code>${esc(c.draft)}</code>`}</td><td>${esc(c.representative.text.slice(0, 200))}</td></tr>`,
+				`<tr><th scope="row">${htmlText(c.id)}</th><td>${htmlText(c.label)}</td><td class="n">${num(c.size)}</td><td class="n">${pct(c.share)}</td><td class="n">${num(c.searches)}</td><td>${day(c.firstSeen)}</td><td>${day(c.lastSeen)}</td>` +
+				`<td class="${c.coveredBy === null ? 'no' : 'yes'}">${htmlText(coverText(c))}</td><td>${c.draft === null ? '–' : `<code>${htmlText(c.draft)}</code>`}</td><td>${htmlText(c.representative.text.slice(0, 200))}</td></tr>`,
 		),
 		`</tbody>`,
 		`</table>`,
@@ -189,7 +185,7 @@ export function renderHtml(s: Suggestions): string {
 					`<ul>`,
 					...s.rejected
 						.slice(0, REJECTED_ROWS)
-						.map((r) => `<li><code>${esc(`${r.file}:${r.line}`)}</code>: ${esc(r.reason)}</li>`),
+						.map((r) => `<li><code>${htmlText(`${r.file}:${r.line}`)}</code>: ${htmlText(r.reason)}</li>`),
 					...(s.rejected.length > REJECTED_ROWS
 						? [`<li>… ${num(s.rejected.length - REJECTED_ROWS)} more in suggestions.json</li>`]
 						: []),
@@ -213,8 +209,8 @@ export function renderHtml(s: Suggestions): string {
 		'<body>',
 		'<main>',
 		'<h1>Ticket mining report</h1>',
-		`<p>Generated ${esc(s.generatedAt.slice(0, 10))}. ${esc(summaryLine(s))}</p>`,
-		...(s.input.queries > 0 ? [`<p>${esc(SEARCH_NOTE)}</p>`] : []),
+		`<p>Generated ${htmlText(s.generatedAt.slice(0, 10))}. ${htmlText(summaryLine(s))}</p>`,
+		...(s.input.queries > 0 ? [`<p>${htmlText(SEARCH_NOTE)}</p>`] : []),
 		`<p>${num(s.clusters.length)} groups; ${num(covered)} covered by an existing KB article or FAQ; ${num(uncoveredTickets)} tickets are in uncovered groups; ${num(drafts)} draft FAQ entries written.</p>`,
 		'<figure>',
 		renderChart(s),

@@ -53,8 +53,8 @@ describe('renderHtml', () => {
 	});
 
 	it('escapes what came from tickets', () => {
-		expect(html).toContain('webhook &#60;script&#62;alert(1)&#60;/script&#62;');
-		expect(html).toContain('text &#60;b&#62;1&#60;/b&#62;');
+		expect(html).toContain('webhook &lt;script&gt;alert(1)&lt;/script&gt;');
+		expect(html).toContain('text &lt;b&gt;1&lt;/b&gt;');
 	});
 
 	it('has an accessible chart with a legend and a table with the same numbers', () => {
