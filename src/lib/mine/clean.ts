@@ -4,6 +4,7 @@
  * names found in greetings and sign-offs are returned so redaction can hide them everywhere.
  */
 import { compile } from 'html-to-text';
+import { cutDeveloperNoise, looksTechnical } from './clean-dev.ts';
 
 /** Text after cleaning, and the personal names its greeting and sign-off revealed. */
 export interface Cleaned {
@@ -202,10 +203,12 @@ export function cleanMessage(input: string, options: { html?: boolean } = {}): C
 	if (options.html ?? looksLikeHtml(text)) text = htmlToText(text);
 	const names: string[] = [];
 	let lines = text
+		.replace(/<!--[\s\S]*?-->/g, ' ')
 		.replace(/\r\n?/g, '\n')
 		.replace(/[\u00a0\u2007\u202f]/g, ' ')
 		.replace(/[\u200b-\u200d\ufeff]/g, '')
 		.split('\n');
+	if (looksTechnical(text)) lines = cutDeveloperNoise(lines);
 	lines = cutQuotedHistory(lines);
 	lines = lines.filter((l) => !/^\s*>/.test(l));
 	lines = cutSignature(lines, names);

@@ -109,9 +109,14 @@ export async function mine(
 	// a query is a few words, so it should land in the group it is nearest to without pulling
 	// tickets toward it. Its count is evidence instead: it ranks the group and counts toward
 	// --min-size for a draft. The queries never enter `ticketIds`.
-	const docs = [...tickets.map((t) => t.text), ...queries.map((q) => q.text)].map((d) =>
-		d.replace(MARKS, ' '),
-	);
+	// The subject line states the question; the body adds context (and, in developer tickets,
+	// whatever survived cleaning). The subject is read twice, so it weighs more.
+	const docs = [
+		...tickets.map((t) =>
+			t.subjectLength > 0 ? `${t.text.slice(0, t.subjectLength)}\n${t.text}` : t.text,
+		),
+		...queries.map((q) => q.text),
+	].map((d) => d.replace(MARKS, ' '));
 	const weights =
 		queries.length > 0 ? docs.map((_, i) => (i < tickets.length ? 1 : QUERY_WEIGHT)) : undefined;
 	const clusters = clusterTexts(docs, weights ? { weights } : {});

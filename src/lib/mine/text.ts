@@ -33,8 +33,15 @@ export interface Token {
 }
 
 /**
+ * A snake_case identifier (`load_dataset`, `err_ssl_protocol`) or an id such as `kb-0042` is one
+ * word: split, its parts match everything and the whole matches nothing in the docs. Otherwise a
+ * word is a run of letters and digits.
+ */
+const IDENTIFIER_OR_WORD = /[\p{L}\p{N}]+(?:_+[\p{L}\p{N}]+)+|\p{L}+-\p{N}+\b|[\p{L}\p{N}]+/gu;
+
+/**
  * Lower-cases, folds accents, expands "n't" to " not" and splits on anything that is not a letter
- * or digit. Returns the words in order, stop words included.
+ * or digit, keeping identifiers whole. Returns the words in order, stop words included.
  */
 export function words(text: string): string[] {
 	const folded = text
@@ -45,7 +52,7 @@ export function words(text: string): string[] {
 		.replace(/\b(ca|wo)n['’]t\b/g, '$1n not')
 		.replace(/n['’]t\b/g, ' not')
 		.replace(/['’]/g, '');
-	return folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+	return folded.match(IDENTIFIER_OR_WORD) ?? [];
 }
 
 /** Cache of stems: ticket vocabularies are small and Zipf-distributed, so nearly every lookup hits. */
@@ -55,8 +62,9 @@ const stemCache = new Map<string, string>();
 export function stem(word: string): string {
 	let s = stemCache.get(word);
 	if (s === undefined) {
-		// Digits and very short words are kept as they are; the stemmer would only mangle them.
-		s = word.length <= 2 || /\d/.test(word) ? word : stemmer(word);
+		// Digits, identifiers and very short words are kept as they are; the stemmer would only
+		// mangle them.
+		s = word.length <= 2 || /[\d_]/.test(word) ? word : stemmer(word);
 		// Bound the cache so a million unusual tickets cannot grow it without limit.
 		if (stemCache.size > 200_000) stemCache.clear();
 		stemCache.set(word, s);

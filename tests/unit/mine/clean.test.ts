@@ -99,7 +99,7 @@ describe('signature blocks above more text', () => {
 				'Steps\n1. create a webhook\n2. stop the receiver\n3. wait an hour\n4. start it again\nVersion: caro 1.1.0',
 		);
 		expect(r).toEqual({
-			text: 'Deliveries are never retried. Steps 1. create a webhook 2. stop the receiver 3. wait an hour 4. start it again Version: caro 1.1.0',
+			text: 'Deliveries are never retried. Steps 1. create a webhook 2. stop the receiver 3. wait an hour 4. start it again',
 			names: ['Thaddeus', 'Morgenstern'],
 		});
 	});

@@ -6,7 +6,11 @@
 import type { AdapterResult, JsonAdapter } from '../ticket.ts';
 import { at, idOf, isObject, strings, tagsOf, text, timeOf } from './fields.ts';
 
-/** Markdown to plain words: template comments, images, link targets and code fences go. */
+/**
+ * Markdown to plain words: template comments, images and link targets go; code fences stay for
+ * cleaning (clean-dev.ts keeps their error lines). Emphasis marks go only around words, never
+ * inside one: `load_dataset` and `num_proc` stay whole, and a code span keeps its text.
+ */
 export function markdownToText(md: string): string {
 	return (
 		md
@@ -14,11 +18,10 @@ export function markdownToText(md: string): string {
 			.replace(/<!--[\s\S]*?-->/g, ' ')
 			.replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
 			.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-			.replace(/^\s*(?:```|~~~).*$/gm, ' ')
 			// Headings are the template's ("Describe the bug", "Steps to reproduce"), not the customer's.
 			.replace(/^\s{0,3}#{1,6}\s.*$/gm, ' ')
-			.replace(/^\s*[-*+]\s+\[[ xX]\]\s+/gm, '')
-			.replace(/[*_`]{1,3}([^*_`\n]+)[*_`]{1,3}/g, '$1')
+			.replace(/`([^`\n]+)`/g, '$1')
+			.replace(/(^|[^\w*])(\*{1,3}|_{1,3})(?=\S)([^\n]*?\S)\2(?![\w*])/g, '$1$3')
 	);
 }
 
