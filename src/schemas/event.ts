@@ -112,6 +112,13 @@ export const ResultClickEventSchema = eventObject('result_click', {
 export const PageViewEventSchema = eventObject('page_view', {
 	/** The KB article or FAQ that was shown. */
 	id: entryId,
+	/**
+	 * `agent` when the visitor arrived through a link a support agent sent (the page URL carried
+	 * `?src=agent`); absent for every other arrival.
+	 */
+	source: z
+		.literal('agent', { error: 'source must be "agent" (a link a support agent sent) or left out' })
+		.optional(),
 });
 
 /** The visitor answered "Was this helpful?" at the end of a KB article or FAQ. */

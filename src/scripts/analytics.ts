@@ -6,6 +6,7 @@
  * a random session id in sessionStorage. The logic lives in src/lib/analytics; this is the wiring.
  */
 import {
+	arrivedFromAgent,
 	buildContactClick,
 	buildHelpfulVote,
 	buildPageView,
@@ -47,7 +48,8 @@ function start(): void {
 		if (flushNow) queue.flush();
 	};
 
-	const pageView = () => record(buildPageView(base(), document.body.dataset.entryId));
+	const pageView = () =>
+		record(buildPageView(base(), document.body.dataset.entryId, arrivedFromAgent(location.search)));
 	pageView();
 	// A page restored from the back/forward cache is shown again without loading the script again.
 	addEventListener('pageshow', (event) => {

@@ -14,9 +14,10 @@ import { serveSite, type SiteServer } from './support/server.ts';
 
 // The site is built for this test with the collector's address baked in, exactly as a deployment
 // would build it, then two visitors use it in their own browser contexts (own sessionStorage):
-//   A searches "webhook retries", opens the first result and answers "Yes": a deflected session;
-//   B searches for something the help center lacks, reads an article, answers "No" with a reason
-//     that holds a phone number and an e-mail address, then clicks the e-mail support link.
+//   A searches "webhook retries", opens the first result and answers "Yes": an answered session;
+//   B searches for something the help center lacks, opens an article from a link an agent sent
+//     (`?src=agent`), answers "No" with a reason that holds a phone number and an e-mail address,
+//     then clicks the e-mail support link: a contacted session.
 // A third visitor with Global Privacy Control on must leave no trace at all.
 
 const run = promisify(execFile);
@@ -102,7 +103,7 @@ it('records searches, clicks, votes and contact clicks, and the report counts th
 	expect(await dialogB.getByRole('option').count()).toBe(0);
 	// Enter settles the query at once instead of after the typing pause.
 	await dialogB.getByRole('combobox').press('Enter');
-	await b.page.goto(`${site.url}/kb/KB-0002/`);
+	await b.page.goto(`${site.url}/kb/KB-0002/?src=agent`);
 	const vote = b.page.getByRole('group', { name: 'Was this helpful?' });
 	await vote.getByRole('button', { name: 'No' }).click();
 	await b.page
@@ -126,8 +127,13 @@ it('records searches, clicks, votes and contact clicks, and the report counts th
 
 	const raw = new DatabaseSync(db);
 	const reasons = raw.prepare("SELECT reason FROM events WHERE type = 'helpful_vote' AND reason IS NOT NULL").all();
+	const sources = raw.prepare("SELECT entry_id, source FROM events WHERE type = 'page_view' ORDER BY id").all();
 	raw.close();
 	expect(reasons).toEqual([{ reason: 'Nothing about proxies. Call me on [number] or mail [email]' }]);
+	expect(sources).toEqual([
+		{ entry_id: articleA, source: null },
+		{ entry_id: 'KB-0002', source: 'agent' },
+	]);
 
 	const out = join(dir, 'report');
 	const queries = join(dir, 'zero-result-queries.csv');
@@ -138,13 +144,17 @@ it('records searches, clicks, votes and contact clicks, and the report counts th
 	expect(report).toMatchObject({
 		sessions: 2,
 		selfServiceSessions: 2,
-		deflectedSessions: 1,
+		answeredSessions: 1,
+		unresolvedSessions: 0,
+		contactedSessions: 1,
 		deflectionRate: 0.5,
 		searches: 2,
 		zeroResultRate: 0.5,
 		clickThroughRate: 0.5,
 		abandonedSearches: 1,
 		pageViews: 2,
+		agentArrivals: 1,
+		agentArrivalsById: { 'KB-0002': 1 },
 		contactClicks: 1,
 		contactClicksByChannel: { email: 1 },
 		helpful: { [articleA ?? '']: { yes: 1, no: 0, rate: 1 }, 'KB-0002': { yes: 0, no: 1, rate: 0 } },
@@ -155,7 +165,11 @@ it('records searches, clicks, votes and contact clicks, and the report counts th
 		topZeroResultQueries: [{ query: 'xyzzy frobnicate quux', count: 1 }],
 	});
 	expect(readFileSync(queries, 'utf8')).toBe('query,count\nxyzzy frobnicate quux,1\n');
-	expect(readFileSync(join(out, 'deflection.html'), 'utf8')).toContain('<dd>50.0%</dd>');
+	const html = readFileSync(join(out, 'deflection.html'), 'utf8');
+	// One answered of two self-service sessions: 50%, and with so few sessions a wide interval.
+	expect(html).toContain('<dt>Deflection rate</dt><dd>50.0%<small>95% CI 9.5–90.5%</small></dd>');
+	expect(html).toContain('<li><span class="note">');
+	expect(html).toContain('Nothing about proxies. Call me on [number] or mail [email]</li>');
 });
 
 it('records nothing, and offers no vote, for a visitor with Global Privacy Control on', async () => {

@@ -72,10 +72,26 @@ export function buildResultClick(base: EventBase, detail: unknown): ResultClickE
 	return { type: 'result_click', ...base, query, rank, target };
 }
 
-/** A page view of the KB article or FAQ named by `<body data-entry-id>`. */
-export function buildPageView(base: EventBase, id: string | undefined): PageViewEvent | undefined {
+/**
+ * Whether the page was opened from a link a support agent sent: its query string carries
+ * `src=agent` (the agents' copy buttons add it). Only that one value is read; the rest of the
+ * query string never leaves the page.
+ */
+export function arrivedFromAgent(search: string): boolean {
+	return new URLSearchParams(search).getAll('src').includes('agent');
+}
+
+/**
+ * A page view of the KB article or FAQ named by `<body data-entry-id>`; `fromAgent` marks an
+ * arrival through an agent's link (see {@link arrivedFromAgent}).
+ */
+export function buildPageView(
+	base: EventBase,
+	id: string | undefined,
+	fromAgent = false,
+): PageViewEvent | undefined {
 	if (!validBase(base) || !id || !ENTRY_ID_PATTERN.test(id)) return undefined;
-	return { type: 'page_view', ...base, id };
+	return { type: 'page_view', ...base, id, ...(fromAgent ? { source: 'agent' as const } : {}) };
 }
 
 /** A helpful vote from HelpfulVote's `tierzero:helpful-vote` detail; the reason is scrubbed. */

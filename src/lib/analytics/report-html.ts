@@ -1,210 +1,177 @@
 import { htmlAttribute, htmlText } from '../escape.ts';
-import { clipAtWord } from '../labels.ts';
+import {
+	barChart,
+	cards,
+	type Cell,
+	columnChart,
+	count,
+	describePeriod,
+	figure,
+	htmlTable,
+	interval,
+	legend,
+	percent,
+	percentWithInterval,
+	rateLineChart,
+	renderPage,
+	section,
+} from '../report/index.ts';
 import type { EntryInfo } from './entries.ts';
-import type { DailyFigures, DeflectionReport, QueryCount } from './metrics.ts';
+import { type DeflectionReport, type QueryCount, rankFailing } from './metrics.ts';
 
-// The report is one file a support lead can open from disk or attach to an e-mail: inline CSS and
-// SVG only, and a Content-Security-Policy that forbids any request, so it cannot phone home.
-// Every chart has a table beside it carrying the same numbers, for screen readers and for copying.
+/** Entries listed in the helpfulness and agent tables; deflection.json has them all. */
+export const ENTRY_ROWS = 50;
+/** Entries whose "No" reasons the report lists, worst first. */
+export const REASON_ENTRIES = 20;
 
-/** 0.4567 → "45.7%"; null (nothing measured) → "n/a". */
-export const percent = (rate: number | null) => (rate === null ? 'n/a' : `${(rate * 100).toFixed(1)}%`);
-const count = (n: number) => n.toLocaleString('en-US');
-
-/** "2026-11-01 to 2026-11-30 (UTC)" for whole days, exact instants otherwise. */
-export function describePeriod(range: { since: string | null; until: string | null }): string {
-	const midnight = (iso: string) => iso.endsWith('T00:00:00.000Z');
-	const since = range.since === null ? 'the first event' : midnight(range.since) ? range.since.slice(0, 10) : range.since;
-	const until =
-		range.until === null
-			? 'the last event'
-			: midnight(range.until)
-				? new Date(Date.parse(range.until) - 1).toISOString().slice(0, 10)
-				: `${range.until} (exclusive)`;
-	return `${since} to ${until}${[range.since, range.until].some((v) => v !== null) ? ' (UTC)' : ''}`;
-}
-
-const W = 720;
-let chartSeq = 0;
-
-/** Horizontal bars, one per row: labels on the left, bar and value on the right. */
-function barsChart(
-	title: string,
-	description: string,
-	rows: { label: string; value: number; text: string; className?: string }[],
-	max = Math.max(1, ...rows.map((r) => r.value)),
-): string {
-	const id = `chart-${++chartSeq}`;
-	const rowH = 28;
-	const labelW = 300;
-	const barW = W - labelW - 90;
-	const height = rows.length * rowH + 8;
-	const bars = rows
-		.map((row, i) => {
-			const y = 4 + i * rowH;
-			const w = max === 0 ? 0 : Math.max(row.value > 0 ? 2 : 0, (row.value / max) * barW);
-			// About 7.5 px a character: longer labels would run off the left edge.
-			const label = clipAtWord(row.label, 38);
-			return `<text x="${labelW - 8}" y="${y + 18}" text-anchor="end">${htmlText(label)}</text>
-<rect class="${row.className ?? 'bar'}" x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 10}" rx="2"/>
-<text x="${(labelW + w + 6).toFixed(1)}" y="${y + 18}">${htmlText(row.text)}</text>`;
-		})
-		.join('\n');
-	return `<svg role="img" aria-labelledby="${id}-t ${id}-d" viewBox="0 0 ${W} ${height}" width="100%">
-<title id="${id}-t">${htmlText(title)}</title><desc id="${id}-d">${htmlText(description)}</desc>
-${bars}
-</svg>`;
-}
-
-/** Columns per day, each split into two stacked parts (e.g. searches with and without results). */
-function dailyColumnsChart(daily: readonly DailyFigures[]): string {
-	const id = `chart-${++chartSeq}`;
-	const height = 220;
-	const top = 10;
-	const bottom = 40;
-	const left = 44;
-	const plotH = height - top - bottom;
-	const plotW = W - left - 10;
-	const max = Math.max(1, ...daily.map((d) => d.searches));
-	const step = plotW / Math.max(1, daily.length);
-	const colW = Math.max(2, Math.min(40, step * 0.7));
-	const labelEvery = Math.ceil(daily.length / 10);
-	// Zero-result searches at the bottom of each column, searches with results stacked on top.
-	const columns = daily
-		.map((d, i) => {
-			const x = (left + i * step + (step - colW) / 2).toFixed(1);
-			const zeroH = (d.zeroResultSearches / max) * plotH;
-			const restH = ((d.searches - d.zeroResultSearches) / max) * plotH;
-			const base = top + plotH;
-			const tick =
-				i % labelEvery === 0
-					? `<text x="${(Number(x) + colW / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${htmlText(d.date.slice(5))}</text>`
-					: '';
-			return `<rect class="bar-zero" x="${x}" y="${(base - zeroH).toFixed(1)}" width="${colW.toFixed(1)}" height="${zeroH.toFixed(1)}"/>
-<rect class="bar" x="${x}" y="${(base - zeroH - restH).toFixed(1)}" width="${colW.toFixed(1)}" height="${restH.toFixed(1)}"/>${tick}`;
-		})
-		.join('\n');
-	return `<svg role="img" aria-labelledby="${id}-t ${id}-d" viewBox="0 0 ${W} ${height}" width="100%">
-<title id="${id}-t">Searches per day</title><desc id="${id}-d">Columns per UTC day: searches with results stacked on searches with zero results. Most in one day: ${max}. The table below has the numbers.</desc>
-<line class="axis" x1="${left}" y1="${top + plotH}" x2="${W - 10}" y2="${top + plotH}"/>
-<text x="${left - 6}" y="${top + 10}" text-anchor="end">${max}</text>
-<text x="${left - 6}" y="${top + plotH}" text-anchor="end">0</text>
-${columns}
-</svg>`;
-}
-
-/** Two rates per day as lines with distinct markers (circle, square), 0–100 %. */
-function dailyRatesChart(daily: readonly DailyFigures[]): string {
-	const id = `chart-${++chartSeq}`;
-	const height = 200;
-	const top = 10;
-	const bottom = 40;
-	const left = 44;
-	const plotH = height - top - bottom;
-	const plotW = W - left - 10;
-	const step = plotW / Math.max(1, daily.length);
-	const x = (i: number) => left + i * step + step / 2;
-	const y = (rate: number) => top + plotH - rate * plotH;
-	const series = (pick: (d: DailyFigures) => number | null, className: string, marker: 'circle' | 'square') => {
-		const points = daily
-			.map((d, i) => ({ i, rate: pick(d) }))
-			.filter((p): p is { i: number; rate: number } => p.rate !== null);
-		const line = points.map((p) => `${x(p.i).toFixed(1)},${y(p.rate).toFixed(1)}`).join(' ');
-		const marks = points
-			.map((p) =>
-				marker === 'circle'
-					? `<circle class="${className}" cx="${x(p.i).toFixed(1)}" cy="${y(p.rate).toFixed(1)}" r="4"/>`
-					: `<rect class="${className}" x="${(x(p.i) - 4).toFixed(1)}" y="${(y(p.rate) - 4).toFixed(1)}" width="8" height="8"/>`,
-			)
-			.join('');
-		return `<polyline class="line ${className}" points="${line}"/>${marks}`;
-	};
-	const labelEvery = Math.ceil(daily.length / 10);
-	const ticks = daily
-		.map((d, i) =>
-			i % labelEvery === 0
-				? `<text x="${x(i).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${htmlText(d.date.slice(5))}</text>`
-				: '',
-		)
-		.join('');
-	const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
-	return `<svg role="img" aria-labelledby="${id}-t ${id}-d" viewBox="0 0 ${W} ${height}" width="100%">
-<title id="${id}-t">Zero-result rate and click-through per day</title><desc id="${id}-d">Two lines from 0 to 100 percent per UTC day: zero-result rate with circles, click-through with squares. The table below has the numbers.</desc>
-<line class="axis" x1="${left}" y1="${top + plotH}" x2="${W - 10}" y2="${top + plotH}"/>
-<line class="grid" x1="${left}" y1="${y(0.5)}" x2="${W - 10}" y2="${y(0.5)}"/>
-<text x="${left - 6}" y="${top + 10}" text-anchor="end">100%</text>
-<text x="${left - 6}" y="${y(0.5) + 4}" text-anchor="end">50%</text>
-<text x="${left - 6}" y="${top + plotH}" text-anchor="end">0%</text>
-${series((d) => rate(d.zeroResultSearches, d.searches), 'zero', 'circle')}
-${series((d) => rate(d.clickedSearches, d.searches), 'ctr', 'square')}
-${ticks}
-</svg>`;
-}
-
-/** A data table; the first column heads its row. `numeric` columns are right-aligned. */
-/** A table cell: text (escaped here), or markup already escaped by the caller. */
-type Cell = string | number | { html: string };
-
-function table(caption: string, head: string[], rows: Cell[][], numeric: number[] = []): string {
-	if (rows.length === 0) return `<p class="empty">${htmlText(caption)}: none in this period.</p>`;
-	const cls = (i: number) => (numeric.includes(i) ? ' class="num"' : '');
-	const content = (value: Cell) => (typeof value === 'object' ? value.html : htmlText(String(value)));
-	const cell = (value: Cell, i: number) =>
-		i === 0 ? `<th scope="row"${cls(i)}>${content(value)}</th>` : `<td${cls(i)}>${content(value)}</td>`;
-	return `<table><caption>${htmlText(caption)}</caption>
-<thead><tr>${head.map((h, i) => `<th scope="col"${cls(i)}>${htmlText(h)}</th>`).join('')}</tr></thead>
-<tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n')}</tbody>
-</table>`;
-}
+export { describePeriod, percent };
 
 /** The entry's title linked to its page, or a dash when the content does not know the id. */
-function entryCell(id: string, entries: ReadonlyMap<string, EntryInfo> | undefined): Cell {
+export function entryCell(id: string, entries: ReadonlyMap<string, EntryInfo> | undefined): Cell {
 	const entry = entries?.get(id);
 	if (!entry) return '–';
-	// The URL is the site's origin and an entry's permalink, never a visitor's text.
-	return { html: `<a href="${htmlAttribute(entry.url)}">${htmlText(entry.title)}</a>` };
+	return { html: `<a href="${htmlAttribute(entry.url)}">${htmlText(entry.title)}</a>`, text: entry.title };
 }
 
-const queryTable = (caption: string, queries: readonly QueryCount[]) =>
-	table(caption, ['Query', 'Searches'], queries.map((q) => [q.query, count(q.count)]), [1]);
+/** "KB-0007 Webhook retries" when the content knows the id, else the id. */
+export const entryLabel = (id: string, entries: ReadonlyMap<string, EntryInfo> | undefined) =>
+	entries?.has(id) ? `${id} ${entries.get(id)!.title}` : id;
 
-const STYLE = `
-:root { color-scheme: light dark; --bg: #fff; --fg: #1a1f24; --muted: #4a5560; --border: #c5ccd3;
-	--bar: #0b5cad; --zero: #b0112b; --ctr: #1e6b34; --surface: #f4f6f8; }
-@media (prefers-color-scheme: dark) { :root { --bg: #12161b; --fg: #e8edf2; --muted: #aab6c2;
-	--border: #3b4550; --bar: #7db8ff; --zero: #ff8a9b; --ctr: #7fd99a; --surface: #1c232b; } }
-* { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 60rem; padding: 1.5rem; font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
-	background: var(--bg); color: var(--fg); }
-h1 { margin-bottom: 0.25rem; } .meta { color: var(--muted); margin-top: 0; }
-section { margin: 2.5rem 0; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0.75rem; margin: 1.5rem 0; padding: 0; }
-.cards div { background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: 0.75rem 1rem; }
-.cards dt { color: var(--muted); font-size: 0.9rem; } .cards dd { margin: 0; font-size: 1.6rem; font-weight: 600; }
-svg { display: block; max-width: 100%; height: auto; font-size: 13px; margin: 0.5rem 0 1rem; }
-svg text { fill: var(--fg); }
-.bar { fill: var(--bar); } .bar-zero, .zero { fill: var(--zero); } .ctr { fill: var(--ctr); }
-.bar-yes { fill: var(--ctr); } .bar-no { fill: var(--zero); }
-.line { fill: none; stroke-width: 2; } .line.zero { stroke: var(--zero); } .line.ctr { stroke: var(--ctr); }
-.axis { stroke: var(--muted); } .grid { stroke: var(--border); stroke-dasharray: 4 4; }
-.legend { display: flex; gap: 1.25rem; flex-wrap: wrap; padding: 0; list-style: none; color: var(--muted); }
-.legend span { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.35em; vertical-align: -0.1em; }
-.legend .k-bar { background: var(--bar); } .legend .k-zero { background: var(--zero); border-radius: 50%; }
-.legend .k-ctr { background: var(--ctr); } .legend .k-zero-bar { background: var(--zero); }
-th[scope='row'] { white-space: nowrap; }
-table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
-caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
-th, td { border-bottom: 1px solid var(--border); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
-.num { text-align: right; font-variant-numeric: tabular-nums; }
-.definitions li { margin: 0.35rem 0; }
-.empty { color: var(--muted); }
-`;
+const queryTable = (caption: string, queries: readonly QueryCount[], unit = 'Searches') =>
+	htmlTable({ caption, head: ['Query', unit], rows: queries.map((q) => [q.query, count(q.count)]), numeric: [1] });
+
+/** The session outcomes as bars and a table: answered, unresolved, contacted. */
+export function outcomesFigure(report: DeflectionReport, id = 'outcomes'): string {
+	const whole = report.selfServiceSessions;
+	const rows = [
+		{ label: 'Answered', value: report.answeredSessions, tone: 'good' as const },
+		{ label: 'Unresolved', value: report.unresolvedSessions, tone: 'alt' as const },
+		{ label: 'Contacted support', value: report.contactedSessions, tone: 'bad' as const },
+	];
+	const share = (n: number) => percent(whole === 0 ? null : n / whole);
+	return figure(
+		barChart({
+			id,
+			title: 'Outcomes of self-service sessions',
+			description: `Bars for answered, unresolved and contacted sessions out of ${whole} self-service sessions. The table below has the numbers.`,
+			bars: rows.map((r) => ({ label: r.label, parts: [{ value: r.value, tone: r.tone }], text: `${count(r.value)} (${share(r.value)})` })),
+			max: Math.max(1, whole),
+		}),
+		htmlTable({
+			caption: 'Outcomes of self-service sessions',
+			head: ['Outcome', 'Sessions', 'Share of self-service sessions'],
+			rows: rows.map((r) => [r.label, count(r.value), share(r.value)]),
+			numeric: [1, 2],
+		}),
+	);
+}
+
+/** Entries that fail readers, worst first by the Wilson lower bound of their "No" share. */
+export function failingFigure(
+	report: DeflectionReport,
+	entries: ReadonlyMap<string, EntryInfo> | undefined,
+	id = 'helpful',
+	limit = ENTRY_ROWS,
+): string {
+	const ranked = rankFailing(report.helpful).slice(0, limit);
+	if (ranked.length === 0) return '<p class="empty">No helpful votes in this period.</p>';
+	return figure(
+		barChart({
+			id,
+			title: 'Helpfulness per KB article and FAQ, worst first',
+			description:
+				'Share of Yes votes per entry, the entries most surely failing readers first (by the 95% Wilson lower bound of their No share). The table below has the numbers.',
+			bars: ranked.slice(0, 15).map((e) => ({
+				label: entryLabel(e.id, entries),
+				parts: [{ value: e.rate ?? 0, tone: (e.rate ?? 0) >= 0.5 ? 'good' : 'bad' }],
+				text: `${percent(e.rate)} of ${e.yes + e.no}`,
+			})),
+			max: 1,
+		}),
+		htmlTable({
+			caption: `Helpful votes per KB article and FAQ, worst first${ranked.length < Object.keys(report.helpful).length ? ` (first ${ranked.length})` : ''}`,
+			head: ['KB article / FAQ', 'Title', 'Yes', 'No', 'Helpfulness', 'Wilson lower bound', '“No” lower bound', 'Page views'],
+			rows: ranked.map((e) => [
+				e.id,
+				entryCell(e.id, entries),
+				count(e.yes),
+				count(e.no),
+				percent(e.rate),
+				percent(e.lowerBound),
+				percent(e.noLowerBound),
+				count(report.pageViewsById[e.id] ?? 0),
+			]),
+			numeric: [2, 3, 4, 5, 6, 7],
+		}),
+	);
+}
+
+/** Each failing entry's "No" reasons, newest first, as the visitors wrote them (escaped). */
+export function reasonsList(
+	report: DeflectionReport,
+	entries: ReadonlyMap<string, EntryInfo> | undefined,
+	limit = REASON_ENTRIES,
+): string {
+	const withReasons = rankFailing(report.helpful)
+		.filter((e) => e.reasons.length > 0)
+		.slice(0, limit);
+	if (withReasons.length === 0) return '<p class="empty">No “No” reasons given in this period.</p>';
+	return withReasons
+		.map(
+			(e) => `<h3>${htmlText(entryLabel(e.id, entries))}</h3>
+<ul class="plain">${e.reasons.map((r) => `<li><span class="note">${htmlText(r.date)}</span> ${htmlText(r.reason)}</li>`).join('')}</ul>`,
+		)
+		.join('\n');
+}
+
+/** The top queries' journeys: click-through, result clicked most, helpful share, contacted share. */
+export function journeysTable(
+	report: DeflectionReport,
+	entries: ReadonlyMap<string, EntryInfo> | undefined,
+): string {
+	return htmlTable({
+		caption: 'Query journeys: what searchers clicked, whether it helped, whether they contacted support',
+		head: ['Query', 'Searches', 'Click-through', 'Clicked most', 'Helpful after the click', 'Contacted support'],
+		rows: report.queryJourneys.map((j) => [
+			j.query,
+			count(j.searches),
+			percent(j.clickThroughRate),
+			j.topResult === null
+				? '–'
+				: `${j.topResult.id === null ? j.topResult.target : entryLabel(j.topResult.id, entries)} (${count(j.topResult.clicks)})`,
+			j.helpfulShare === null
+				? 'no votes'
+				: `${percent(j.helpfulShare)} of ${count(j.votesAfterClick.yes + j.votesAfterClick.no)}`,
+			`${percent(j.contactedShare)} of ${count(j.sessions)} sessions`,
+		]),
+		numeric: [1, 2],
+		empty: 'No searches in this period.',
+	});
+}
+
+/** Agent-sent arrivals per entry, most first. */
+export function agentTable(
+	report: DeflectionReport,
+	entries: ReadonlyMap<string, EntryInfo> | undefined,
+	limit = ENTRY_ROWS,
+): string {
+	const rows = Object.entries(report.agentArrivalsById)
+		.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+		.slice(0, limit);
+	return htmlTable({
+		caption: 'Arrivals through links agents sent (?src=agent)',
+		head: ['KB article / FAQ', 'Title', 'Agent-sent arrivals', 'All page views'],
+		rows: rows.map(([id, n]) => [id, entryCell(id, entries), count(n), count(report.pageViewsById[id] ?? 0)]),
+		numeric: [2, 3],
+		empty: 'No arrivals through agents’ links in this period.',
+	});
+}
 
 /**
- * Renders the deflection report as one self-contained HTML page: summary figures, the deflection
- * funnel, searches per day, zero-result rate and click-through per day, helpfulness per KB
- * article/FAQ, top queries and contact clicks, each chart followed by a table of its numbers, and
- * the definitions. All user-typed text (queries, ids) is escaped.
+ * Renders the deflection report as one self-contained HTML page (the report kit's page): summary
+ * figures, session outcomes, the funnel, searches and rates per day, helpfulness worst first with
+ * the "No" reasons, query journeys, agent-sent arrivals, top queries, contact clicks, and the
+ * definitions. Each chart is followed by a table of its numbers; all visitor text is escaped.
  */
 export function renderDeflectionHtml(
 	report: DeflectionReport,
@@ -215,148 +182,145 @@ export function renderDeflectionHtml(
 		entries?: ReadonlyMap<string, EntryInfo>;
 	},
 ): string {
-	chartSeq = 0;
-	const period = describePeriod(report.range);
-	const cards: [string, string][] = [
-		['Deflection rate', percent(report.deflectionRate)],
-		['Self-service sessions', count(report.selfServiceSessions)],
-		['Deflected sessions', count(report.deflectedSessions)],
-		['Searches', count(report.searches)],
-		['Zero-result rate', percent(report.zeroResultRate)],
-		['Click-through rate', percent(report.clickThroughRate)],
-		['Contact clicks', count(report.contactClicks)],
-	];
-	const helpful = Object.entries(report.helpful).sort(
-		([a, x], [b, y]) => y.yes + y.no - (x.yes + x.no) || (a < b ? -1 : 1),
-	);
+	const { entries } = options;
 	const funnelMax = Math.max(1, report.funnel[0]?.sessions ?? 0);
 	const days = report.daily.filter((d) => d.searches > 0 || d.sessions > 0);
-
-	return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Deflection report – ${htmlText(options.siteName)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-<h1>Deflection report</h1>
-<p class="meta">${htmlText(options.siteName)} · ${htmlText(period)} · generated ${htmlText(options.generatedAt)} · ${count(report.events)} events, ${count(report.sessions)} sessions</p>
-
-<dl class="cards">
-${cards.map(([label, value]) => `<div><dt>${htmlText(label)}</dt><dd>${htmlText(value)}</dd></div>`).join('\n')}
-</dl>
-
-<section aria-labelledby="funnel">
-<h2 id="funnel">Deflection funnel</h2>
-${barsChart(
-	'Deflection funnel',
-	'Sessions at each step; each step is part of the one before. The table below has the numbers.',
-	report.funnel.map((s) => ({
-		label: s.step,
-		value: s.sessions,
-		text: `${count(s.sessions)} (${percent(s.sessions / funnelMax)})`,
-	})),
-	funnelMax,
-)}
-${table(
-	'Deflection funnel',
-	['Step', 'Sessions', 'Share of all sessions'],
-	report.funnel.map((s) => [s.step, count(s.sessions), percent(report.sessions === 0 ? null : s.sessions / report.sessions)]),
-	[1, 2],
-)}
-</section>
-
-<section aria-labelledby="daily">
-<h2 id="daily">Searches per day</h2>
-${
-	days.length === 0
-		? '<p class="empty">No searches or sessions in this period.</p>'
-		: `<ul class="legend"><li><span class="k-bar"></span>Searches with results</li><li><span class="k-zero-bar"></span>Searches with zero results</li></ul>
-${dailyColumnsChart(days)}
-<h2 id="rates">Zero-result rate and click-through per day</h2>
-<ul class="legend"><li><span class="k-zero"></span>Zero-result rate (circles)</li><li><span class="k-ctr"></span>Click-through rate (squares)</li></ul>
-${dailyRatesChart(days)}
-${table(
-	'Searches, zero-result rate and click-through per UTC day',
-	['Day', 'Searches', 'Zero results', 'Zero-result rate', 'Clicked', 'Click-through', 'Self-service sessions', 'Deflected sessions'],
-	days.map((d) => [
-		d.date,
-		count(d.searches),
-		count(d.zeroResultSearches),
-		percent(d.searches === 0 ? null : d.zeroResultSearches / d.searches),
-		count(d.clickedSearches),
-		percent(d.searches === 0 ? null : d.clickedSearches / d.searches),
-		count(d.selfServiceSessions),
-		count(d.deflectedSessions),
-	]),
-	[1, 2, 3, 4, 5, 6, 7],
-)}`
-}
-</section>
-
-<section aria-labelledby="helpful">
-<h2 id="helpful">Helpfulness per KB article and FAQ</h2>
-${
-	helpful.length === 0
-		? '<p class="empty">No helpful votes in this period.</p>'
-		: `${barsChart(
-				'Helpfulness per KB article and FAQ',
-				'Share of Yes votes per entry, most-voted first. The table below has the numbers.',
-				helpful.slice(0, 30).map(([id, v]) => ({
-					label: options.entries?.has(id) ? `${id} ${options.entries.get(id)!.title}` : id,
-					value: v.rate ?? 0,
-					text: `${percent(v.rate)} of ${v.yes + v.no}`,
-					className: (v.rate ?? 0) >= 0.5 ? 'bar-yes' : 'bar-no',
-				})),
-				1,
-			)}
-${table(
-	'Helpful votes per KB article and FAQ',
-	['KB article / FAQ', 'Title', 'Yes', 'No', 'Helpfulness', 'Page views'],
-	helpful.map(([id, v]) => [
-		id,
-		entryCell(id, options.entries),
-		count(v.yes),
-		count(v.no),
-		percent(v.rate),
-		count(report.pageViewsById[id] ?? 0),
-	]),
-	[2, 3, 4, 5],
-)}`
-}
-</section>
-
-<section aria-labelledby="queries">
-<h2 id="queries">Queries</h2>
-${queryTable('Top queries', report.topQueries)}
-${queryTable('Top zero-result queries (content gaps)', report.topZeroResultQueries)}
-${queryTable('Top abandoned queries (searched, no result clicked)', report.topAbandonedQueries)}
-</section>
-
-<section aria-labelledby="contact">
-<h2 id="contact">Contact clicks by channel</h2>
-${table(
-	'Contact clicks by channel',
-	['Channel', 'Clicks'],
-	Object.entries(report.contactClicksByChannel).map(([channel, n]) => [channel, count(n)]),
-	[1],
-)}
-</section>
-
-<section aria-labelledby="definitions">
-<h2 id="definitions">Definitions</h2>
-<ul class="definitions">
-${Object.values(report.definitions)
-	.map((text) => `<li>${htmlText(text)}</li>`)
-	.join('\n')}
-</ul>
-</section>
-</main>
-</body>
-</html>
-`;
+	const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+	const body = [
+		cards([
+			{ label: 'Deflection rate', value: percent(report.deflectionRate), note: `95% CI ${interval(report.deflectionInterval)}` },
+			{ label: 'Self-service sessions', value: count(report.selfServiceSessions) },
+			{ label: 'Answered', value: count(report.answeredSessions) },
+			{ label: 'Unresolved', value: count(report.unresolvedSessions) },
+			{ label: 'Contacted support', value: count(report.contactedSessions) },
+			{ label: 'Searches', value: count(report.searches) },
+			{ label: 'Zero-result rate', value: percent(report.zeroResultRate) },
+			{ label: 'Click-through rate', value: percent(report.clickThroughRate) },
+			{ label: 'Agent-sent arrivals', value: count(report.agentArrivals) },
+		]),
+		section('outcomes', 'Session outcomes', outcomesFigure(report)),
+		section(
+			'funnel',
+			'Deflection funnel',
+			figure(
+				barChart({
+					id: 'funnel-chart',
+					title: 'Deflection funnel',
+					description: 'Sessions at each step; each step is part of the one before. The table below has the numbers.',
+					bars: report.funnel.map((s) => ({
+						label: s.step,
+						parts: [{ value: s.sessions }],
+						text: `${count(s.sessions)} (${percent(s.sessions / funnelMax)})`,
+					})),
+					max: funnelMax,
+				}),
+				htmlTable({
+					caption: 'Deflection funnel',
+					head: ['Step', 'Sessions', 'Share of all sessions'],
+					rows: report.funnel.map((s) => [s.step, count(s.sessions), percent(rate(s.sessions, report.sessions))]),
+					numeric: [1, 2],
+				}),
+			),
+		),
+		section(
+			'daily',
+			'Searches per day',
+			days.length === 0
+				? '<p class="empty">No searches or sessions in this period.</p>'
+				: [
+						figure(
+							columnChart({
+								id: 'daily-chart',
+								title: 'Searches per day',
+								description:
+									'Columns per UTC day: searches with results stacked on searches with zero results. The table below has the numbers.',
+								labels: days.map((d) => d.date.slice(5)),
+								stacks: days.map((d) => [
+									{ value: d.zeroResultSearches, tone: 'bad' },
+									{ value: d.searches - d.zeroResultSearches, tone: 'main' },
+								]),
+							}),
+							'',
+							legend([
+								{ tone: 'main', text: 'Searches with results' },
+								{ tone: 'bad', text: 'Searches with zero results' },
+							]),
+						),
+						figure(
+							rateLineChart({
+								id: 'rates-chart',
+								title: 'Zero-result rate, click-through and deflection per day',
+								description:
+									'Three lines from 0 to 100 percent per UTC day: zero-result rate with circles, click-through with squares, deflection rate with diamonds. The table below has the numbers.',
+								labels: days.map((d) => d.date.slice(5)),
+								series: [
+									{ values: days.map((d) => rate(d.zeroResultSearches, d.searches)), tone: 'bad', marker: 'circle' },
+									{ values: days.map((d) => rate(d.clickedSearches, d.searches)), tone: 'good', marker: 'square' },
+									{ values: days.map((d) => rate(d.answeredSessions, d.selfServiceSessions)), tone: 'main', marker: 'diamond' },
+								],
+							}),
+							htmlTable({
+								caption: 'Searches, rates and session outcomes per UTC day',
+								head: ['Day', 'Searches', 'Zero results', 'Zero-result rate', 'Clicked', 'Click-through', 'Self-service sessions', 'Answered', 'Unresolved', 'Contacted', 'Deflection rate'],
+								rows: days.map((d) => [
+									d.date,
+									count(d.searches),
+									count(d.zeroResultSearches),
+									percent(rate(d.zeroResultSearches, d.searches)),
+									count(d.clickedSearches),
+									percent(rate(d.clickedSearches, d.searches)),
+									count(d.selfServiceSessions),
+									count(d.answeredSessions),
+									count(d.unresolvedSessions),
+									count(d.contactedSessions),
+									percent(rate(d.answeredSessions, d.selfServiceSessions)),
+								]),
+								numeric: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+							}),
+							legend([
+								{ tone: 'bad', text: 'Zero-result rate (circles)' },
+								{ tone: 'good', text: 'Click-through rate (squares)' },
+								{ tone: 'main', text: 'Deflection rate (diamonds)' },
+							]),
+						),
+					].join('\n'),
+		),
+		section('helpful', 'Helpfulness per KB article and FAQ', failingFigure(report, entries)),
+		section('reasons', 'Why readers said “No”', reasonsList(report, entries)),
+		section('journeys', 'Query journeys', journeysTable(report, entries)),
+		section('agents', 'Links agents sent', agentTable(report, entries)),
+		section(
+			'queries',
+			'Queries',
+			[
+				queryTable('Top queries', report.topQueries),
+				queryTable('Top zero-result queries (content gaps)', report.topZeroResultQueries),
+				queryTable('Top abandoned queries (searched, no result clicked)', report.topAbandonedQueries),
+				queryTable('Queries of unresolved sessions', report.topUnresolvedQueries, 'Unresolved sessions'),
+			].join('\n'),
+		),
+		section(
+			'contact',
+			'Contact clicks by channel',
+			htmlTable({
+				caption: 'Contact clicks by channel',
+				head: ['Channel', 'Clicks'],
+				rows: Object.entries(report.contactClicksByChannel).map(([channel, n]) => [channel, count(n)]),
+				numeric: [1],
+			}),
+		),
+		section(
+			'definitions',
+			'Definitions',
+			`<ul class="plain">${Object.values(report.definitions)
+				.map((text) => `<li>${htmlText(text)}</li>`)
+				.join('\n')}</ul>`,
+		),
+	].join('\n\n');
+	return renderPage({
+		title: `Deflection report – ${options.siteName}`,
+		heading: 'Deflection report',
+		meta: `${options.siteName} · ${describePeriod(report.range)} · generated ${options.generatedAt} · ${count(report.events)} events, ${count(report.sessions)} sessions`,
+		body,
+	});
 }

@@ -79,8 +79,11 @@ export class PostgresEventStore implements EventStore {
 					target text,
 					entry_id text,
 					helpful boolean,
-					reason text
+					reason text,
+					source text
 				);
+				-- Tables created before page views carried a source gain the column.
+				ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS source text;
 				CREATE INDEX IF NOT EXISTS ${table}_session_ts ON ${table} (session, ts, id);
 				CREATE INDEX IF NOT EXISTS ${table}_ts ON ${table} (ts);
 			`);
@@ -104,9 +107,9 @@ export class PostgresEventStore implements EventStore {
 		const column = <K extends keyof ReturnType<typeof toRow>>(key: K) => rows.map((r) => r[key]);
 		await this.#pool.query(
 			`INSERT INTO ${this.#table}
-				(type, session, ts, path, query, results, rank, target, entry_id, helpful, reason)
+				(type, session, ts, path, query, results, rank, target, entry_id, helpful, reason, source)
 			SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[],
-				$6::integer[], $7::integer[], $8::text[], $9::text[], $10::boolean[], $11::text[])`,
+				$6::integer[], $7::integer[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[])`,
 			[
 				column('type'),
 				column('session'),
@@ -119,6 +122,7 @@ export class PostgresEventStore implements EventStore {
 				column('entry_id'),
 				column('helpful'),
 				column('reason'),
+				column('source'),
 			],
 		);
 	}
@@ -130,7 +134,7 @@ export class PostgresEventStore implements EventStore {
 		let after: [string, Date, string] | undefined;
 		for (;;) {
 			const { rows } = await this.#pool.query<PgRow>(
-				`SELECT id, type, session, ts, path, query, results, rank, target, entry_id, helpful, reason
+				`SELECT id, type, session, ts, path, query, results, rank, target, entry_id, helpful, reason, source
 				FROM ${this.#table}
 				WHERE ts >= $1 AND ts < $2 ${after ? 'AND (session, ts, id) > ($4, $5, $6)' : ''}
 				ORDER BY session, ts, id LIMIT $3`,

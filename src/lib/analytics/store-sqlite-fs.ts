@@ -21,13 +21,14 @@ CREATE TABLE IF NOT EXISTS events (
 	target TEXT,
 	entry_id TEXT,
 	helpful INTEGER,
-	reason TEXT
+	reason TEXT,
+	source TEXT
 );
 CREATE INDEX IF NOT EXISTS events_session_ts ON events (session, ts, id);
 CREATE INDEX IF NOT EXISTS events_ts ON events (ts);
 `;
 
-const COLUMNS = 'type, session, ts, path, query, results, rank, target, entry_id, helpful, reason';
+const COLUMNS = 'type, session, ts, path, query, results, rank, target, entry_id, helpful, reason, source';
 
 interface SqliteRow extends Omit<EventRow, 'helpful'> {
 	helpful: number | null;
@@ -56,8 +57,11 @@ export class SqliteEventStore implements EventStore {
 		// The report may read while the collector writes; wait instead of failing on a lock.
 		this.#db.exec('PRAGMA busy_timeout = 5000');
 		this.#db.exec(SCHEMA);
+		// Databases created before page views carried a source gain the column; old rows read as null.
+		const columns = this.#db.prepare('PRAGMA table_info(events)').all() as { name: string }[];
+		if (!columns.some((c) => c.name === 'source')) this.#db.exec('ALTER TABLE events ADD COLUMN source TEXT');
 		this.#insert = this.#db.prepare(
-			`INSERT INTO events (received_at, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			`INSERT INTO events (received_at, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		);
 		this.#now = options.now ?? Date.now;
 		this.#committer = new GroupCommitter((groups) => this.#write(groups));
@@ -87,6 +91,7 @@ export class SqliteEventStore implements EventStore {
 						r.entry_id,
 						r.helpful === null ? null : r.helpful ? 1 : 0,
 						r.reason,
+						r.source,
 					);
 				}
 			}

@@ -49,6 +49,8 @@ export interface EventRow {
 	entry_id: string | null;
 	helpful: boolean | null;
 	reason: string | null;
+	/** A page view's `source` (`agent`), else null. */
+	source: string | null;
 }
 
 /** Flattens an event into the columns the stores write. */
@@ -65,6 +67,7 @@ export function toRow(event: AnalyticsEvent): EventRow {
 		entry_id: null,
 		helpful: null,
 		reason: null,
+		source: null,
 	};
 	switch (event.type) {
 		case 'search':
@@ -72,7 +75,7 @@ export function toRow(event: AnalyticsEvent): EventRow {
 		case 'result_click':
 			return { ...row, query: event.query, rank: event.rank, target: event.target };
 		case 'page_view':
-			return { ...row, entry_id: event.id };
+			return { ...row, entry_id: event.id, source: event.source ?? null };
 		case 'helpful_vote':
 			return { ...row, entry_id: event.id, helpful: event.helpful, reason: event.reason ?? null };
 		case 'contact_click':
@@ -95,7 +98,12 @@ export function fromRow(row: EventRow): AnalyticsEvent {
 				target: row.target ?? '',
 			};
 		case 'page_view':
-			return { type: 'page_view', ...base, id: row.entry_id ?? '' };
+			return {
+				type: 'page_view',
+				...base,
+				id: row.entry_id ?? '',
+				...(row.source === 'agent' ? { source: 'agent' as const } : {}),
+			};
 		case 'helpful_vote':
 			return {
 				type: 'helpful_vote',

@@ -5,6 +5,7 @@ import {
 	buildPageView,
 	buildResultClick,
 	buildSearch,
+	arrivedFromAgent,
 	resultPath,
 } from '../../../src/lib/analytics/build-events.ts';
 import { AnalyticsEventSchema } from '../../../src/schemas/event.ts';
@@ -17,6 +18,7 @@ describe('events the browser builds', () => {
 			buildSearch(base, { query: '  Refund for BOB@corp.example ', results: 0 }),
 			buildResultClick(base, { query: 'Webhook', rank: 2, target: 'https://help.caro.example/kb/KB-0007/?q=x#top' }),
 			buildPageView(base, 'faq/billing/refunds'),
+			buildPageView(base, 'KB-0042', true),
 			buildHelpfulVote(base, { id: 'KB-0042', helpful: false, reason: ' Call 555-123-4567\r\nplease ' }),
 			buildHelpfulVote(base, { id: 'KB-0042', helpful: true, reason: 'ignored on yes' }),
 			buildContactClick(base, 'support-portal'),
@@ -25,6 +27,7 @@ describe('events the browser builds', () => {
 			{ type: 'search', ...base, query: 'refund for [email]', results: 0 },
 			{ type: 'result_click', ...base, query: 'webhook', rank: 2, target: '/kb/KB-0007/' },
 			{ type: 'page_view', ...base, id: 'faq/billing/refunds' },
+			{ type: 'page_view', ...base, id: 'KB-0042', source: 'agent' },
 			{ type: 'helpful_vote', ...base, id: 'KB-0042', helpful: false, reason: 'Call [number]\nplease' },
 			{ type: 'helpful_vote', ...base, id: 'KB-0042', helpful: true },
 			{ type: 'contact_click', ...base, target: 'support-portal' },
@@ -45,6 +48,14 @@ describe('events the browser builds', () => {
 		['a bad session', () => buildPageView({ ...base, session: 'short' }, 'KB-0042')],
 	])('are skipped for %s, instead of poisoning the batch', (_, build) => {
 		expect(build()).toBeUndefined();
+	});
+
+	it('mark an arrival from an agent\'s link by ?src=agent alone', () => {
+		expect(arrivedFromAgent('?src=agent')).toBe(true);
+		expect(arrivedFromAgent('?utm=mail&src=agent')).toBe(true);
+		expect(arrivedFromAgent('?src=agents')).toBe(false);
+		expect(arrivedFromAgent('?source=agent')).toBe(false);
+		expect(arrivedFromAgent('')).toBe(false);
 	});
 
 	it('reduce a result URL to its path', () => {

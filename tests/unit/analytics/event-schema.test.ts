@@ -36,7 +36,14 @@ describe('event format v1', () => {
 			'event: unknown field "email": a search event has only type, session, ts, path, query, results',
 		]);
 		expect(problems({ type: 'page_view', ...base, id: 'KB-0042', helpful: true })).toEqual([
-			'event: unknown field "helpful": a page_view event has only type, session, ts, path, id',
+			'event: unknown field "helpful": a page_view event has only type, session, ts, path, id, source',
+		]);
+	});
+
+	it('takes a page view\'s source "agent" and nothing else there', () => {
+		expect(problems({ type: 'page_view', ...base, id: 'KB-0042', source: 'agent' })).toEqual([]);
+		expect(problems({ type: 'page_view', ...base, id: 'KB-0042', source: 'newsletter' })).toEqual([
+			'event.source: source must be "agent" (a link a support agent sent) or left out',
 		]);
 	});
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDateBound } from '../../../src/lib/analytics/dates.ts';
 import { entryDirectory } from '../../../src/lib/analytics/entries.ts';
 import { computeDeflection } from '../../../src/lib/analytics/metrics.ts';
+import { USAGE } from '../../../scripts/lib/deflection.ts';
 import { describePeriod, renderDeflectionHtml } from '../../../src/lib/analytics/report-html.ts';
 import { SqliteEventStore } from '../../../src/lib/analytics/store-sqlite-fs.ts';
 import { PostgresEventStore } from '../../../src/lib/analytics/store-postgres.ts';
@@ -41,7 +42,7 @@ describe('the HTML report', () => {
 	});
 
 	it('makes no external request: no URLs to load, and a policy that forbids them', () => {
-		expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+		expect(html).toContain(`content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;"`);
 		expect(html).not.toMatch(/<[^>]+\s(?:src|href|xlink:href|action)=|url\(|@import|<script|<link|<iframe/i);
 	});
 
@@ -86,26 +87,45 @@ describe('the HTML report', () => {
 	});
 
 	it('labels every chart and gives each a table of the same numbers', () => {
-		const charts = html.match(/<svg role="img" aria-labelledby="(chart-\d+)-t \1-d"/g) ?? [];
-		expect(charts).toHaveLength(4);
-		for (const title of [
+		const charts = html.match(/<svg role="img" aria-labelledby="([a-z-]+)-t \1-d"/g) ?? [];
+		const titles = [
+			'Outcomes of self-service sessions',
 			'Deflection funnel',
 			'Searches per day',
-			'Zero-result rate and click-through per day',
-			'Helpfulness per KB article and FAQ',
+			'Zero-result rate, click-through and deflection per day',
+			'Helpfulness per KB article and FAQ, worst first',
+		];
+		expect(charts).toHaveLength(titles.length);
+		for (const title of titles) expect(html).toContain(`-t">${title}</title>`);
+		// Each chart is followed by the table of its numbers.
+		for (const caption of [
+			'Outcomes of self-service sessions',
+			'Deflection funnel',
+			'Searches, rates and session outcomes per UTC day',
+			'Helpful votes per KB article and FAQ, worst first',
 		]) {
-			expect(html).toContain(`-t">${title}</title>`);
+			expect(html).toMatch(new RegExp(`</svg>\\s*(?:<ul class="legend">.*</ul>\\s*)?<div class="table"><table><caption>${caption}</caption>`));
 		}
-		expect(html).toContain('<caption>Deflection funnel</caption>');
-		expect(html).toContain('<caption>Searches, zero-result rate and click-through per UTC day</caption>');
-		expect(html).toContain('<caption>Helpful votes per KB article and FAQ</caption>');
-		expect(html).toMatch(/<th scope="row">Deflected sessions<\/th><td class="num">2<\/td><td class="num">66\.7%<\/td>/);
+		expect(html).toMatch(/<th scope="row">Answered sessions<\/th><td class="num">1<\/td><td class="num">33\.3%<\/td>/);
+		expect(html).toMatch(/<th scope="row">Unresolved<\/th><td class="num">1<\/td><td class="num">33\.3%<\/td>/);
+		expect(html).toMatch(/<th scope="row">Contacted support<\/th><td class="num">1<\/td><td class="num">33\.3%<\/td>/);
+		expect(html).toContain('<dt>Deflection rate</dt><dd>33.3%<small>95% CI 6.1–79.2%</small></dd>');
 		expect(html).toMatch(/<th scope="row">KB-0007<\/th><td>–<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">100\.0%<\/td>/);
 	});
 
 	it('states the definitions', () => {
-		expect(html).toContain('A deflected session is a self-service session with no contact_click');
-		expect(html).toContain('Deflection rate = deflected sessions / self-service sessions.');
+		expect(html).toContain('An answered session is a self-service session that viewed a KB article or FAQ or clicked a search result');
+		expect(html).toContain('Deflection rate = answered sessions / self-service sessions, with its 95% Wilson score interval');
+	});
+
+	it('lists the "No" reasons under their entry, escaped', () => {
+		expect(html).toContain('<h3>faq/reset-password</h3>\n<ul class="plain"><li><span class="note">2026-11-20</span> Mail me at [email]</li></ul>');
+	});
+
+	it('shows where each top query led', () => {
+		expect(html).toContain(
+			'<th scope="row">webhook retries</th><td class="num">1</td><td class="num">100.0%</td><td>KB-0007 (1)</td><td>100.0% of 1</td><td>0.0% of 1 sessions</td>',
+		);
 	});
 
 	it('names the period in UTC days', () => {
@@ -144,12 +164,15 @@ describe('npm run deflection', () => {
 		const out = join(dir, 'out');
 		const queries = join(dir, 'mine', 'queries.csv');
 		const { stdout } = await deflection('--db', db, '--out', out, '--queries-out', queries);
-		expect(stdout).toContain('9 events, 3 sessions, deflection 66.7% (2/3 self-service), 3 searches');
+		expect(stdout).toContain('9 events, 3 sessions, deflection 33.3% (1/3 self-service answered; 1 unresolved, 1 contacted), 3 searches');
 		const json = JSON.parse(readFileSync(join(out, 'deflection.json'), 'utf8'));
 		expect(json).toMatchObject({
 			sessions: 3,
 			selfServiceSessions: 3,
-			deflectedSessions: 2,
+			answeredSessions: 1,
+			unresolvedSessions: 1,
+			contactedSessions: 1,
+			deflectionRate: 1 / 3,
 			searches: 3,
 			zeroResultRate: 2 / 3,
 			clickThroughRate: 1 / 3,
@@ -180,7 +203,7 @@ describe('npm run deflection', () => {
 		await deflection('--db', db, '--out', out, '--since', '2026-11-03', '--until', '2026-11-03');
 		const json = JSON.parse(readFileSync(join(out, 'deflection.json'), 'utf8'));
 		expect(json.range).toEqual({ since: '2026-11-03T00:00:00.000Z', until: '2026-11-04T00:00:00.000Z' });
-		expect([json.sessions, json.deflectedSessions, json.searches]).toEqual([1, 0, 1]);
+		expect([json.sessions, json.answeredSessions, json.contactedSessions, json.searches]).toEqual([1, 0, 1, 1]);
 	});
 
 	it.each([
@@ -189,10 +212,10 @@ describe('npm run deflection', () => {
 		[['--db', join(dir, 'missing.db')], `deflection: ${join(dir, 'missing.db')}: no analytics database here; run the collector first or pass --db PATH`],
 		[['--db', 'a.db', '--database-url', 'postgres://x@127.0.0.1/x'], 'deflection: give either --db or --database-url, not both'],
 		[['--content', join(dir, 'no-content')], `deflection: --content: ${join(dir, 'no-content')}: no such folder`],
-	])('refuses %j with a message and exit code 2', async (args, message) => {
+	])('refuses %j with a message, the usage and exit code 2', async (args, message) => {
 		const error = await deflection(...args).catch((e: { code: number; stderr: string }) => e);
 		expect(error).toMatchObject({ code: 2 });
-		expect((error as { stderr: string }).stderr.trim()).toBe(message);
+		expect((error as { stderr: string }).stderr.trim().split('\n')).toEqual([message, `usage: ${USAGE}`]);
 	});
 });
 

@@ -31,7 +31,7 @@ describe.skipIf(!testDatabaseUrl)(`PostgreSQL event store${skipReason}`, () => {
 			at('b', 2).vote('KB-0010', false, 'missing Okta'),
 			at('a', 0).search('sso', 2),
 			at('a', 1).click('sso', 1, '/kb/KB-0010/'),
-			at('b', 0).view('faq/reset-password'),
+			{ ...at('b', 0).view('faq/reset-password'), source: 'agent' as const },
 			at('b', 3).vote('faq/reset-password', true),
 			at('a', 2).contact('support-portal'),
 		];

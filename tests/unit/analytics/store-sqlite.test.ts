@@ -39,6 +39,21 @@ describe('SQLite event store', () => {
 		await reopened.close();
 	});
 
+	it('keeps a page view\'s source, and adds the column to a database made before it existed', async () => {
+		const path = join(dir, 'old.db');
+		const old = new DatabaseSync(path);
+		old.exec(`CREATE TABLE events (id INTEGER PRIMARY KEY, received_at INTEGER NOT NULL, type TEXT NOT NULL,
+			session TEXT NOT NULL, ts INTEGER NOT NULL, path TEXT NOT NULL, query TEXT, results INTEGER, rank INTEGER,
+			target TEXT, entry_id TEXT, helpful INTEGER, reason TEXT)`);
+		old.prepare("INSERT INTO events (received_at, type, session, ts, path, entry_id) VALUES (1, 'page_view', 'a-session', ?, '/kb/KB-0001/', 'KB-0001')").run(Date.parse('2026-11-20T10:00:00Z'));
+		old.close();
+		const store = new SqliteEventStore(path);
+		const agent = { ...at('b', 0).view('KB-0002'), source: 'agent' as const };
+		await store.append([agent]);
+		expect(await readAll(store)).toEqual([at('a', 0).view('KB-0001'), agent]);
+		await store.close();
+	});
+
 	it('reads a time range grouped by session, in time order, with ts in UTC', async () => {
 		const store = new SqliteEventStore(join(dir, 'range.db'));
 		await store.append([
