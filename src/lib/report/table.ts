@@ -36,18 +36,22 @@ export function htmlTable(spec: TableSpec): string {
 }
 
 /**
- * A GitHub-flavoured Markdown table with a bold caption line above it. `trusted` columns hold text
- * the report itself wrote (figures, dates, ids it generated) and are written as they are; every
- * other cell goes through {@link markdownText}, because it may carry what a stranger typed.
+ * A GitHub-flavoured Markdown table, its caption a line of text above it (leave it out with
+ * `caption: false` where a heading already names the table). `trusted` columns hold text the
+ * report itself wrote (figures, dates, ids it generated) and are written as they are; every other
+ * cell goes through {@link markdownText}, because it may carry what a stranger typed.
  */
-export function markdownTable(spec: TableSpec, trusted: readonly number[] = spec.numeric ?? []): string {
+export function markdownTable(
+	spec: TableSpec,
+	trusted: readonly number[] = spec.numeric ?? [],
+	options: { caption?: boolean } = {},
+): string {
 	if (spec.rows.length === 0) return `${markdownText(spec.empty ?? `${spec.caption}: none in this period.`)}\n`;
 	const numeric = spec.numeric ?? [];
 	const cell = (value: Cell, i: number) =>
 		trusted.includes(i) ? plain(value).replace(/\|/g, '\\|') : markdownText(plain(value));
 	return [
-		`**${markdownText(spec.caption)}**`,
-		'',
+		...(options.caption === false ? [] : [markdownText(spec.caption), '']),
 		`| ${spec.head.map((h) => markdownText(h)).join(' | ')} |`,
 		`| ${spec.head.map((_, i) => (numeric.includes(i) ? '---:' : '---')).join(' | ')} |`,
 		...spec.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
