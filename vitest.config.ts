@@ -3,7 +3,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	test: {
 		projects: [
-			{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
+			{
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts'],
+					// Some unit tests start a CLI several times; with both cores busy (load 30+) one such
+					// test took 36 s. A generous limit keeps them about behaviour, not the machine's speed.
+					testTimeout: 120_000,
+				},
+			},
 			{
 				// Full `astro build` runs over fixture content: slow, so apart from the unit tests.
 				test: {
