@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'htmlparser2';
+import { draftFaq } from '../../src/lib/mine/draft.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT, baseTree, build, type BuildResult, type Tree } from './support/build.ts';
 
@@ -38,6 +39,32 @@ describe('a valid content tree', () => {
 				'',
 			].join('\n'),
 		);
+		// A mined draft from a hostile ticket, published as is: its ID holds an import line that
+		// would stop the build if it ran, its text JSX and an expression.
+		const hostileId = '770\n\nimport "data:text/javascript,throw new Error(\'ran a ticket ID\')"';
+		const mined = draftFaq({
+			cluster: {
+				id: 'G001',
+				label: 'hostile',
+				size: 3,
+				share: 0.5,
+				searches: 0,
+				ticketIds: [hostileId],
+				queries: [],
+				representative: { id: hostileId, text: 'Why does <Evil /> {process.exit(3)} print?' },
+				terms: ['evil'],
+				firstSeen: null,
+				lastSeen: null,
+				channels: {},
+				coveredBy: null,
+				draft: null,
+			},
+			wordings: [{ id: `${hostileId}\nexport const x = 1`, text: '<script>alert(4)</script> `{x}`' }],
+			category: 'cli',
+			totalTickets: 6,
+			generatedAt: new Date('2026-11-23T00:00:00Z'),
+		});
+		tree.write('faq/cli/mined-from-a-hostile-ticket.mdx', mined.replace('status: draft', 'status: published'));
 		result = await build(tree);
 		console.info(`base build: ${result.seconds} s`);
 	}, BUILD_TIMEOUT);
@@ -119,5 +146,14 @@ describe('a valid content tree', () => {
 				}),
 			);
 		}
+	});
+
+	it('publishes a draft mined from a hostile ticket as text: the build ran none of it', () => {
+		const html = page('faq/cli/mined-from-a-hostile-ticket');
+		expect(html).toMatch(/<h1[^>]*>Why does &lt;Evil \/&gt; \{process\.exit\(3\)\} print\?<\/h1>/);
+		expect(html).toContain('&lt;script&gt;alert(4)&lt;/script&gt; `{x}`');
+		// Smart quotes may replace the straight ones; the words are there as text.
+		expect(html).toMatch(/770 +import .{1,8}data:text\/javascript/);
+		expect(html).not.toMatch(/<script>alert|<evil/i);
 	});
 });

@@ -21,8 +21,8 @@ import {
 	scriptJson,
 	yamlString,
 } from '../../src/lib/escape.ts';
-import { hostileText, RUNS } from './support/hostile-text.ts';
-import { expressionBody, MDX_PROPERTY_TIMEOUT, mdxTree, nodeTypes } from './support/mdx.ts';
+import { hostileText, PROPERTY_TIMEOUT, RUNS } from './support/hostile-text.ts';
+import { expressionBody, mdxTree, nodeTypes } from './support/mdx.ts';
 
 describe('htmlText', () => {
 	it('turns the three characters that start markup into entities', () => {
@@ -40,7 +40,7 @@ describe('htmlText', () => {
 			}),
 			{ numRuns: RUNS },
 		);
-	});
+	}, PROPERTY_TIMEOUT);
 });
 
 describe('htmlAttribute', () => {
@@ -64,7 +64,7 @@ describe('htmlAttribute', () => {
 			}),
 			{ numRuns: RUNS },
 		);
-	});
+	}, PROPERTY_TIMEOUT);
 });
 
 describe('scriptJson', () => {
@@ -93,7 +93,7 @@ describe('scriptJson', () => {
 			}),
 			{ numRuns: RUNS },
 		);
-	});
+	}, PROPERTY_TIMEOUT);
 });
 
 /**
@@ -129,7 +129,7 @@ describe('mdxText', () => {
 			}),
 			{ numRuns: RUNS },
 		);
-	}, MDX_PROPERTY_TIMEOUT);
+	}, PROPERTY_TIMEOUT);
 });
 
 describe('mdxComment', () => {
@@ -142,7 +142,7 @@ describe('mdxComment', () => {
 			}),
 			{ numRuns: RUNS },
 		);
-	}, MDX_PROPERTY_TIMEOUT);
+	}, PROPERTY_TIMEOUT);
 });
 
 describe('yamlString', () => {
@@ -165,7 +165,7 @@ describe('yamlString', () => {
 			}),
 			{ numRuns: RUNS },
 		);
-	});
+	}, PROPERTY_TIMEOUT);
 });
 
 describe('markdownText', () => {
@@ -201,7 +201,7 @@ describe('markdownText', () => {
 			}),
 			{ numRuns: RUNS },
 		);
-	});
+	}, PROPERTY_TIMEOUT);
 });
 
 describe('csvCell', () => {
@@ -246,5 +246,5 @@ describe('csvCell', () => {
 			}),
 			{ numRuns: RUNS },
 		);
-	});
+	}, PROPERTY_TIMEOUT);
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDateBound } from '../../../src/lib/analytics/dates.ts';
 import { entryDirectory } from '../../../src/lib/analytics/entries.ts';
@@ -11,6 +12,8 @@ import { USAGE } from '../../../scripts/lib/deflection.ts';
 import { describePeriod, renderDeflectionHtml } from '../../../src/lib/analytics/report-html.ts';
 import { SqliteEventStore } from '../../../src/lib/analytics/store-sqlite-fs.ts';
 import { PostgresEventStore } from '../../../src/lib/analytics/store-postgres.ts';
+import { hostileText, PROPERTY_TIMEOUT, RUNS } from '../support/hostile-text.ts';
+import { ACTIVE_ELEMENTS, elementsOf } from '../support/html.ts';
 import { at } from './fixtures.ts';
 import { isolatedSchema, requirePostgresInCi, skipReason, testDatabaseUrl } from './postgres.ts';
 
@@ -40,6 +43,28 @@ describe('the HTML report', () => {
 		expect(html).not.toContain('<img src=x');
 		expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
 	});
+
+	it('from any query, reason, id or channel a visitor sends, adds no element or attribute that runs or loads', () => {
+		fc.assert(
+			fc.property(hostileText, hostileText, hostileText, hostileText, (query, reason, id, channel) => {
+				const page = renderDeflectionHtml(
+					computeDeflection([
+						at('h', 0).search(query, 0),
+						at('h', 1).click(query, 1, id),
+						at('h', 2).view(id),
+						at('h', 3).vote(id, false, reason),
+						at('h', 4).contact(channel),
+					]),
+					{ siteName: query, generatedAt: '2026-11-23T08:00:00.000Z' },
+				);
+				for (const { tag, attributes } of elementsOf(page)) {
+					expect(ACTIVE_ELEMENTS).not.toContain(tag);
+					expect(attributes.filter((a) => /^on|^(?:src|href|xlink:href|action|style)$/i.test(a))).toEqual([]);
+				}
+			}),
+			{ numRuns: RUNS },
+		);
+	}, PROPERTY_TIMEOUT);
 
 	it('makes no external request: no URLs to load, and a policy that forbids them', () => {
 		expect(html).toContain(`content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;"`);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { FaqSchema } from '../../../src/schemas/faq.ts';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import { categoryFor, draftFaq, slugify, type DraftInput } from '../../../src/lib/mine/draft.ts';
-import { hostileText, RUNS } from '../support/hostile-text.ts';
-import { expressionBody, MDX_PROPERTY_TIMEOUT, mdxTree, nodeTypes } from '../support/mdx.ts';
+import { hostileText, PROPERTY_TIMEOUT, RUNS } from '../support/hostile-text.ts';
+import { expressionBody, mdxTree, nodeTypes } from '../support/mdx.ts';
 import { questionFrom } from '../../../src/lib/mine/phrasing.ts';
 import type { SuggestionCluster } from '../../../src/lib/mine/suggest.ts';
 
@@ -158,5 +158,5 @@ describe('a draft made from any ticket', () => {
 			),
 			{ numRuns: RUNS },
 		);
-	}, MDX_PROPERTY_TIMEOUT);
+	}, PROPERTY_TIMEOUT);
 });

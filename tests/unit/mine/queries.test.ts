@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { zeroResultQueriesCsv, type DeflectionReport } from '../../../src/lib/analytics/metrics.ts';
 import { readQueries } from '../../../src/lib/mine/queries.ts';
 import { redact } from '../../../src/lib/mine/redact.ts';
-import { RUNS } from '../support/hostile-text.ts';
+import { PROPERTY_TIMEOUT, RUNS } from '../support/hostile-text.ts';
 
 const input = (text: string) => ({
 	name: 'q.txt',
@@ -63,5 +63,5 @@ describe('readQueries', () => {
 			}),
 			{ numRuns: RUNS },
 		);
-	});
+	}, PROPERTY_TIMEOUT);
 });

@@ -7,7 +7,8 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { renderChart, renderHtml, renderMarkdown } from '../../../src/lib/mine/report.ts';
 import type { Suggestions, SuggestionCluster } from '../../../src/lib/mine/suggest.ts';
-import { hostileText, RUNS } from '../support/hostile-text.ts';
+import { hostileText, PROPERTY_TIMEOUT, RUNS } from '../support/hostile-text.ts';
+import { ACTIVE_ELEMENTS, elementsOf } from '../support/html.ts';
 import { nodeTypes } from '../support/mdx.ts';
 
 const group = (i: number, covered: boolean, label = `group ${i}`): SuggestionCluster => ({
@@ -149,5 +150,18 @@ describe('renderMarkdown', () => {
 			}),
 			{ numRuns: RUNS },
 		);
-	});
+	}, PROPERTY_TIMEOUT);
+
+	it('from any ticket, renders report.html with no element or attribute that runs or loads', () => {
+		fc.assert(
+			fc.property(hostileText, hostileText, hostileText, hostileText, (label, text, id, reason) => {
+				const page = renderHtml(withTicket(label, text, id, reason));
+				for (const { tag, attributes } of elementsOf(page)) {
+					expect(ACTIVE_ELEMENTS).not.toContain(tag);
+					expect(attributes.filter((a) => /^on|^(?:src|href|xlink:href|action)$/i.test(a))).toEqual([]);
+				}
+			}),
+			{ numRuns: RUNS },
+		);
+	}, PROPERTY_TIMEOUT);
 });

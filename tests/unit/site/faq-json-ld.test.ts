@@ -3,7 +3,7 @@ import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { scriptJson } from '../../../src/lib/escape.ts';
 import { faqPageJsonLd } from '../../../src/lib/faq-json-ld.ts';
-import { hostileText, RUNS } from '../support/hostile-text.ts';
+import { hostileText, PROPERTY_TIMEOUT, RUNS } from '../support/hostile-text.ts';
 
 /** The head of an FAQ page as the JsonLd component writes it, with an element after the script. */
 const head = (data: unknown) =>
@@ -56,5 +56,5 @@ describe('faqPageJsonLd', () => {
 			}),
 			{ numRuns: RUNS },
 		);
-	});
+	}, PROPERTY_TIMEOUT);
 });

@@ -24,8 +24,6 @@ export function mdxTree(source: string): { frontmatter: Record<string, unknown>;
 	return { frontmatter: frontmatter as Record<string, unknown>, tree: tree! };
 }
 
-/** Time a property test that compiles MDX a thousand times may take on a busy two-core machine. */
-export const MDX_PROPERTY_TIMEOUT = 180_000;
 
 /** Every node type below `node`, depth first. */
 export function nodeTypes(node: Root | RootContent): string[] {
