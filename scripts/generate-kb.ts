@@ -15,9 +15,9 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { convertSource, type ArticleDraft } from './lib/bench/convert.ts';
-import { planKb, renderKbMdx, MAX_KB_ARTICLES } from './lib/bench/plan.ts';
+import { planKb, renderCategoriesYaml, renderKbMdx, MAX_KB_ARTICLES } from './lib/bench/plan.ts';
 import { syntheticDraft } from './lib/bench/synthetic.ts';
-import { listContentFiles } from '../src/lib/content-fs.ts';
+import { listContentFiles, loadCategories } from '../src/lib/content-fs.ts';
 import { splitFrontmatter } from '../src/lib/frontmatter.ts';
 import { parseCli } from './lib/cli.ts';
 
@@ -117,6 +117,9 @@ for (const sub of ['policy', 'faq', 'runbooks', 'templates']) {
 		fail(`${join(starter, sub)}: missing; the site's pages need it`);
 	cpSync(join(starter, sub), join(out, sub), { recursive: true });
 }
+const starterCategories = loadCategories(starter);
+if (!starterCategories.categories) fail(starterCategories.problems.map((p) => `${p.file}: ${p.message}`).join('\n'));
+writeFileSync(join(out, 'categories.yaml'), renderCategoriesYaml(planned, starterCategories.categories));
 if (corpus !== 'synthetic') {
 	// CC BY 4.0 asks for attribution and the licence; `_` files are never built.
 	writeFileSync(

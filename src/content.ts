@@ -3,10 +3,12 @@
  * the dev server (builds check before rendering), with drafts removed from production builds.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { loadCategories } from './lib/content-fs.ts';
 import { withLines } from './lib/content-lines-fs.ts';
 import { checkContent, formatProblems, type ContentSet } from './lib/content-rules.ts';
 import { faqEventId, faqPath } from './lib/permalinks.ts';
 import { versionsCovered } from './lib/versions.ts';
+import type { Category } from './schemas/category.ts';
 import type { ChannelsPolicy, EscalationPolicy, PrioritiesPolicy, ProductPolicy, TiersPolicy } from './schemas/policy.ts';
 
 export type KbEntry = CollectionEntry<'kb'>;
@@ -116,3 +118,31 @@ export const entrySlug = (entry: { id: string }): string => entry.id.split('/').
 export const faqHref = (entry: FaqEntry): string => faqPath(entry.data.category, entrySlug(entry));
 /** The id analytics and votes use for an FAQ entry. */
 export const faqId = (entry: FaqEntry): string => faqEventId(entry.data.category, entrySlug(entry));
+
+let categoryList: Category[] | undefined;
+
+/** The categories of `content/categories.yaml`, in display order. */
+export function categories(): Category[] {
+	if (!categoryList) {
+		const { categories: list, problems } = loadCategories(process.env.TIERZERO_CONTENT_DIR ?? './content');
+		// Builds stop on these before rendering (content-check.ts); the dev server shows them too.
+		if (!list) throw new Error(formatProblems(problems));
+		categoryList = list;
+	}
+	return categoryList;
+}
+
+/** A category by its slug; a slug not in the file (only possible in dev) keeps its slug as name. */
+export function categoryBySlug(slug: string): Category {
+	return categories().find((c) => c.slug === slug) ?? { slug, name: slug, description: '', order: Infinity };
+}
+
+/** Category names by slug, for the search UI's filter chips. */
+export const categoryNames = (): Record<string, string> =>
+	Object.fromEntries(categories().map((c) => [c.slug, c.name]));
+
+/** The categories among `slugs`, in the file's order: a page lists only those with entries. */
+export function usedCategories(slugs: Iterable<string>): Category[] {
+	const used = new Set(slugs);
+	return categories().filter((c) => used.has(c.slug));
+}

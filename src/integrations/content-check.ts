@@ -1,34 +1,80 @@
 /**
- * Runs the content checks of `npm run check:content` before `astro build` starts. Astro's own
- * validation stops at the first entry that fails its schema and names no line; this lists every
- * problem at once, as `file:line: field: message`, before any page is rendered.
+ * Runs the content checks of `npm run check:content` around Astro. Astro's own validation stops
+ * at the first entry that fails its schema and names no line; this lists every problem at once,
+ * as `file:line: field: message`:
+ * - `astro build`: before any page is rendered; the list is printed and the build exits 1, with
+ *   no stack trace (a writer has nothing to do with one);
+ * - `astro dev`: on start and on every change under the content folder, in the browser's error
+ *   overlay and the terminal, so a bad field does not leave the old page showing unnoticed.
+ * In dev it also serves the search index of the last build (`dist/pagefind/`): Pagefind indexes
+ * built pages, which the dev server never writes.
  */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { AstroError } from 'astro/errors';
 import { contentFolderError, loadAndCheckContent } from '../lib/content-fs.ts';
-import { formatProblems } from '../lib/content-rules.ts';
+import { formatProblems, type ContentProblem } from '../lib/content-rules.ts';
+import { overlayError } from '../lib/content-overlay.ts';
 
-export function contentCheck(contentDir: string): AstroIntegration {
+const FIX_HINT = 'Fix each file at the line shown; `npm run check:content` checks again in about a second.';
+
+export function contentCheck(contentDir: string, outDir = 'dist'): AstroIntegration {
 	return {
 		name: 'tierzero:content-check',
 		hooks: {
 			'astro:config:setup': ({ command, logger }) => {
-				// The dev server reports content errors live, per edit; failing its start would not help.
 				if (command !== 'build') return;
 				const folderError = contentFolderError(contentDir);
-				if (folderError) {
-					throw new AstroError(folderError, 'Check TIERZERO_CONTENT_DIR, or unset it to build content/.');
-				}
-				const { problems } = loadAndCheckContent(contentDir);
-				if (problems.length === 0) return;
+				const problems = folderError ? [] : loadAndCheckContent(contentDir).problems;
+				if (!folderError && problems.length === 0) return;
 				// Logged as is: Astro renders an error's message as Markdown, which would turn
 				// `**Fix**` quoted from a runbook into bold and lose what the writer must look for.
-				logger.error(formatProblems(problems));
-				throw new AstroError(
-					`The content check found ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}, listed above.`,
-					'Fix each file at the line shown; `npm run check:content` checks again in about a second.',
-				);
+				if (folderError) logger.error(`${folderError}\nCheck TIERZERO_CONTENT_DIR, or unset it to build content/.`);
+				else logger.error(`${formatProblems(problems)}\n${FIX_HINT}`);
+				// Exiting here rather than throwing: Astro would print the error again as an
+				// "unhandled" AstroUserError with a stack trace, burying the list.
+				process.exit(1);
+			},
+			'astro:server:setup': ({ server, logger }) => {
+				let problems: ContentProblem[] = [];
+				const check = () => {
+					const folderError = contentFolderError(contentDir);
+					problems = folderError
+						? [{ file: contentDir, field: '(folder)', message: folderError }]
+						: loadAndCheckContent(contentDir).problems;
+					if (problems.length > 0) {
+						logger.error(formatProblems(problems));
+						server.ws.send(overlayError(problems, FIX_HINT));
+					}
+				};
+				check();
+				// A page opened or reloaded later gets the overlay too, not only pages open at the edit.
+				server.ws.on('connection', () => {
+					if (problems.length > 0) setTimeout(() => server.ws.send(overlayError(problems, FIX_HINT)), 200);
+				});
+				const root = resolve(contentDir);
+				const onChange = (file: string) => {
+					if (resolve(file).startsWith(root)) check();
+				};
+				server.watcher.on('change', onChange);
+				server.watcher.on('add', onChange);
+				server.watcher.on('unlink', onChange);
+
+				const pagefindDir = resolve(outDir, 'pagefind');
+				server.middlewares.use('/pagefind/', (req, res, next) => {
+					const file = join(pagefindDir, decodeURIComponent((req.url ?? '/').split('?')[0]!));
+					if (!file.startsWith(pagefindDir) || !existsSync(file) || !statSync(file).isFile()) return next();
+					res.setHeader('Content-Type', PAGEFIND_TYPES[extname(file)] ?? 'application/octet-stream');
+					res.end(readFileSync(file));
+				});
 			},
 		},
 	};
 }
+
+const PAGEFIND_TYPES: Record<string, string> = {
+	'.js': 'text/javascript',
+	'.css': 'text/css',
+	'.json': 'application/json',
+	'.wasm': 'application/wasm',
+};

@@ -2,10 +2,12 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'astro/zod';
-import { FaqSchema, KbSchema, PolicySchema, RunbookSchema, TemplateSchema } from '../schemas/index.ts';
-import { checkContent, type ContentProblem, type EntryLike } from './content-rules.ts';
+import { CategoriesSchema, FaqSchema, KbSchema, PolicySchema, RunbookSchema, TemplateSchema, type Category } from '../schemas/index.ts';
+import { sortCategories, unknownCategory } from './categories.ts';
+import { checkContent, type ContentProblem, type ContentSet, type EntryLike } from './content-rules.ts';
 import { withLines } from './content-lines-fs.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { yamlProblem } from './yaml-problem.ts';
 
 /** Files below dir with the given extension, skipping `_`-prefixed files and folders as the site does. */
 export function listContentFiles(dir: string, ext: string): string[] {
@@ -30,11 +32,53 @@ function issuesOf(file: string, error: z.ZodError): ContentProblem[] {
 }
 
 /**
+ * The fields of `raw` that pass their own part of `schema`, and the names of those that do not.
+ */
+export function soundFields(schema: z.ZodObject, raw: unknown): { data: Record<string, unknown>; invalid: Set<string> } {
+	const record = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+	const data: Record<string, unknown> = {};
+	const invalid = new Set<string>();
+	for (const [key, field] of Object.entries(schema.shape)) {
+		const r = (field as z.ZodType).safeParse(record[key]);
+		if (r.success) data[key] = r.data;
+		else invalid.add(key);
+	}
+	return { data, invalid };
+}
+
+/**
  * Why `root` cannot be checked, or null when it can: a mistyped folder must not pass as an
  * empty, "valid" help center.
  */
 export function contentFolderError(root: string): string | null {
 	return existsSync(root) && statSync(root).isDirectory() ? null : `${root}: no such content folder`;
+}
+
+/** Where a content tree lists its categories. */
+export const categoriesFile = (root: string): string => join(root, 'categories.yaml');
+
+/**
+ * The categories of a content tree in display order, or null with the problems when the file is
+ * missing or wrong.
+ */
+export function loadCategories(root: string, cwd = process.cwd()): { categories: Category[] | null; problems: ContentProblem[] } {
+	const path = categoriesFile(root);
+	const file = relative(cwd, path);
+	if (!existsSync(path)) {
+		return {
+			categories: null,
+			problems: [{ file, field: '(file)', message: 'no such file; list the categories here (slug, name, description, order for each)' }],
+		};
+	}
+	let raw: unknown;
+	try {
+		raw = parse(readFileSync(path, 'utf8'));
+	} catch (e) {
+		return { categories: null, problems: [{ file, field: '(file)', ...yamlProblem(e as Error, 1) }] };
+	}
+	const r = CategoriesSchema.safeParse(raw ?? []);
+	if (!r.success) return { categories: null, problems: issuesOf(file, r.error) };
+	return { categories: sortCategories(r.data), problems: [] };
 }
 
 /** The entries that passed their schema, with all their fields. */
@@ -57,23 +101,25 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 	const problems: ContentProblem[] = [];
 	// IDs of entries whose frontmatter failed; see checkContent.
 	const unchecked = new Set<string>();
-	const load = <S extends z.ZodType>(sub: string, schema: S) => {
+	// Entries whose frontmatter failed, with the fields that did parse: their body and the
+	// rules that read only sound fields still run, so one wrong field hides no other problem.
+	const salvaged: ContentSet = { kb: [], faq: [], runbooks: [], templates: [] };
+	const load = <S extends z.ZodObject>(sub: keyof ContentSet, schema: S) => {
 		const entries: { filePath: string; data: z.output<S>; body: string }[] = [];
 		for (const path of listContentFiles(join(root, sub), '.mdx')) {
 			const filePath = relative(cwd, path);
+			const source = readFileSync(path, 'utf8');
 			let parsed;
 			try {
-				parsed = splitFrontmatter(readFileSync(path, 'utf8'));
+				parsed = splitFrontmatter(source);
 			} catch (e) {
-				// The YAML parser's message carries a code frame; its first line says what and where.
-				const first = (e as Error).message.split('\n')[0]!;
-				const at = /at line (\d+)/.exec(first);
-				problems.push({
-					file: filePath,
-					...(at ? { line: Number(at[1]) + 1 } : {}),
-					field: '(frontmatter)',
-					message: `is not valid YAML: ${first}`,
-				});
+				problems.push({ file: filePath, field: '(frontmatter)', ...yamlProblem(e as Error, 2) });
+				// The body is still checked; no field is, as none could be read. Its ID, when a
+				// line says it, keeps links to this entry from being reported as well.
+				const id = /^id:\s*["']?([\w-]+)/m.exec(source)?.[1];
+				if (id) unchecked.add(id);
+				const body = source.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, '');
+				salvaged[sub].push({ filePath, data: {} as never, body, invalid: new Set(Object.keys(schema.shape)) });
 				continue;
 			}
 			const r = schema.safeParse(parsed.data);
@@ -81,7 +127,9 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 			else {
 				problems.push(...issuesOf(filePath, r.error));
 				const id = (parsed.data as { id?: unknown } | null)?.id;
-				if (typeof id === 'string') unchecked.add(id);
+				const { data, invalid } = soundFields(schema, parsed.data);
+				if (typeof id === 'string' && invalid.has('id')) unchecked.add(id);
+				salvaged[sub].push({ filePath, data: data as never, body: parsed.body, invalid });
 			}
 		}
 		return entries;
@@ -95,14 +143,40 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 	let policies = 0;
 	for (const path of listContentFiles(join(root, 'policy'), '.yaml')) {
 		const filePath = relative(cwd, path);
-		const r = PolicySchema.safeParse(parse(readFileSync(path, 'utf8')));
+		let raw: unknown;
+		try {
+			raw = parse(readFileSync(path, 'utf8'));
+		} catch (e) {
+			problems.push({ file: filePath, field: '(file)', ...yamlProblem(e as Error, 1) });
+			continue;
+		}
+		const r = PolicySchema.safeParse(raw);
 		if (!r.success) problems.push(...issuesOf(filePath, r.error));
 		else policies += 1;
 	}
-	problems.push(...checkContent(set, unchecked));
+	const { categories, problems: categoryProblems } = loadCategories(root, cwd);
+	problems.push(...categoryProblems);
+	const checked: ContentSet = {
+		kb: [...set.kb, ...salvaged.kb],
+		faq: [...set.faq, ...salvaged.faq],
+		runbooks: [...set.runbooks, ...salvaged.runbooks],
+		templates: [...set.templates, ...salvaged.templates],
+	};
+	problems.push(...checkContent(checked, unchecked));
+	// Without a readable categories file every entry would fail; its own problem says enough.
+	if (categories) {
+		const slugs = categories.map((c) => c.slug);
+		for (const e of [...checked.kb, ...checked.faq]) {
+			if (e.invalid?.has('category')) continue;
+			const message = unknownCategory(e.data.category, slugs, relative(cwd, categoriesFile(root)));
+			if (message) problems.push({ file: e.filePath, field: 'category', message });
+		}
+	}
 	return {
 		set,
-		problems: withLines(problems, cwd),
+		problems: withLines(problems, cwd).sort(
+			(a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
+		),
 		counts: {
 			kb: set.kb.length,
 			faq: set.faq.length,

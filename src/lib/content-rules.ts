@@ -21,7 +21,16 @@ export interface EntryLike<D = Record<string, unknown>> {
 	filePath: string;
 	data: D;
 	body: string;
+	/**
+	 * Frontmatter fields that failed their schema (already reported): their values in `data` are
+	 * missing, and the rules that read them skip this entry.
+	 */
+	invalid?: ReadonlySet<string>;
 }
+
+/** Whether every named field of the entry passed its schema. */
+export const sound = (e: { invalid?: ReadonlySet<string> }, ...fields: string[]): boolean =>
+	!fields.some((f) => e.invalid?.has(f));
 
 interface KbLike {
 	id: string;
@@ -124,6 +133,7 @@ export function checkTemplatePlaceholders(
 function duplicates<T>(entries: EntryLike<T>[], key: (d: T) => string, what: string): ContentProblem[] {
 	const byKey = new Map<string, string[]>();
 	for (const e of entries) {
+		if (!sound(e, 'id')) continue;
 		const k = key(e.data);
 		byKey.set(k, [...(byKey.get(k) ?? []), e.filePath]);
 	}
@@ -149,8 +159,8 @@ export function checkContent(set: ContentSet, unchecked: ReadonlySet<string> = n
 	problems.push(...duplicates(set.runbooks, (d) => d.id, 'runbook ID'));
 	problems.push(...duplicates(set.templates, (d) => d.id, 'template ID'));
 
-	const kbById = new Map(set.kb.map((e) => [e.data.id, e]));
-	const checkRelated = (file: string, status: string, related: string[], self?: string) => {
+	const kbById = new Map(set.kb.filter((e) => sound(e, 'id')).map((e) => [e.data.id, e]));
+	const checkRelated = (file: string, status: string | undefined, related: string[] = [], self?: string) => {
 		related.forEach((id, i) => {
 			const target = kbById.get(id);
 			if (id === self) {
@@ -158,7 +168,7 @@ export function checkContent(set: ContentSet, unchecked: ReadonlySet<string> = n
 			} else if (!target) {
 				if (unchecked.has(id)) return;
 				problems.push({ file, field: `related[${i}]`, message: `${id} does not exist; use the ID of an existing KB article` });
-			} else if (status === 'published' && target.data.status === 'draft') {
+			} else if (status === 'published' && sound(target, 'status') && target.data.status === 'draft') {
 				problems.push({
 					file,
 					field: `related[${i}]`,
@@ -170,9 +180,9 @@ export function checkContent(set: ContentSet, unchecked: ReadonlySet<string> = n
 
 	// IDs written in prose become links (id-links.ts); each must lead somewhere.
 	const known = new Set([
-		...set.kb.filter((e) => e.data.status !== 'draft').map((e) => e.data.id),
-		...set.runbooks.map((e) => e.data.id),
-		...set.templates.map((e) => e.data.id),
+		...set.kb.filter((e) => sound(e, 'id') && e.data.status !== 'draft').map((e) => e.data.id),
+		...set.runbooks.filter((e) => sound(e, 'id')).map((e) => e.data.id),
+		...set.templates.filter((e) => sound(e, 'id')).map((e) => e.data.id),
 	]);
 	for (const e of [...set.kb, ...set.faq, ...set.runbooks]) {
 		for (const id of mentionedIds(proseLines(e.body))) {
@@ -185,7 +195,7 @@ export function checkContent(set: ContentSet, unchecked: ReadonlySet<string> = n
 			}
 		}
 	}
-	problems.push(...checkLinks(set));
+	problems.push(...checkLinks(set, unchecked));
 	for (const e of set.kb) {
 		const s = checkKbSections(e.body);
 		if (s) problems.push({ file: e.filePath, field: 'body', message: s });
@@ -196,7 +206,7 @@ export function checkContent(set: ContentSet, unchecked: ReadonlySet<string> = n
 		const s = checkRunbookSteps(e.body);
 		if (s) problems.push({ file: e.filePath, field: 'body', message: s });
 	}
-	for (const e of set.templates) {
+	for (const e of set.templates.filter((t) => sound(t, 'subject', 'placeholders'))) {
 		for (const p of checkTemplatePlaceholders(e.data.subject, e.body, e.data.placeholders)) {
 			problems.push({ ...p, file: e.filePath });
 		}
@@ -208,23 +218,30 @@ export function checkContent(set: ContentSet, unchecked: ReadonlySet<string> = n
  * Links in KB, FAQ and runbook bodies that lead nowhere in a production build (see links.ts).
  * Reply templates are left out: their links are for the customer's mail client.
  */
-export function checkLinks(set: ContentSet): ContentProblem[] {
-	const routes = siteRoutes(set);
+export function checkLinks(set: ContentSet, unchecked: ReadonlySet<string> = new Set()): ContentProblem[] {
+	const routes = siteRoutes({
+		kb: set.kb.filter((e) => sound(e, 'id', 'status', 'category', 'tags')),
+		faq: set.faq.filter((e) => sound(e, 'category', 'status')),
+		runbooks: set.runbooks.filter((e) => sound(e, 'id')),
+		templates: set.templates.filter((e) => sound(e, 'id')),
+	});
+	// An entry whose frontmatter failed is reported once, not again at every link to it.
+	for (const id of unchecked) if (/^KB-\d{4}$/.test(id)) routes.add(`/kb/${id}/`);
 	const anchors = new Map<string, string[]>();
 	const pages: { file: string; path: string; body: string; draft: boolean }[] = [
-		...set.kb.map((e) => ({
+		...set.kb.filter((e) => sound(e, 'id', 'status')).map((e) => ({
 			file: e.filePath,
 			path: kbPath(e.data.id),
 			body: e.body,
 			draft: e.data.status === 'draft',
 		})),
-		...set.faq.map((e) => ({
+		...set.faq.filter((e) => sound(e, 'category', 'status')).map((e) => ({
 			file: e.filePath,
 			path: faqFilePath(e.data.category, e.filePath),
 			body: e.body,
 			draft: e.data.status === 'draft',
 		})),
-		...set.runbooks.map((e) => ({
+		...set.runbooks.filter((e) => sound(e, 'id')).map((e) => ({
 			file: e.filePath,
 			path: runbookPath(e.data.id),
 			body: e.body,

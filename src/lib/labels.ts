@@ -1,16 +1,3 @@
-/** Human name of a slug: `git-sync` → `Git sync`, `telemetry-privacy` → `Telemetry & privacy`. */
-export function slugLabel(slug: string): string {
-	const special: Record<string, string> = {
-		'telemetry-privacy': 'Telemetry & privacy',
-		'account-access': 'Account & access',
-		'output-quality': 'Output quality',
-		cli: 'CLI',
-	};
-	if (special[slug]) return special[slug];
-	const words = slug.split('-').join(' ');
-	return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 /** `2026-03-02` in the reader's terms, fixed to UTC so builds are reproducible. */
 export function formatDate(d: Date): string {
 	return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

@@ -5,3 +5,4 @@ export * from './runbook.ts';
 export * from './template.ts';
 export * from './policy.ts';
 export * from './event.ts';
+export * from './category.ts';

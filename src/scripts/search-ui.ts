@@ -77,8 +77,20 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 let mounts = 0;
 
 /** Mounts the search UI; it loads the index at once and searches any text already in `input`. */
+/** The category names a page wrote as JSON; none (slugs shown as they are) when unreadable. */
+function readNames(json: string | undefined): Record<string, string> {
+	try {
+		const names: unknown = JSON.parse(json ?? '{}');
+		return names !== null && typeof names === 'object' ? (names as Record<string, string>) : {};
+	} catch {
+		return {};
+	}
+}
+
 export function mountSearch({ input, root, filters, onQuery }: SearchUiOptions): SearchUi {
 	const id = `tz-search-${++mounts}`;
+	// Category names come from content/categories.yaml through the page (see Search.astro).
+	const categoryNames = readNames(root.dataset.categoryNames);
 	const notice = h('p', { class: 'tz-search-notice', hidden: true });
 	const filterBox = h('div', { class: 'tz-search-filters', hidden: true });
 	const status = h('p', { class: 'tz-search-status', role: 'status' });
@@ -224,11 +236,11 @@ export function mountSearch({ input, root, filters, onQuery }: SearchUiOptions):
 		filterBox.replaceChildren(
 			...groups.map(({ key, label }) => {
 				const labelId = `${id}-filter-${key}`;
-				const chips = sortFilterValues(key, Object.keys(counts[key] ?? {})).map((value) => {
+				const chips = sortFilterValues(key, Object.keys(counts[key] ?? {}), categoryNames).map((value) => {
 					const chip = h(
 						'button',
 						{ type: 'button', class: 'tz-search-chip', 'aria-pressed': 'false' },
-						filterValueLabel(key, value),
+						filterValueLabel(key, value, categoryNames),
 						' ',
 						h('span', { class: 'tz-search-count' }),
 					);
@@ -364,6 +376,20 @@ export function mountSearch({ input, root, filters, onQuery }: SearchUiOptions):
 		console.error('Search failed:', error, error instanceof Error ? error.cause : undefined);
 		clear();
 		status.textContent = 'Search is not available right now.';
+		// The dev server serves the index of the last build; before any build there is none.
+		if (import.meta.env.DEV) {
+			empty.replaceChildren(
+				h(
+					'p',
+					{},
+					'In the dev server, search uses the index of the last build, and there is none yet: run ',
+					h('code', {}, 'npm run build'),
+					' once (in another terminal), then search again.',
+				),
+			);
+			empty.hidden = false;
+			return;
+		}
 		empty.replaceChildren(
 			h(
 				'p',

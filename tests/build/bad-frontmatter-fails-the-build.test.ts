@@ -23,6 +23,8 @@ it(
 			].join('\n'),
 		);
 		expect(result.output).toContain('`npm run check:content` checks again');
+		// The list is the whole message: no "unhandled error", no stack trace after it.
+		expect(result.output).not.toMatch(/AstroUserError|unhandled error|\n\s+at /i);
 		// Nothing was built: the check runs before Astro renders a page.
 		expect(result.output).not.toMatch(/generating static routes|building client/i);
 	},

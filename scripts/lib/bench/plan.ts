@@ -132,3 +132,35 @@ export function renderKbMdx(kb: PlannedKb): string {
 		'',
 	].join('\n');
 }
+
+/**
+ * `categories.yaml` for a generated tree: the starter's categories, then one per category the
+ * planned articles add (named from its slug), so the tree passes the category check.
+ */
+export function renderCategoriesYaml(
+	planned: readonly PlannedKb[],
+	starter: readonly { slug: string; name: string; description: string; order: number }[],
+): string {
+	const known = new Set(starter.map((c) => c.slug));
+	const added = [...new Set(planned.map((p) => p.data.category))].filter((s) => !known.has(s)).sort();
+	const last = Math.max(0, ...starter.map((c) => c.order));
+	const all = [
+		...starter,
+		...added.map((slug, i) => {
+			const words = slug.split('-').join(' ');
+			const name = words.charAt(0).toUpperCase() + words.slice(1);
+			return { slug, name, description: `Support articles about ${name}.`, order: last + 10 * (i + 1) };
+		}),
+	];
+	return all
+		.map((c) =>
+			[
+				`- slug: ${c.slug}`,
+				`  name: ${JSON.stringify(c.name)}`,
+				`  description: ${JSON.stringify(c.description)}`,
+				`  order: ${c.order}`,
+			].join('\n'),
+		)
+		.join('\n')
+		.concat('\n');
+}

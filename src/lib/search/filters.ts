@@ -3,7 +3,6 @@
  * how they read, and how the pressed chips become a Pagefind `filters` option. Pure, so the
  * browser bundle stays free of schema and semver code.
  */
-import { slugLabel } from '../labels.ts';
 
 /** The filters the pages declare with `data-pagefind-filter`, in the order chips are shown. */
 export const FILTER_GROUPS = [
@@ -48,7 +47,7 @@ const byList = (order: readonly string[]) => (a: string, b: string) => {
  * The values of one filter in chip order: types and severities in their natural order (most
  * severe first), versions newest first, categories by their label.
  */
-export function sortFilterValues(key: string, values: Iterable<string>): string[] {
+export function sortFilterValues(key: string, values: Iterable<string>, names: Readonly<Record<string, string>> = {}): string[] {
 	const list = [...values];
 	switch (key) {
 		case 'type':
@@ -58,13 +57,16 @@ export function sortFilterValues(key: string, values: Iterable<string>): string[
 		case 'version':
 			return list.sort((a, b) => compareVersions(b, a));
 		default:
-			return list.sort((a, b) => filterValueLabel(key, a).localeCompare(filterValueLabel(key, b)));
+			return list.sort((a, b) => filterValueLabel(key, a, names).localeCompare(filterValueLabel(key, b, names)));
 	}
 }
 
-/** How a filter value reads on its chip: category slugs by their name, the rest as indexed. */
-export function filterValueLabel(key: string, value: string): string {
-	if (key === 'category') return slugLabel(value);
+/**
+ * How a filter value reads on its chip: category slugs by their name in `names` (from
+ * content/categories.yaml), the rest as indexed.
+ */
+export function filterValueLabel(key: string, value: string, names: Readonly<Record<string, string>> = {}): string {
+	if (key === 'category') return names[value] ?? value;
 	if (key === 'severity') return value.charAt(0).toUpperCase() + value.slice(1);
 	return value;
 }

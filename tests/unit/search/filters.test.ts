@@ -32,17 +32,20 @@ describe('sortFilterValues', () => {
 		).toEqual(['1.1.0', '1.1.0-beta', '1.0.10', '1.0.2', '1.0.0']);
 	});
 
-	it('orders categories by their label', () => {
+	it('orders categories by their name', () => {
+		const names = { webhooks: 'Webhooks', 'telemetry-privacy': 'Privacy', cli: 'CLI', agents: 'Agents' };
 		expect(
-			sortFilterValues('category', ['webhooks', 'telemetry-privacy', 'cli', 'agents']),
+			sortFilterValues('category', ['webhooks', 'telemetry-privacy', 'cli', 'agents'], names),
 		).toEqual(['agents', 'cli', 'telemetry-privacy', 'webhooks']);
 	});
 });
 
 describe('filterValueLabel', () => {
-	it('names category slugs and capitalises severities', () => {
-		expect(filterValueLabel('category', 'git-sync')).toBe('Git sync');
-		expect(filterValueLabel('category', 'cli')).toBe('CLI');
+	it('names category slugs from the categories file and capitalises severities', () => {
+		const names = { 'git-sync': 'Git sync', cli: 'CLI' };
+		expect(filterValueLabel('category', 'git-sync', names)).toBe('Git sync');
+		expect(filterValueLabel('category', 'cli', names)).toBe('CLI');
+		expect(filterValueLabel('category', 'unlisted', names)).toBe('unlisted');
 		expect(filterValueLabel('severity', 'high')).toBe('High');
 		expect(filterValueLabel('type', 'KB article')).toBe('KB article');
 	});

@@ -12,25 +12,28 @@ const BAD = 'tests/unit/fixtures/content/bad';
 const NODE = `${ROOT}node_modules/.bin/node`;
 
 const SECTIONS = 'every KB article has ## Symptoms, ## Root cause, ## Solution, ## Prevention';
-// Every problem in the bad tree except the invalid YAML one, as `file: field: message` lines.
+// Every problem in the bad tree, as `file: field: message` lines, sorted by file and line: a
+// schema error hides neither the body checks of its file nor the cross-entry checks.
+const YAML_LINE = `${BAD}/kb/cli/invalid-yaml.mdx: (frontmatter): is not valid YAML (column 17): Flow sequence in block collection must be sufficiently indented and end with a ]; check the indentation: keys line up, and a list in [ ] ends with ]`;
 const BAD_LINES = [
+	`${BAD}/faq/cli/no-question-mark.mdx: question: question must end with a question mark`,
 	`${BAD}/kb/cli/bad-frontmatter.mdx: id: must be a KB ID: "KB-" and four digits, e.g. KB-0042`,
 	`${BAD}/kb/cli/bad-frontmatter.mdx: severity: severity must be one of: low, medium, high, critical`,
 	`${BAD}/kb/cli/bad-frontmatter.mdx: affectedVersions.0: "banana" is not a version or version range; write e.g. 1.1.0, 1.1.x, ">=1.0.0 <1.1.0" or "*"`,
 	`${BAD}/kb/cli/bad-frontmatter.mdx: updated: must be a date written as YYYY-MM-DD, e.g. 2026-01-24`,
-	`${BAD}/faq/cli/no-question-mark.mdx: question: question must end with a question mark`,
-	`${BAD}/runbooks/bad-priority.mdx: priority: priority must be one of: P0, P1, P2, P3`,
-	`${BAD}/policy/priorities.yaml: levels: levels must define each of P0, P1, P2, P3 exactly once`,
-	`${BAD}/policy/unknown.yaml: kind: kind must be one of: tiers, channels, priorities, escalation, product`,
-	`${BAD}/kb/cli/no-prevention.mdx: body: missing section "## Prevention"; ${SECTIONS}`,
+	YAML_LINE,
+	`${BAD}/kb/cli/invalid-yaml.mdx: body: missing sections "## Symptoms", "## Root cause", "## Solution", "## Prevention"; ${SECTIONS}`,
 	`${BAD}/kb/cli/no-prevention.mdx: related[0]: KB-0001 is this article itself; list other articles`,
 	`${BAD}/kb/cli/no-prevention.mdx: related[1]: KB-0099 does not exist; use the ID of an existing KB article`,
 	`${BAD}/kb/cli/no-prevention.mdx: related[2]: KB-0002 (${BAD}/kb/cli/draft.mdx) is a draft, and a published entry cannot point to a draft; publish it or remove the link`,
+	`${BAD}/kb/cli/no-prevention.mdx: body: missing section "## Prevention"; ${SECTIONS}`,
+	`${BAD}/policy/priorities.yaml: levels: levels must define each of P0, P1, P2, P3 exactly once`,
+	`${BAD}/policy/unknown.yaml: kind: kind must be one of: tiers, channels, priorities, escalation, product`,
+	`${BAD}/runbooks/bad-priority.mdx: priority: priority must be one of: P0, P1, P2, P3`,
 	`${BAD}/runbooks/untimed.mdx: body: each numbered step needs a time estimate such as "(5 min)" or "(1 h)"; missing on: "2. Fix or roll back"`,
 	`${BAD}/templates/undeclared.mdx: placeholders: "[Customer Name]" is used but not declared; add "Customer Name" to placeholders`,
 	`${BAD}/templates/undeclared.mdx: placeholders: "Agent Name" is declared but never used as "[Agent Name]" in the subject or body; use it or remove it`,
 ];
-const YAML_LINE = `${BAD}/kb/cli/invalid-yaml.mdx: (frontmatter): is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 2, column 17:`;
 
 const checkContent = (...args: string[]) =>
 	spawnSync(NODE, ['scripts/check-content.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -94,13 +97,77 @@ describe('loadAndCheckContent', () => {
 		}
 	});
 
-	it('reports schema problems per file, then the cross-entry problems, as file, field and message', () => {
+	it('reports every problem of every file, sorted by file and line, as file, field and message', () => {
 		const { problems, counts } = loadAndCheckContent(BAD, ROOT);
-		const lines = problems.map((p) => `${p.file}: ${p.field}: ${p.message}`);
-		// The YAML parser's message goes on with a code frame; its first line says where.
-		expect(lines[4]!.split('\n')[0]).toBe(YAML_LINE);
-		expect(lines.toSpliced(4, 1)).toEqual(BAD_LINES);
+		expect(problems.map((p) => `${p.file}: ${p.field}: ${p.message}`)).toEqual(BAD_LINES);
 		expect(counts).toEqual({ kb: 2, faq: 0, runbooks: 1, templates: 1, policy: 0 });
+	});
+
+	it('reports three mistakes in one article at once, and a bad date does not hide a duplicate ID', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'tierzero-content-'));
+		try {
+			cpSync(`${ROOT}${GOOD}`, dir, { recursive: true });
+			const edit = (file: string, from: string | RegExp, to: string) =>
+				writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace(from, to));
+			edit('kb/webhooks/retries.mdx', 'severity: medium', 'severity: urgent');
+			edit('kb/webhooks/retries.mdx', '## Solution', '## Fix');
+			edit('kb/webhooks/retries.mdx', /^related: .*$/m, 'related: [KB-0099]');
+			edit('kb/webhooks/signature.mdx', 'id: KB-0002', 'id: KB-0001');
+			edit('kb/webhooks/signature.mdx', /^updated: .*$/m, 'updated: last week');
+			const lines = loadAndCheckContent(dir, dir).problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`);
+			expect(lines).toEqual([
+				'kb/webhooks/retries.mdx:2: id: duplicate KB ID KB-0001, also used by kb/webhooks/signature.mdx; give each entry its own ID',
+				'kb/webhooks/retries.mdx:5: severity: severity must be one of: low, medium, high, critical',
+				'kb/webhooks/retries.mdx:9: related[0]: KB-0099 does not exist; use the ID of an existing KB article',
+				`kb/webhooks/retries.mdx:11: body: missing section "## Solution"; ${SECTIONS}`,
+				'kb/webhooks/signature.mdx:2: id: duplicate KB ID KB-0001, also used by kb/webhooks/retries.mdx; give each entry its own ID',
+				'kb/webhooks/signature.mdx:9: updated: must be a date written as YYYY-MM-DD, e.g. 2026-01-24',
+			]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('names the line of a YAML mistake and says to quote a title that contains a colon', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'tierzero-content-'));
+		try {
+			cpSync(`${ROOT}${GOOD}`, dir, { recursive: true });
+			const file = join(dir, 'kb/webhooks/retries.mdx');
+			writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Webhooks: retries stop'));
+			expect(loadAndCheckContent(dir, dir).problems).toEqual([
+				{
+					file: 'kb/webhooks/retries.mdx',
+					line: 3,
+					field: '(frontmatter)',
+					message:
+						'is not valid YAML (column 8): Nested mappings are not allowed in compact mappings; quote a value that contains a colon, e.g. title: "Webhooks: retries fail"',
+				},
+			]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('fails an unknown category with the nearest one, and a missing categories.yaml once', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'tierzero-content-'));
+		try {
+			cpSync(`${ROOT}${GOOD}`, dir, { recursive: true });
+			const file = join(dir, 'kb/webhooks/retries.mdx');
+			writeFileSync(file, readFileSync(file, 'utf8').replace('category: webhooks', 'category: webhook'));
+			expect(loadAndCheckContent(dir, dir).problems).toEqual([
+				{ file: 'kb/webhooks/retries.mdx', line: 7, field: 'category', message: 'unknown category "webhook"; did you mean webhooks?' },
+			]);
+			rmSync(join(dir, 'categories.yaml'));
+			expect(loadAndCheckContent(dir, dir).problems).toEqual([
+				{
+					file: 'categories.yaml',
+					field: '(file)',
+					message: 'no such file; list the categories here (slug, name, description, order for each)',
+				},
+			]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('names files relative to the given working directory', () => {
@@ -146,9 +213,7 @@ describe('npm run check:content (scripts/check-content.ts)', () => {
 			`  ${BAD}/kb/cli/bad-frontmatter.mdx:5: severity: severity must be one of: low, medium, high, critical`,
 		);
 		const lines = printed.map((l) => l.replace(/^(\s+\S+?\.(?:mdx|yaml)):\d+:/, '$1:'));
-		expect(lines[0]).toBe('16 content problems:');
-		for (const line of BAD_LINES) expect(lines).toContain(`  ${line}`);
-		expect(lines).toContain(`  ${YAML_LINE}`);
+		expect(lines).toEqual([`${BAD_LINES.length} content problems:`, ...BAD_LINES.map((l) => `  ${l}`), '']);
 		expect(run.stderr).not.toMatch(/\n\s+at /);
 	});
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { kbId, planKb, renderKbMdx } from '../../../../scripts/lib/bench/plan.ts';
+import { parse } from 'yaml';
+import { kbId, planKb, renderCategoriesYaml, renderKbMdx } from '../../../../scripts/lib/bench/plan.ts';
+import { CategoriesSchema } from '../../../../src/schemas/category.ts';
 import { syntheticDraft } from '../../../../scripts/lib/bench/synthetic.ts';
 import { checkContent, checkKbSections } from '../../../../src/lib/content-rules.ts';
 import { splitFrontmatter } from '../../../../src/lib/frontmatter.ts';
@@ -47,6 +49,21 @@ describe('planKb', () => {
 		});
 		expect(checkContent({ kb: entries, faq: [], runbooks: [], templates: [] })).toEqual([]);
 		expect(entries.every((e) => e.data.related.length > 0)).toBe(true);
+	});
+
+	it('lists every category the articles use in categories.yaml, after the starter ones', () => {
+		const planned = planKb(
+			Array.from({ length: 20 }, (_, i) => syntheticDraft(i, 1)),
+			20,
+			1,
+		);
+		const starter = [{ slug: 'cli', name: 'CLI', description: 'The CLI.', order: 5 }];
+		const categories = CategoriesSchema.parse(parse(renderCategoriesYaml(planned, starter)));
+		expect(categories[0]).toEqual(starter[0]);
+		const slugs = categories.map((c) => c.slug);
+		for (const p of planned) expect(slugs).toContain(p.data.category);
+		expect(new Set(slugs).size).toBe(slugs.length);
+		expect(categories.slice(1).map((c) => c.order)).toEqual(categories.slice(1).map((_, i) => 15 + 10 * i));
 	});
 
 	it('rejects counts the KB ID format cannot hold', () => {
