@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { contentRedirects } from './src/integrations/redirects.ts';
 import { rehypeIdLinks } from './src/lib/id-links.ts';
 import { rehypeRunbookChecklist } from './src/lib/rehype-runbook-checklist.ts';
 import { sitemapFilter } from './src/lib/sitemap-fs.ts';
@@ -18,7 +19,8 @@ export default defineConfig({
 	// Separate caches let a benchmark or test build run beside the main one.
 	cacheDir: process.env.TIERZERO_CACHE_DIR ?? './node_modules/.astro',
 	integrations: [
-		contentCheck(process.env.TIERZERO_CONTENT_DIR ?? './content'),
+		contentCheck(process.env.TIERZERO_CONTENT_DIR ?? './content', process.env.TIERZERO_OUT_DIR ?? './dist'),
+		contentRedirects(process.env.TIERZERO_CONTENT_DIR ?? './content'),
 		mdx(),
 		sitemap({ filter: sitemapFilter(process.env.TIERZERO_CONTENT_DIR ?? './content') }),
 	],

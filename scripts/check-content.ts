@@ -1,22 +1,21 @@
-// Checks content/ against the schemas and cross-entry rules without a full site build.
-import { contentFolderError, loadAndCheckContent } from '../src/lib/content-fs.ts';
-import { formatProblems } from '../src/lib/content-rules.ts';
+// npm run check:content: checks content/ against the schemas and cross-entry rules without a
+// full site build (src/lib/check-content-fs.ts); --update-urls records the public URLs.
+import { CHECK_USAGE, runCheckContent } from '../src/lib/check-content-fs.ts';
+import { UsageError } from '../src/lib/cli-errors.ts';
+import { runCli } from './lib/cli.ts';
 
-const arg = process.argv[2];
-const root = arg ?? process.env.TIERZERO_CONTENT_DIR ?? 'content';
-if (arg?.startsWith('-') || process.argv.length > 3) {
-	console.error('usage: npm run check:content -- [CONTENT_DIR]   (default: content/)');
-	process.exit(2);
-}
-const folderError = contentFolderError(root);
-if (folderError) {
-	console.error(folderError);
-	process.exit(2);
-}
-const { problems, counts } = loadAndCheckContent(root);
-if (problems.length > 0) {
-	console.error(formatProblems(problems));
-	process.exitCode = 1;
-} else {
-	console.log(`content ok: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
-}
+await runCli(
+	'check:content',
+	CHECK_USAGE,
+	{ allowPositionals: true, options: { 'update-urls': { type: 'boolean', default: false }, format: { type: 'string' } } },
+	({ values, positionals }) => {
+		if (positionals.length > 1) throw new UsageError('one content folder at most');
+		return runCheckContent({
+			root: positionals[0] ?? process.env.TIERZERO_CONTENT_DIR ?? 'content',
+			updateUrls: values['update-urls'],
+			format: values.format,
+			out: (l) => console.log(l),
+			err: (l) => console.error(l),
+		});
+	},
+);

@@ -18,7 +18,7 @@ export function sortCategories<C extends CategoryLike>(list: readonly C[]): C[] 
 
 /** The listed slug nearest to a mistyped one (at most 3 edits, fewer for short slugs), or null. */
 export function nearestSlug(slug: string, slugs: readonly string[]): string | null {
-	const limit = Math.min(3, Math.max(1, Math.floor(slug.length / 4)));
+	const limit = Math.min(3, Math.max(1, Math.floor(slug.length / 3)));
 	let best: string | null = null;
 	let bestDistance = limit + 1;
 	for (const s of slugs) {

@@ -2,9 +2,10 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'astro/zod';
-import { CategoriesSchema, FaqSchema, KbSchema, PolicySchema, RunbookSchema, TemplateSchema, type Category } from '../schemas/index.ts';
+import { CategoriesSchema, FaqSchema, KbSchema, PolicySchema, RedirectsSchema, RunbookSchema, TemplateSchema, type Category, type Redirect } from '../schemas/index.ts';
 import { sortCategories, unknownCategory } from './categories.ts';
-import { checkContent, type ContentProblem, type ContentSet, type EntryLike } from './content-rules.ts';
+import { checkContent, checkedRoutes, type ContentProblem, type ContentSet, type EntryLike } from './content-rules.ts';
+import { checkUrls, type UrlCheck } from './urls.ts';
 import { withLines } from './content-lines-fs.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { yamlProblem } from './yaml-problem.ts';
@@ -81,6 +82,25 @@ export function loadCategories(root: string, cwd = process.cwd()): { categories:
 	return { categories: sortCategories(r.data), problems: [] };
 }
 
+/** Where a content tree records its public URLs, and the redirects of those that moved. */
+export const urlsLockFile = (root: string): string => join(root, 'urls.lock');
+export const redirectsFile = (root: string): string => join(root, 'redirects.yaml');
+
+/** The redirects of a content tree (none when the file is absent), or null with the problems. */
+export function loadRedirects(root: string, cwd = process.cwd()): { redirects: Redirect[] | null; problems: ContentProblem[] } {
+	const path = redirectsFile(root);
+	const file = relative(cwd, path);
+	if (!existsSync(path)) return { redirects: [], problems: [] };
+	let raw: unknown;
+	try {
+		raw = parse(readFileSync(path, 'utf8'));
+	} catch (e) {
+		return { redirects: null, problems: [{ file, field: '(file)', ...yamlProblem(e as Error, 1) }] };
+	}
+	const r = RedirectsSchema.safeParse(raw ?? []);
+	return r.success ? { redirects: r.data, problems: [] } : { redirects: null, problems: issuesOf(file, r.error) };
+}
+
 /** The entries that passed their schema, with all their fields. */
 export interface LoadedContent {
 	kb: EntryLike<z.output<typeof KbSchema>>[];
@@ -97,6 +117,8 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 	set: LoadedContent;
 	problems: ContentProblem[];
 	counts: Record<string, number>;
+	/** The URL check, when the tree has a `urls.lock` (a tree without one opts out). */
+	urls: UrlCheck | null;
 } {
 	const problems: ContentProblem[] = [];
 	// IDs of entries whose frontmatter failed; see checkContent.
@@ -172,7 +194,33 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 			if (message) problems.push({ file: e.filePath, field: 'category', message });
 		}
 	}
+	const { redirects, problems: redirectProblems } = loadRedirects(root, cwd);
+	problems.push(...redirectProblems);
+	let urls: UrlCheck | null = null;
+	const lockPath = urlsLockFile(root);
+	if (redirects && existsSync(lockPath)) {
+		// The public edition leaves out entries for the team only (`audience: internal`).
+		const isPublic = (e: EntryLike) => (e.data as { audience?: unknown }).audience !== 'internal';
+		const publicSet: ContentSet = {
+			kb: checked.kb.filter(isPublic),
+			faq: checked.faq.filter(isPublic),
+			runbooks: checked.runbooks.filter(isPublic),
+			templates: checked.templates.filter(isPublic),
+		};
+		const current = checkedRoutes(publicSet, unchecked);
+		const internal = new Set([...checkedRoutes(checked, unchecked)].filter((p) => !current.has(p)));
+		urls = checkUrls({
+			lock: readFileSync(lockPath, 'utf8'),
+			lockFile: relative(cwd, lockPath),
+			redirects,
+			redirectsFile: relative(cwd, redirectsFile(root)),
+			current,
+			internal,
+		});
+		problems.push(...urls.problems);
+	}
 	return {
+		urls,
 		set,
 		problems: withLines(problems, cwd).sort(
 			(a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),

@@ -2,7 +2,7 @@ import { KB_SECTIONS } from '../schemas/kb.ts';
 import { mentionedIds } from './id-links.ts';
 import { headingIds, linkProblem, linksIn, proseLineEntries } from './links.ts';
 import { findPlaceholders } from './placeholders.ts';
-import { faqFilePath, kbPath, runbookPath } from './permalinks.ts';
+import { KB_ID, RUNBOOK_ID, TEMPLATE_ID, faqFilePath, idPath, kbPath, runbookPath } from './permalinks.ts';
 import { siteRoutes } from './routes.ts';
 
 /** One content mistake, reported as `file: field: message`. */
@@ -215,18 +215,27 @@ export function checkContent(set: ContentSet, unchecked: ReadonlySet<string> = n
 }
 
 /**
- * Links in KB, FAQ and runbook bodies that lead nowhere in a production build (see links.ts).
- * Reply templates are left out: their links are for the customer's mail client.
+ * The pages a production build of `set` makes, counting those of entries whose frontmatter
+ * failed where their fields tell: a link to such an entry, or its URL in the URL lock, is not
+ * reported again (the entry's own problem is).
  */
-export function checkLinks(set: ContentSet, unchecked: ReadonlySet<string> = new Set()): ContentProblem[] {
+export function checkedRoutes(set: ContentSet, unchecked: ReadonlySet<string> = new Set()): Set<string> {
 	const routes = siteRoutes({
 		kb: set.kb.filter((e) => sound(e, 'id', 'status', 'category', 'tags')),
 		faq: set.faq.filter((e) => sound(e, 'category', 'status')),
 		runbooks: set.runbooks.filter((e) => sound(e, 'id')),
 		templates: set.templates.filter((e) => sound(e, 'id')),
 	});
-	// An entry whose frontmatter failed is reported once, not again at every link to it.
-	for (const id of unchecked) if (/^KB-\d{4}$/.test(id)) routes.add(`/kb/${id}/`);
+	for (const id of unchecked) if ([KB_ID, RUNBOOK_ID, TEMPLATE_ID].some((p) => p.test(id))) routes.add(idPath(id));
+	return routes;
+}
+
+/**
+ * Links in KB, FAQ and runbook bodies that lead nowhere in a production build (see links.ts).
+ * Reply templates are left out: their links are for the customer's mail client.
+ */
+export function checkLinks(set: ContentSet, unchecked: ReadonlySet<string> = new Set()): ContentProblem[] {
+	const routes = checkedRoutes(set, unchecked);
 	const anchors = new Map<string, string[]>();
 	const pages: { file: string; path: string; body: string; draft: boolean }[] = [
 		...set.kb.filter((e) => sound(e, 'id', 'status')).map((e) => ({

@@ -6,3 +6,4 @@ export * from './template.ts';
 export * from './policy.ts';
 export * from './event.ts';
 export * from './category.ts';
+export * from './redirect.ts';
