@@ -29,13 +29,14 @@ import {
 	type SiteResult,
 } from './lib/bench/stats.ts';
 import { listContentFiles } from '../src/lib/content-fs.ts';
-import { parseCli } from './lib/cli.ts';
+import { parseCli, usageExit } from './lib/cli.ts';
 
 const root = process.cwd();
 const benchDir = join(root, '.bench');
 const require = createRequire(import.meta.url);
 
-const { values } = parseCli('bench', 'npm run bench -- [--sizes starter,5000] [--keep] [--seed N] [--source DIR]', {
+const USAGE = 'npm run bench -- [--sizes starter,5000] [--keep] [--seed N] [--source DIR]';
+const { values } = parseCli('bench', USAGE, {
 	options: {
 		sizes: { type: 'string', default: 'starter,5000' },
 		keep: { type: 'boolean', default: false },
@@ -55,9 +56,9 @@ const sites = values.sizes
 	.filter(Boolean);
 for (const s of sites) {
 	if (s !== 'starter' && !/^\d+$/.test(s))
-		fail(`--sizes: "${s}" is neither "starter" nor an article count such as 5000`);
+		usageExit('bench', USAGE, `--sizes: "${s}" is neither "starter" nor an article count such as 5000`);
 }
-if (sites.length === 0) fail('--sizes: list at least one site, e.g. starter,5000');
+if (sites.length === 0) usageExit('bench', USAGE, '--sizes: list at least one site, e.g. starter,5000');
 
 /** Output of a finished child process. */
 interface Run {

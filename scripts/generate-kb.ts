@@ -19,7 +19,7 @@ import { planKb, renderCategoriesYaml, renderKbMdx, MAX_KB_ARTICLES } from './li
 import { syntheticDraft } from './lib/bench/synthetic.ts';
 import { listContentFiles, loadCategories } from '../src/lib/content-fs.ts';
 import { splitFrontmatter } from '../src/lib/frontmatter.ts';
-import { parseCli } from './lib/cli.ts';
+import { parseCli, usageExit } from './lib/cli.ts';
 
 // Written into every generated tree; only a directory holding it may be wiped and rewritten.
 const MARKER = '.tierzero-generated';
@@ -29,7 +29,8 @@ function fail(message: string): never {
 	process.exit(1);
 }
 
-const { values } = parseCli('generate-kb', 'node scripts/generate-kb.ts [--count 5000] [--out DIR] [--source DIR] [--seed N] [--synthetic]', {
+const USAGE = 'node scripts/generate-kb.ts [--count 5000] [--out DIR] [--source DIR] [--seed N] [--synthetic]';
+const { values } = parseCli('generate-kb', USAGE, {
 	options: {
 		count: { type: 'string', default: '5000' },
 		out: { type: 'string' },
@@ -42,9 +43,9 @@ const { values } = parseCli('generate-kb', 'node scripts/generate-kb.ts [--count
 const count = Number(values.count);
 const seed = Number(values.seed);
 if (!Number.isInteger(count) || count < 1 || count > MAX_KB_ARTICLES) {
-	fail(`--count: must be a whole number from 1 to ${MAX_KB_ARTICLES}, got "${values.count}"`);
+	usageExit('generate-kb', USAGE, `--count: must be a whole number from 1 to ${MAX_KB_ARTICLES}, got "${values.count}"`);
 }
-if (!Number.isInteger(seed)) fail(`--seed: must be a whole number, got "${values.seed}"`);
+if (!Number.isInteger(seed)) usageExit('generate-kb', USAGE, `--seed: must be a whole number, got "${values.seed}"`);
 const out = resolve(values.out ?? `.bench/content-${count}`);
 const starter = resolve(values.starter);
 const source = resolve(values.source);

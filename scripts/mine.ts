@@ -28,9 +28,12 @@ try {
 	}
 } catch (e) {
 	// Mistakes in the input or the arguments: one line, no stack trace.
-	if (e instanceof MineError) console.error(e.format());
-	else if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+	// Exit 2 for a wrong option, 1 for bad input, as every CLI here (scripts/lib/cli.ts).
+	if (e instanceof MineError) {
+		console.error(e.format());
+		process.exitCode = 1;
+	} else if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
 		console.error(`${(e as Error).message}\n${USAGE}`);
-	else throw e;
-	process.exitCode = 1;
+		process.exitCode = 2;
+	} else throw e;
 }

@@ -167,7 +167,7 @@ describe('npm run mine', () => {
 			'--map text=Body: expected field=Column with field one of subject, body, id, created, tags, channel\n',
 		);
 		const r = mine('--colour', 'x.json');
-		expect(r.code).toBe(1);
+		expect(r.code).toBe(2);
 		expect(r.stderr).toMatch(/^Unknown option '--colour'.*\nusage: npm run mine -- /s);
 	});
 });
