@@ -200,7 +200,7 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 	const lockPath = urlsLockFile(root);
 	if (redirects && existsSync(lockPath)) {
 		// The public edition leaves out entries for the team only (`audience: internal`).
-		const isPublic = (e: EntryLike) => (e.data as { audience?: unknown }).audience !== 'internal';
+		const isPublic = (e: { data: object }) => (e.data as { audience?: unknown }).audience !== 'internal';
 		const publicSet: ContentSet = {
 			kb: checked.kb.filter(isPublic),
 			faq: checked.faq.filter(isPublic),

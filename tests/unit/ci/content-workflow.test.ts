@@ -29,7 +29,7 @@ describe('.github/workflows/content.yml', () => {
 		expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['pull_request', 'push']));
 		const pr = workflow.jobs.check!;
 		expect(pr.if).toContain('pull_request');
-		const order = pr.steps.map((s) => s.run ?? s.uses!.split('@')[0]);
+		const order = pr.steps.map((s) => s.run ?? s.uses!.split('@')[0]!);
 		const at = (what: string) => order.findIndex((s) => s.startsWith(what));
 		const positions = ['npm ci', 'npm run check:content', 'npm run build', 'npm run check:links', 'actions/upload-artifact'].map(at);
 		expect(positions.every((p) => p >= 0)).toBe(true);
