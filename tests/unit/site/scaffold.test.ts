@@ -113,5 +113,6 @@ describe('npm run new (scripts/new.ts)', () => {
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
-	});
+		// Three Node start-ups: slow when the machine is busy.
+	}, 120_000);
 });
