@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'htmlparser2';
 import { draftFaq } from '../../src/lib/mine/draft.ts';
+import { elementsOf } from '../unit/support/html.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT, baseTree, build, type BuildResult, type Tree } from './support/build.ts';
 
@@ -13,24 +13,6 @@ const page = (path: string) =>
 		/ data-astro-cid-[a-z0-9]+/g,
 		'',
 	);
-
-/** The element names of a page and its scripts' types and text, as an HTML parser reads them. */
-function parsed(html: string) {
-	const names: string[] = [];
-	const scripts: { type?: string; text: string }[] = [];
-	const walk = (node: unknown) => {
-		const n = node as { name?: string; attribs?: Record<string, string>; children?: unknown[] };
-		if (n.name) names.push(n.name);
-		if (n.name === 'script')
-			scripts.push({
-				type: n.attribs?.type,
-				text: (n.children ?? []).map((c) => (c as { data?: string }).data ?? '').join(''),
-			});
-		for (const child of n.children ?? []) walk(child);
-	};
-	walk(parseDocument(html));
-	return { names, scripts };
-}
 
 /** Every file below dir, relative to it. */
 function files(dir: string, prefix = ''): string[] {
@@ -137,11 +119,11 @@ describe('a valid content tree', () => {
 
 	it('writes an FAQ question and answer quoting a script tag into JSON-LD as data, not as a script', () => {
 		for (const path of ['faq/cli/pasted-script-tag', 'faq/cli']) {
-			const { scripts } = parsed(page(path));
+			const scripts = elementsOf(page(path)).filter((e) => e.tag === 'script');
 			expect(scripts.filter((s) => s.text.includes('alert('))).toEqual(
-				scripts.filter((s) => s.type === 'application/ld+json'),
+				scripts.filter((s) => s.attributes.type === 'application/ld+json'),
 			);
-			const ld = scripts.filter((s) => s.type === 'application/ld+json');
+			const ld = scripts.filter((s) => s.attributes.type === 'application/ld+json');
 			expect(ld).toHaveLength(1);
 			const questions = JSON.parse(ld[0]!.text).mainEntity as { name: string; acceptedAnswer: { text: string } }[];
 			expect(questions).toContainEqual(
@@ -161,10 +143,11 @@ describe('a valid content tree', () => {
 		expect(html).toContain('&lt;script&gt;alert(4)&lt;/script&gt; `{x}`');
 		// Smart quotes may replace the straight ones; the words are there as text.
 		expect(html).toMatch(/770 +import .{1,8}data:text\/javascript/);
-		const { names, scripts } = parsed(html);
-		expect(names).not.toContain('evil');
+		const elements = elementsOf(html);
+		const scripts = elements.filter((e) => e.tag === 'script');
+		expect(elements.map((e) => e.tag)).not.toContain('evil');
 		expect(scripts.filter((s) => s.text.includes('alert('))).toEqual(
-			scripts.filter((s) => s.type === 'application/ld+json'),
+			scripts.filter((s) => s.attributes.type === 'application/ld+json'),
 		);
 	});
 });

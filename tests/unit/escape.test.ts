@@ -22,6 +22,7 @@ import {
 	yamlString,
 } from '../../src/lib/escape.ts';
 import { hostileText, PROPERTY_TIMEOUT, RUNS } from './support/hostile-text.ts';
+import { elementsOf } from './support/html.ts';
 import { expressionBody, mdxTree, nodeTypes } from './support/mdx.ts';
 
 describe('htmlText', () => {
@@ -84,11 +85,10 @@ describe('scriptJson', () => {
 			fc.property(fc.dictionary(hostileText, hostileText), hostileText, (object, text) => {
 				const value = { ...object, text };
 				const html = `<head><script type="application/ld+json">${scriptJson(value)}</script><meta name="after"></head>`;
-				const doc = parseDocument(html);
-				const head = doc.children[0] as unknown as { children: { name: string; children: { data: string }[] }[] };
-				// Exactly two elements: the script did not end early and nothing was injected.
-				expect(head.children.map((n) => n.name)).toEqual(['script', 'meta']);
-				expect(JSON.parse(head.children[0]!.children[0]!.data)).toEqual(value);
+				const elements = elementsOf(html);
+				// Exactly the script and the element after it: it did not end early, nothing was added.
+				expect(elements.map((e) => e.tag)).toEqual(['html', 'head', 'script', 'meta', 'body']);
+				expect(JSON.parse(elements[2]!.text)).toEqual(value);
 				expect(html.toLowerCase().split('</script').length).toBe(2);
 			}),
 			{ numRuns: RUNS },

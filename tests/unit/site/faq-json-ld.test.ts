@@ -1,29 +1,13 @@
 import fc from 'fast-check';
-import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { scriptJson } from '../../../src/lib/escape.ts';
 import { faqPageJsonLd } from '../../../src/lib/faq-json-ld.ts';
 import { hostileText, PROPERTY_TIMEOUT, RUNS } from '../support/hostile-text.ts';
+import { elementsOf } from '../support/html.ts';
 
 /** The head of an FAQ page as the JsonLd component writes it, with an element after the script. */
 const head = (data: unknown) =>
 	`<!doctype html><html><head><script type="application/ld+json">${scriptJson(data)}</script><link rel="canonical" href="/faq/"></head><body><h1>FAQ</h1></body></html>`;
-
-/** Every element of the document by tag name, in order, with its text, as a browser parses it. */
-function elements(html: string): { name: string; text: string }[] {
-	const out: { name: string; text: string }[] = [];
-	const walk = (node: unknown) => {
-		const n = node as { tagName?: string; childNodes?: unknown[] };
-		if (n.tagName)
-			out.push({
-				name: n.tagName,
-				text: (n.childNodes ?? []).map((c) => (c as { value?: string }).value ?? '').join(''),
-			});
-		for (const child of n.childNodes ?? []) walk(child);
-	};
-	walk(parse(html));
-	return out;
-}
 
 describe('faqPageJsonLd', () => {
 	it('describes each question with its permalink and plain-text answer', () => {
@@ -49,8 +33,9 @@ describe('faqPageJsonLd', () => {
 			fc.property(fc.array(entry, { minLength: 1, maxLength: 3 }), (entries) => {
 				const data = faqPageJsonLd(entries);
 				const html = head(data);
-				expect(elements(html).map((e) => e.name)).toEqual(['html', 'head', 'script', 'link', 'body', 'h1']);
-				expect(JSON.parse(elements(html)[2]!.text)).toEqual(data);
+				const elements = elementsOf(html);
+				expect(elements.map((e) => e.tag)).toEqual(['html', 'head', 'script', 'link', 'body', 'h1']);
+				expect(JSON.parse(elements[2]!.text)).toEqual(data);
 				expect(html.toLowerCase().split('</script').length).toBe(2);
 				expect(html.split('<!--').length).toBe(1);
 			}),

@@ -1,21 +1,34 @@
 /**
- * A report page as a browser parses it (parse5 implements the HTML standard's parser), for tests
- * that check outside text added no element or attribute to it.
+ * A page as a browser parses it (parse5 implements the HTML standard's parser), for tests that
+ * check outside text added no element or attribute to it and that a script holds what it should.
  */
 import { parse } from 'parse5';
 
 interface Node {
 	tagName?: string;
+	value?: string;
 	attrs?: { name: string; value: string }[];
 	childNodes?: Node[];
 	content?: Node;
 }
 
-/** Every element of the page: its tag name and attribute names, in document order. */
-export function elementsOf(html: string): { tag: string; attributes: string[] }[] {
-	const out: { tag: string; attributes: string[] }[] = [];
+/** One element: its tag name, its attributes and the text of its direct text children. */
+export interface Element {
+	tag: string;
+	attributes: Record<string, string>;
+	text: string;
+}
+
+/** Every element of the page, in document order. */
+export function elementsOf(html: string): Element[] {
+	const out: Element[] = [];
 	const walk = (node: Node) => {
-		if (node.tagName) out.push({ tag: node.tagName, attributes: (node.attrs ?? []).map((a) => a.name) });
+		if (node.tagName)
+			out.push({
+				tag: node.tagName,
+				attributes: Object.fromEntries((node.attrs ?? []).map((a) => [a.name, a.value])),
+				text: (node.childNodes ?? []).map((c) => c.value ?? '').join(''),
+			});
 		for (const child of node.childNodes ?? []) walk(child);
 		if (node.content) walk(node.content);
 	};
