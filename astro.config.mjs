@@ -10,19 +10,23 @@ import { contentRedirects } from './src/integrations/redirects.ts';
 import { rehypeIdLinks } from './src/lib/id-links.ts';
 import { rehypeRunbookChecklist } from './src/lib/rehype-runbook-checklist.ts';
 import { sitemapFilter } from './src/lib/sitemap-fs.ts';
+import { OUT_DIR } from './src/lib/edition.ts';
 import { siteConfig } from './src/site-config.ts';
 
 export default defineConfig({
 	site: siteConfig.origin,
 	trailingSlash: 'always',
-	outDir: process.env.TIERZERO_OUT_DIR ?? './dist',
+	outDir: process.env.TIERZERO_OUT_DIR ?? OUT_DIR[siteConfig.edition],
 	// Separate caches let a benchmark or test build run beside the main one.
 	cacheDir: process.env.TIERZERO_CACHE_DIR ?? './node_modules/.astro',
 	integrations: [
 		contentCheck(process.env.TIERZERO_CONTENT_DIR ?? './content', process.env.TIERZERO_OUT_DIR ?? './dist'),
 		contentRedirects(process.env.TIERZERO_CONTENT_DIR ?? './content'),
 		mdx(),
-		sitemap({ filter: sitemapFilter(process.env.TIERZERO_CONTENT_DIR ?? './content') }),
+		// Only the public edition is for search engines.
+		...(siteConfig.edition === 'public'
+			? [sitemap({ filter: sitemapFilter(process.env.TIERZERO_CONTENT_DIR ?? './content') })]
+			: []),
 	],
 	markdown: {
 		// remark-gfm is listed explicitly (tables, task lists, autolinks) instead of the built-in switch.

@@ -2,6 +2,10 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { FaqSchema, KbSchema, PolicySchema, RunbookSchema, TemplateSchema } from './schemas/index.ts';
 
+// Astro re-reads cached entries only when this file's text changes, not when a schema in
+// src/schemas/ does: after a schema change that alters parsed data (a new default), bump this.
+// Schema revision: 2 (entries gained `audience`).
+
 // TIERZERO_CONTENT_DIR lets the benchmark and the build tests point the same site at another tree.
 const root = process.env.TIERZERO_CONTENT_DIR ?? './content';
 // Paths starting with `_` (e.g. faq/_suggested/ drafts from ticket mining) are kept out of the site.

@@ -6,9 +6,11 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadCategories } from './lib/content-fs.ts';
 import { withLines } from './lib/content-lines-fs.ts';
 import { checkContent, formatProblems, type ContentSet } from './lib/content-rules.ts';
+import { inEdition } from './lib/edition.ts';
 import { faqEventId, faqPath } from './lib/permalinks.ts';
 import { versionsCovered } from './lib/versions.ts';
 import type { Category } from './schemas/category.ts';
+import { siteConfig } from './site-config.ts';
 import type { ChannelsPolicy, EscalationPolicy, PrioritiesPolicy, ProductPolicy, TiersPolicy } from './schemas/policy.ts';
 
 export type KbEntry = CollectionEntry<'kb'>;
@@ -50,13 +52,16 @@ async function loadAll(): Promise<Loaded> {
 		if (problems.length > 0) throw new Error(formatProblems(withLines(problems)));
 	}
 	const byOrder = <T extends { data: { id: string } }>(a: T, b: T) => a.data.id.localeCompare(b.data.id);
+	// The public edition leaves out internal entries here, so no page, link, search record or
+	// API file can reach them; the content rules keep public entries from linking to them.
+	const shown = (e: { data: { audience: 'public' | 'internal' } }) => inEdition(siteConfig.edition, e.data.audience);
 	return {
-		kb: kb.filter((e) => showDrafts || e.data.status !== 'draft').sort(byOrder),
+		kb: kb.filter((e) => shown(e) && (showDrafts || e.data.status !== 'draft')).sort(byOrder),
 		faq: faq
-			.filter((e) => showDrafts || e.data.status !== 'draft')
+			.filter((e) => shown(e) && (showDrafts || e.data.status !== 'draft'))
 			.sort((a, b) => a.data.order - b.data.order || a.data.question.localeCompare(b.data.question)),
-		runbooks: runbooks.sort(byOrder),
-		templates: templates.sort(byOrder),
+		runbooks: runbooks.filter(shown).sort(byOrder),
+		templates: templates.filter(shown).sort(byOrder),
 		policy,
 	};
 }
@@ -86,6 +91,12 @@ export async function runbooks(): Promise<RunbookEntry[]> {
 
 export async function templates(): Promise<TemplateEntry[]> {
 	return (await all()).templates;
+}
+
+/** Which optional sections this edition has: runbooks and reply templates only where some are in it. */
+export async function editionSections(): Promise<{ runbooks: boolean; templates: boolean }> {
+	const { runbooks, templates } = await all();
+	return { runbooks: runbooks.length > 0, templates: templates.length > 0 };
 }
 
 type PolicyOf<K extends string> = Extract<CollectionEntry<'policy'>['data'], { kind: K }>;

@@ -207,8 +207,8 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 			runbooks: checked.runbooks.filter(isPublic),
 			templates: checked.templates.filter(isPublic),
 		};
-		const current = checkedRoutes(publicSet, unchecked);
-		const internal = new Set([...checkedRoutes(checked, unchecked)].filter((p) => !current.has(p)));
+		const current = checkedRoutes(publicSet, unchecked, 'public');
+		const internal = new Set([...checkedRoutes(checked, unchecked, 'internal')].filter((p) => !current.has(p)));
 		urls = checkUrls({
 			lock: readFileSync(lockPath, 'utf8'),
 			lockFile: relative(cwd, lockPath),

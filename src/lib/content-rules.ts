@@ -1,8 +1,9 @@
 import { KB_SECTIONS } from '../schemas/kb.ts';
 import { mentionedIds } from './id-links.ts';
-import { headingIds, linkProblem, linksIn, proseLineEntries } from './links.ts';
+import type { Audience, Edition } from './edition.ts';
+import { headingIds, linkProblem, linksIn, proseLineEntries, sitePathOf } from './links.ts';
 import { findPlaceholders } from './placeholders.ts';
-import { KB_ID, RUNBOOK_ID, TEMPLATE_ID, faqFilePath, idPath, kbPath, runbookPath } from './permalinks.ts';
+import { KB_ID, RUNBOOK_ID, TEMPLATE_ID, faqFilePath, idPath, kbPath, runbookPath, templatePath } from './permalinks.ts';
 import { siteRoutes } from './routes.ts';
 
 /** One content mistake, reported as `file: field: message`. */
@@ -39,18 +40,22 @@ interface KbLike {
 	category: string;
 	tags: readonly string[];
 	related: string[];
+	audience: Audience;
 }
 interface FaqLike {
 	question: string;
 	category: string;
 	status: 'draft' | 'published';
 	related: string[];
+	audience: Audience;
 }
 interface RunbookLike {
 	id: string;
+	audience: Audience;
 }
 interface TemplateLike {
 	id: string;
+	audience: Audience;
 	subject: string;
 	placeholders: string[];
 }
@@ -196,6 +201,7 @@ export function checkContent(set: ContentSet, unchecked: ReadonlySet<string> = n
 		}
 	}
 	problems.push(...checkLinks(set, unchecked));
+	problems.push(...checkAudience(set));
 	for (const e of set.kb) {
 		const s = checkKbSections(e.body);
 		if (s) problems.push({ file: e.filePath, field: 'body', message: s });
@@ -219,13 +225,17 @@ export function checkContent(set: ContentSet, unchecked: ReadonlySet<string> = n
  * failed where their fields tell: a link to such an entry, or its URL in the URL lock, is not
  * reported again (the entry's own problem is).
  */
-export function checkedRoutes(set: ContentSet, unchecked: ReadonlySet<string> = new Set()): Set<string> {
+export function checkedRoutes(
+	set: ContentSet,
+	unchecked: ReadonlySet<string> = new Set(),
+	edition: Edition = 'internal',
+): Set<string> {
 	const routes = siteRoutes({
 		kb: set.kb.filter((e) => sound(e, 'id', 'status', 'category', 'tags')),
 		faq: set.faq.filter((e) => sound(e, 'category', 'status')),
 		runbooks: set.runbooks.filter((e) => sound(e, 'id')),
 		templates: set.templates.filter((e) => sound(e, 'id')),
-	});
+	}, edition);
 	for (const id of unchecked) if ([KB_ID, RUNBOOK_ID, TEMPLATE_ID].some((p) => p.test(id))) routes.add(idPath(id));
 	return routes;
 }
@@ -235,6 +245,7 @@ export function checkedRoutes(set: ContentSet, unchecked: ReadonlySet<string> = 
  * Reply templates are left out: their links are for the customer's mail client.
  */
 export function checkLinks(set: ContentSet, unchecked: ReadonlySet<string> = new Set()): ContentProblem[] {
+	// Every page of either edition; what public entries may reach is checkAudience's business.
 	const routes = checkedRoutes(set, unchecked);
 	const anchors = new Map<string, string[]>();
 	const pages: { file: string; path: string; body: string; draft: boolean }[] = [
@@ -264,6 +275,68 @@ export function checkLinks(set: ContentSet, unchecked: ReadonlySet<string> = new
 		for (const { url } of linksIn(page.body)) {
 			const message = linkProblem(url, page.path, routes, anchors);
 			if (message) problems.push({ file: page.file, field: 'body', message, find: url });
+		}
+	}
+	return problems;
+}
+
+/**
+ * A public entry that leads to something only the internal edition has would show customers a
+ * 404 (or, for an ID in prose, name something they cannot open): its related IDs, the IDs in its
+ * prose and its links to the site must all stay in the public edition. Each problem names both.
+ */
+export function checkAudience(set: ContentSet): ContentProblem[] {
+	const internal = new Map<string, { what: string; file: string }>();
+	const internalPaths = new Map<string, { what: string; file: string }>();
+	const note = (id: string, path: string, file: string) => {
+		internal.set(id, { what: id, file });
+		internalPaths.set(path, { what: id, file });
+	};
+	for (const e of set.kb) if (e.data.audience === 'internal') note(e.data.id, kbPath(e.data.id), e.filePath);
+	for (const e of set.runbooks) if (e.data.audience === 'internal') note(e.data.id, runbookPath(e.data.id), e.filePath);
+	for (const e of set.templates) if (e.data.audience === 'internal') note(e.data.id, templatePath(e.data.id), e.filePath);
+	for (const e of set.faq) {
+		if (e.data.audience !== 'internal') continue;
+		const path = faqFilePath(e.data.category, e.filePath);
+		internalPaths.set(path, { what: `the FAQ "${e.data.question}"`, file: e.filePath });
+	}
+	const publicRoutes = siteRoutes(set, 'public');
+	const allRoutes = siteRoutes(set, 'internal');
+	const problems: ContentProblem[] = [];
+	const fix = 'make both public, make this entry internal, or remove the link';
+	const named = (t: { what: string; file: string }) => `${t.what} (${t.file}), which is internal`;
+
+	type Page = { file: string; path: string; body: string; related: string[]; links: boolean };
+	const pages: Page[] = [
+		...set.kb
+			.filter((e) => e.data.audience === 'public' && e.data.status !== 'draft')
+			.map((e) => ({ file: e.filePath, path: kbPath(e.data.id), body: e.body, related: e.data.related, links: true })),
+		...set.faq
+			.filter((e) => e.data.audience === 'public' && e.data.status !== 'draft')
+			.map((e) => ({ file: e.filePath, path: faqFilePath(e.data.category, e.filePath), body: e.body, related: e.data.related, links: true })),
+		...set.runbooks
+			.filter((e) => e.data.audience === 'public')
+			.map((e) => ({ file: e.filePath, path: runbookPath(e.data.id), body: e.body, related: [], links: true })),
+		// A template's links are for the customer's mail client, but an ID in it still becomes a link.
+		...set.templates
+			.filter((e) => e.data.audience === 'public')
+			.map((e) => ({ file: e.filePath, path: templatePath(e.data.id), body: e.body, related: [], links: false })),
+	];
+	for (const page of pages) {
+		page.related.forEach((id, i) => {
+			const target = internal.get(id);
+			if (target) problems.push({ file: page.file, field: `related[${i}]`, message: `is public but points to ${named(target)}; ${fix}` });
+		});
+		for (const id of mentionedIds(proseLines(page.body))) {
+			const target = internal.get(id);
+			if (target) problems.push({ file: page.file, field: 'body', message: `is public but mentions ${named(target)}; ${fix}`, find: id });
+		}
+		if (!page.links) continue;
+		for (const { url } of linksIn(page.body)) {
+			const path = sitePathOf(url, page.path);
+			if (path === null || publicRoutes.has(path) || !allRoutes.has(path)) continue;
+			const target = internalPaths.get(path) ?? { what: path, file: 'only the internal edition has it' };
+			problems.push({ file: page.file, field: 'body', message: `is public but links to ${url}: ${named(target)}; ${fix}`, find: url });
 		}
 	}
 	return problems;

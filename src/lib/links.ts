@@ -73,6 +73,19 @@ export function headingIds(body: string): string[] {
 	});
 }
 
+/**
+ * The site path a link written on page `from` leads to (`../KB-0024/#x` → `/kb/KB-0024/`), or
+ * null for other sites, mail and phone links, and URLs that do not parse.
+ */
+export function sitePathOf(url: string, from: string): string | null {
+	if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return null;
+	try {
+		return decodeURI(new URL(url, `https://site.invalid${from}`).pathname);
+	} catch {
+		return null;
+	}
+}
+
 /** What is wrong with one link, or null when it leads somewhere. */
 export function linkProblem(
 	url: string,

@@ -42,6 +42,18 @@ export const INDEX_PATH = {
 	support: '/support/',
 } as const;
 
+/** The static JSON API's files (see README "JSON API"). */
+export const API_PATH = {
+	kb: '/api/kb.json',
+	faq: '/api/faq.json',
+	runbooks: '/api/runbooks.json',
+	templates: '/api/templates.json',
+} as const;
+/** One KB article with its sections: `/api/kb/KB-0042.json`. */
+export const apiKbPath = (id: string): string => `/api/kb/${id}.json`;
+/** The OpenSearch description browsers read to search the site from the address bar. */
+export const OPENSEARCH_PATH = '/opensearch.xml';
+
 /** Permalink of a KB article: `/kb/KB-0042/`. */
 export const kbPath = (id: string): string => `/kb/${id}/`;
 /** Permalink of a runbook: `/runbooks/RB-001/`. */

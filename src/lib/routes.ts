@@ -1,11 +1,15 @@
 /**
  * The pages a production build makes, computed from the content alone, so links can be checked
- * before anything is built. It mirrors src/pages; a browser test compares it with the built site,
- * so the two cannot drift apart unnoticed.
+ * before anything is built. It mirrors src/pages; a browser test compares it with each built
+ * edition, so the two cannot drift apart unnoticed.
  */
 
+import { inEdition, type Audience, type Edition } from './edition.ts';
 import {
+	API_PATH,
 	INDEX_PATH,
+	OPENSEARCH_PATH,
+	apiKbPath,
 	categoryPath,
 	faqCategoryPath,
 	faqFilePath,
@@ -18,20 +22,18 @@ import {
 /** The parts of the content that decide which pages exist. */
 export interface RouteSources {
 	kb: readonly {
-		data: { id: string; status: string; category: string; tags: readonly string[] };
+		data: { id: string; status: string; category: string; tags: readonly string[]; audience: Audience };
 	}[];
-	faq: readonly { filePath: string; data: { category: string; status: string } }[];
-	runbooks: readonly { data: { id: string } }[];
-	templates: readonly { data: { id: string } }[];
+	faq: readonly { filePath: string; data: { category: string; status: string; audience: Audience } }[];
+	runbooks: readonly { data: { id: string; audience: Audience } }[];
+	templates: readonly { data: { id: string; audience: Audience } }[];
 }
 
-/** Pages and files that exist whatever the content. */
+/** Pages and files that exist whatever the content, in both editions. */
 const FIXED = [
 	'/',
 	INDEX_PATH.kb,
 	INDEX_PATH.faq,
-	INDEX_PATH.runbooks,
-	INDEX_PATH.templates,
 	INDEX_PATH.support,
 	'/support/tiers/',
 	'/support/priorities/',
@@ -42,17 +44,38 @@ const FIXED = [
 	'/404.html',
 	'/robots.txt',
 	'/search-vocabulary.json',
-	'/sitemap-index.xml',
 	'/favicon.svg',
+	OPENSEARCH_PATH,
+	API_PATH.kb,
+	API_PATH.faq,
 ];
 
+/** Whether the runbook and reply template sections (index page, API file) exist in an edition. */
+export function sectionsOf(content: Pick<RouteSources, 'runbooks' | 'templates'>, edition: Edition) {
+	return {
+		runbooks: content.runbooks.some((e) => inEdition(edition, e.data.audience)),
+		templates: content.templates.some((e) => inEdition(edition, e.data.audience)),
+	};
+}
 
-/** Every path a production build makes: drafts have no page; archived articles keep theirs. */
-export function siteRoutes(content: RouteSources): Set<string> {
+/**
+ * Every path a production build of `edition` makes: drafts have no page; archived articles keep
+ * theirs; the public edition has no internal entry and no runbook or template section when none
+ * of them is public; only the public edition has a sitemap.
+ */
+export function siteRoutes(content: RouteSources, edition: Edition = 'public'): Set<string> {
+	const shown = <T extends { data: { audience: Audience } }>(list: readonly T[]) =>
+		list.filter((e) => inEdition(edition, e.data.audience));
 	const routes = new Set(FIXED);
-	const published = content.kb.filter((e) => e.data.status === 'published');
-	for (const { data } of content.kb) if (data.status !== 'draft') routes.add(kbPath(data.id));
-	const faqs = content.faq.filter((e) => e.data.status !== 'draft');
+	if (edition === 'public') routes.add('/sitemap-index.xml');
+	const kb = shown(content.kb);
+	const published = kb.filter((e) => e.data.status === 'published');
+	for (const { data } of kb) {
+		if (data.status === 'draft') continue;
+		routes.add(kbPath(data.id));
+		routes.add(apiKbPath(data.id));
+	}
+	const faqs = shown(content.faq).filter((e) => e.data.status !== 'draft');
 	for (const { filePath, data } of faqs) {
 		routes.add(faqCategoryPath(data.category));
 		routes.add(faqFilePath(data.category, filePath));
@@ -64,7 +87,10 @@ export function siteRoutes(content: RouteSources): Set<string> {
 		routes.add(categoryPath(category));
 	}
 	for (const tag of new Set(published.flatMap((e) => e.data.tags))) routes.add(tagPath(tag));
-	for (const { data } of content.runbooks) routes.add(runbookPath(data.id));
-	for (const { data } of content.templates) routes.add(templatePath(data.id));
+	const sections = sectionsOf(content, edition);
+	if (sections.runbooks) routes.add(INDEX_PATH.runbooks).add(API_PATH.runbooks);
+	if (sections.templates) routes.add(INDEX_PATH.templates).add(API_PATH.templates);
+	for (const { data } of shown(content.runbooks)) routes.add(runbookPath(data.id));
+	for (const { data } of shown(content.templates)) routes.add(templatePath(data.id));
 	return routes;
 }

@@ -1,11 +1,22 @@
 import { z } from 'astro/zod';
 import semver from 'semver';
+import { AUDIENCES, type Audience } from '../lib/edition.ts';
 import { KB_ID } from '../lib/permalinks.ts';
 
 /** `KB-` and four digits, e.g. `KB-0042`: the permalink agents paste into replies. */
 export const KbIdSchema = z
 	.string({ error: 'must be a KB ID such as KB-0042' })
 	.regex(KB_ID, { error: 'must be a KB ID: "KB-" and four digits, e.g. KB-0042' });
+
+/**
+ * Who an entry is for: `public` (the help center customers read) or `internal` (support staff
+ * only: built into the internal edition, never into the public one). Each collection has its own
+ * default: internal for runbooks and reply templates, public for everything else.
+ */
+export const AudienceSchema = (fallback: Audience) =>
+	z
+		.enum(AUDIENCES, { error: 'audience must be one of: public, internal' })
+		.default(fallback);
 
 /** A list of KB IDs (`KB-0042`) this entry points readers to. */
 export const RelatedSchema = z.array(KbIdSchema).default([]);

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { LineSchema, RelatedSchema, SlugSchema } from './common.ts';
+import { AudienceSchema, LineSchema, RelatedSchema, SlugSchema } from './common.ts';
 
 export const FAQ_STATUSES = ['draft', 'published'] as const;
 
@@ -22,6 +22,8 @@ export const FaqSchema = z.object({
 	status: z
 		.enum(FAQ_STATUSES, { error: 'status must be one of: draft, published' })
 		.default('published'),
+	/** public (default) or internal (support staff only). */
+	audience: AudienceSchema('public'),
 });
 
 export type Faq = z.output<typeof FaqSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { DateSchema, KbIdSchema, LineSchema, RelatedSchema, SlugSchema, VersionRangeSchema } from './common.ts';
+import { AudienceSchema, DateSchema, KbIdSchema, LineSchema, RelatedSchema, SlugSchema, VersionRangeSchema } from './common.ts';
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const KB_STATUSES = ['draft', 'published', 'archived'] as const;
@@ -35,6 +35,8 @@ export const KbSchema = z.object({
 	updated: DateSchema,
 	/** KB IDs of related articles; each must exist. */
 	related: RelatedSchema,
+	/** public (default) or internal: known-issue notes and workarounds not for customers. */
+	audience: AudienceSchema('public'),
 });
 
 export type Kb = z.output<typeof KbSchema>;

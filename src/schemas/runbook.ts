@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { RUNBOOK_ID } from '../lib/permalinks.ts';
-import { DateSchema, LineSchema } from './common.ts';
+import { AudienceSchema, DateSchema, LineSchema } from './common.ts';
 
 export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
 
@@ -19,6 +19,8 @@ export const RunbookSchema = z.object({
 	trigger: LineSchema('trigger', 300),
 	/** Date of the last review, `YYYY-MM-DD`. */
 	updated: DateSchema,
+	/** internal (default: runbooks are for support staff) or public. */
+	audience: AudienceSchema('internal'),
 });
 
 export type Runbook = z.output<typeof RunbookSchema>;

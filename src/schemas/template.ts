@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { TEMPLATE_ID } from '../lib/permalinks.ts';
-import { LineSchema } from './common.ts';
+import { AudienceSchema, LineSchema } from './common.ts';
 
 /** A placeholder name as written between brackets: `[Customer Name]`. */
 export const PlaceholderNameSchema = z
@@ -25,6 +25,8 @@ export const TemplateSchema = z.object({
 	placeholders: z
 		.array(PlaceholderNameSchema, { error: 'placeholders must be a list of names, e.g. ["Customer Name"]' })
 		.default([]),
+	/** internal (default: reply templates are for support staff) or public. */
+	audience: AudienceSchema('internal'),
 });
 
 export type Template = z.output<typeof TemplateSchema>;

@@ -16,11 +16,12 @@ it(
 		// A published article pointing to the draft KB-0004, an FAQ pointing to a KB ID that does not exist.
 		tree.edit('kb/cli/command-not-found.mdx', 'related: [KB-0002]', 'related: [KB-0002, KB-0004]');
 		tree.edit('faq/cli/how-do-i-install.mdx', 'related: [KB-0001]', 'related: [KB-0001, KB-0099]');
-		// A link without the trailing slash every URL of the site has.
+		// A link without the trailing slash every URL of the site has, and a public FAQ naming an
+		// internal runbook (customers could not open it).
 		tree.edit(
 			'faq/cli/how-do-i-install.mdx',
 			'check with `caro --version`.',
-			'check with `caro --version`.\n\nStuck? See [command not found](/kb/KB-0001).',
+			'check with `caro --version`.\n\nStuck? See [command not found](/kb/KB-0001) or RB-001.',
 		);
 		tree.edit('kb/cli/old-config-format.mdx', /## Prevention[\s\S]*$/, '');
 		tree.edit(
@@ -40,9 +41,10 @@ it(
 		const c = tree.shown;
 		expect(result.output).toContain(
 			[
-				'8 content problems:',
+				'9 content problems:',
 				`  ${c}/faq/cli/how-do-i-install.mdx:4: related[1]: KB-0099 does not exist; use the ID of an existing KB article`,
 				`  ${c}/faq/cli/how-do-i-install.mdx:10: body: links to /kb/KB-0001, which needs its trailing slash: /kb/KB-0001/`,
+				`  ${c}/faq/cli/how-do-i-install.mdx:10: body: is public but mentions RB-001 (${c}/runbooks/outage-response.mdx), which is internal; make both public, make this entry internal, or remove the link`,
 				`  ${c}/kb/cli/command-not-found.mdx:10: related[1]: KB-0004 (${c}/kb/cli/draft-shell-completion.mdx) is a draft, and a published entry cannot point to a draft; publish it or remove the link`,
 				`  ${c}/kb/cli/old-config-format.mdx:12: body: missing section "## Prevention"; every KB article has ## Symptoms, ## Root cause, ## Solution, ## Prevention`,
 				`  ${c}/kb/webhooks/webhook-retries-again.mdx:2: id: duplicate KB ID KB-0002, also used by ${c}/kb/webhooks/webhook-retries.mdx; give each entry its own ID`,

@@ -104,17 +104,11 @@ describe('a valid content tree', () => {
 		expect(html).toContain('<meta name="robots" content="noindex">');
 	});
 
-	it('turns the runbook steps into a checklist with one labelled checkbox per step', () => {
-		expect(page('runbooks/RB-001').match(/<input type="checkbox"[^>]*>/g)).toEqual([
-			'<input type="checkbox" id="step-1" class="step-done" aria-label="Done: Confirm the outage (5 min)"/>',
-			'<input type="checkbox" id="step-2" class="step-done" aria-label="Done: Post a public acknowledgement (10 min)"/>',
-			'<input type="checkbox" id="step-3" class="step-done" aria-label="Done: Fix or roll back (1 h)"/>',
-		]);
-	});
-
-	it('builds the FAQ and the reply template', () => {
+	it('builds the FAQ, and leaves runbooks and reply templates to the internal edition', () => {
 		expect(page('faq/cli/how-do-i-install')).toContain('How do I install the caro CLI?');
-		expect(page('templates/TPL-001')).toContain('Initial acknowledgement');
+		const internal = files(result.dist).filter((f) => /runbooks|templates|RB-001|TPL-001/.test(f));
+		expect(internal).toEqual([]);
+		expect(page('')).not.toMatch(/Runbooks|Reply templates/);
 	});
 
 	it('writes an FAQ question and answer quoting a script tag into JSON-LD as data, not as a script', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_PROBLEMS, openPage } from './support/browser.ts';
 import { useBuiltSite } from './lib/site.ts';
 
-const site = useBuiltSite();
+const site = useBuiltSite('internal');
 
 describe('a KB permalink', () => {
 	it('opens the article at /kb/KB-0026/', async () => {

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { openPage } from './support/browser.ts';
 import { useBuiltSite } from './lib/site.ts';
 
-const site = useBuiltSite();
+const site = useBuiltSite('internal');
 
 it('fills a placeholder, previews it and copies the filled reply', async () => {
 	const { page, problems, close } = await openPage(site.browser, `${site.url}/templates/TPL-001/`, {

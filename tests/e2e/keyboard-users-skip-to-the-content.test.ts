@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { openPage } from './support/browser.ts';
 import { useBuiltSite } from './lib/site.ts';
 
-const site = useBuiltSite();
+const site = useBuiltSite('internal');
 
 it('offers a visible skip link first and lands in the main content', async () => {
 	const { page, close } = await openPage(site.browser, `${site.url}/kb/KB-0026/`);

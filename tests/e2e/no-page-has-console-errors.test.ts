@@ -4,10 +4,10 @@ import { useBuiltSite } from './lib/site.ts';
 import { siteDir } from './support/server.ts';
 import { builtPages } from './lib/pages.ts';
 
-const site = useBuiltSite();
+const site = useBuiltSite('internal');
 
 it('loads every built page with no console error, page error, failed or third-party request', { timeout: 600_000 }, async () => {
-	const pages = builtPages(siteDir());
+	const pages = builtPages(siteDir('internal'));
 	expect(pages.length).toBeGreaterThan(100);
 	const broken: string[] = [];
 	for (const path of pages) {

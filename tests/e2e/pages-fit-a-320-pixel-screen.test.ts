@@ -4,7 +4,7 @@ import { useBuiltSite } from './lib/site.ts';
 
 import { REPRESENTATIVE_PAGES } from './lib/pages.ts';
 
-const site = useBuiltSite();
+const site = useBuiltSite('internal');
 
 it.each(REPRESENTATIVE_PAGES)('%s needs no sideways scrolling at 320 px', async (path) => {
 	const { page, close } = await openPage(site.browser, `${site.url}${path}`, { viewport: { width: 320, height: 640 } });

@@ -9,7 +9,7 @@ import { REPRESENTATIVE_PAGES } from './lib/pages.ts';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-const site = useBuiltSite();
+const site = useBuiltSite('internal');
 
 interface AxeViolation {
 	id: string;

@@ -7,7 +7,7 @@ import { useBuiltSite } from './lib/site.ts';
 import { siteDir } from './support/server.ts';
 import { builtPages } from './lib/pages.ts';
 
-const site = useBuiltSite();
+const site = useBuiltSite('internal');
 
 /** Which component a bundled script belongs to, from Astro's file naming. */
 function owner(src: string): string {
@@ -16,9 +16,9 @@ function owner(src: string): string {
 
 it('puts no script on a page beyond the search island and that page’s own widgets', () => {
 	const unexpected: string[] = [];
-	for (const path of builtPages(siteDir())) {
+	for (const path of builtPages(siteDir('internal'))) {
 		const file = path.endsWith('.html') ? path : `${path}index.html`;
-		const html = readFileSync(join(siteDir(), file), 'utf8');
+		const html = readFileSync(join(siteDir('internal'), file), 'utf8');
 		const allowed = new Set(['Search']);
 		if (html.includes('class="copy-button') || html.includes('copy-button"')) allowed.add('CopyButton');
 		if (html.includes('template-filler')) allowed.add('TemplateFiller');

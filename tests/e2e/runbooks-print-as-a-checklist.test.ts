@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { openPage } from './support/browser.ts';
 import { useBuiltSite } from './lib/site.ts';
 
-const site = useBuiltSite();
+const site = useBuiltSite('internal');
 
 it('shows each step with a checkbox that can be ticked by keyboard, without JavaScript', async () => {
 	const { page, close } = await openPage(site.browser, `${site.url}/runbooks/RB-001/`, { javaScriptEnabled: false });

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { NO_PROBLEMS, openPage } from './support/browser.ts';
 import { useBuiltSite } from './lib/site.ts';
 
-const site = useBuiltSite();
+const site = useBuiltSite('internal');
 
 it('a shared /search/ link brings its filter chips pressed, and pressing chips updates the link', async () => {
 	const { page, problems, close } = await openPage(
@@ -13,7 +13,7 @@ it('a shared /search/ link brings its filter chips pressed, and pressing chips u
 		const main = page.getByRole('main');
 		const types = main.getByRole('group', { name: 'Type' });
 		const faqChip = types.getByRole('button', { name: /^FAQ/ });
-		await expect.poll(() => faqChip.getAttribute('aria-pressed')).toBe('true');
+		await expect.poll(() => faqChip.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
 		const results = main.getByRole('listbox', { name: 'Search results' });
 		await results.getByRole('option').first().waitFor();
 		const names = await results.getByRole('option').allTextContents();

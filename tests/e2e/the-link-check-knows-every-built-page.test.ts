@@ -8,13 +8,13 @@ import { siteDir } from './support/server.ts';
 
 // The content check judges links by the pages routes.ts says the build makes; if src/pages and
 // routes.ts ever disagree, writers would get false alarms or broken links would pass.
-it('names exactly the pages the build made, and the files it serves beside them', () => {
+it.each(['public', 'internal'] as const)('names exactly the pages the %s edition made, and the files it serves beside them', (edition) => {
 	const root = process.env.TIERZERO_CONTENT_DIR || 'content';
-	const routes = siteRoutes(loadAndCheckContent(root).set);
+	const routes = siteRoutes(loadAndCheckContent(root).set, edition);
 	// Beside them, the build writes a redirect page at each old URL of content/redirects.yaml.
 	const redirects = (loadRedirects(root).redirects ?? []).map((r) => r.from);
 	const pages = [...[...routes].filter((r) => r.endsWith('/') || r.endsWith('.html')), ...redirects].sort();
-	expect(pages).toEqual(builtPages(siteDir()));
+	expect(pages).toEqual(builtPages(siteDir(edition)));
 	const files = [...routes].filter((r) => !r.endsWith('/') && !r.endsWith('.html'));
-	expect(files.filter((f) => !existsSync(join(siteDir(), f)))).toEqual([]);
+	expect(files.filter((f) => !existsSync(join(siteDir(edition), f)))).toEqual([]);
 });

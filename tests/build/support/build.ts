@@ -122,9 +122,12 @@ function cleanEnv(): NodeJS.ProcessEnv {
 	);
 }
 
-/** `astro build` of the tree's content into the tree's own dist/ and cache/, one build at a time. */
-export function build(tree: Tree): Promise<BuildResult> {
-	const dist = join(tree.dir, 'dist');
+/**
+ * `astro build` of the tree's content into the tree's own dist/ (dist-internal/ for the internal
+ * edition) and cache/, one build at a time.
+ */
+export function build(tree: Tree, edition: 'public' | 'internal' = 'public'): Promise<BuildResult> {
+	const dist = join(tree.dir, edition === 'internal' ? 'dist-internal' : 'dist');
 	return withLock(
 		() =>
 			new Promise<BuildResult>((resolve, reject) => {
@@ -140,6 +143,7 @@ export function build(tree: Tree): Promise<BuildResult> {
 							TIERZERO_CONTENT_DIR: tree.content,
 							TIERZERO_OUT_DIR: dist,
 							TIERZERO_CACHE_DIR: join(tree.dir, 'cache'),
+							TIERZERO_EDITION: edition,
 							ASTRO_TELEMETRY_DISABLED: '1',
 						},
 						stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,14 +4,15 @@ import { launchBrowser } from '../support/browser.ts';
 import { serveSite, siteDir, type SiteServer } from '../support/server.ts';
 
 /**
- * One browser and one static server over the built site for the calling test file, started
- * before its tests and closed after them.
+ * One browser and one static server over a built edition for the calling test file, started
+ * before its tests and closed after them. Pages only staff see (runbooks, reply templates) are in
+ * the internal edition, which also has every page of the public one.
  */
-export function useBuiltSite(): { readonly browser: Browser; readonly url: string } {
+export function useBuiltSite(edition: 'public' | 'internal' = 'public'): { readonly browser: Browser; readonly url: string } {
 	let browser: Browser | undefined;
 	let site: SiteServer | undefined;
 	beforeAll(async () => {
-		[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir())]);
+		[browser, site] = await Promise.all([launchBrowser(), serveSite(siteDir(edition))]);
 	});
 	afterAll(async () => {
 		await browser?.close();

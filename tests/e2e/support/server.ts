@@ -3,5 +3,13 @@ import { resolve } from 'node:path';
 // The browser tests serve the site with the same server as `npm start`.
 export { serveSite, type SiteServer } from '../../../scripts/lib/static-server.ts';
 
-/** The built site the browser tests run against: `TIERZERO_DIST`, or `dist` by default. */
-export const siteDir = (): string => resolve(process.env.TIERZERO_DIST ?? 'dist');
+/**
+ * The built edition the browser tests run against: the public one from `TIERZERO_DIST` (default
+ * `dist`), the internal one from `TIERZERO_DIST_INTERNAL` (default `dist-internal`).
+ */
+export const siteDir = (edition: 'public' | 'internal' = 'public'): string =>
+	resolve(
+		edition === 'internal'
+			? (process.env.TIERZERO_DIST_INTERNAL ?? 'dist-internal')
+			: (process.env.TIERZERO_DIST ?? 'dist'),
+	);

@@ -63,6 +63,7 @@ describe('draftFaq', () => {
 			related: [],
 			order: 100,
 			status: 'draft',
+			audience: 'public',
 		});
 	});
 

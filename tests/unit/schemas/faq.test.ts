@@ -11,6 +11,7 @@ describe('FaqSchema', () => {
 			related: [],
 			order: 100,
 			status: 'published',
+			audience: 'public',
 		});
 	});
 

@@ -20,7 +20,15 @@ describe('KbSchema', () => {
 			tags: [],
 			status: 'published',
 			related: [],
+			audience: 'public',
 		});
+	});
+
+	it('keeps an article meant for support staff internal, and names the allowed audiences', () => {
+		expect(parsed(KbSchema, { ...valid, audience: 'internal' }).audience).toBe('internal');
+		expect(problems(KbSchema, { ...valid, audience: 'staff' })).toEqual([
+			'audience: audience must be one of: public, internal',
+		]);
 	});
 
 	it('accepts the date YAML already turned into a Date, and every status', () => {

@@ -16,6 +16,7 @@ describe('RunbookSchema', () => {
 		expect(parsed(RunbookSchema, valid)).toEqual({
 			...valid,
 			updated: new Date('2026-10-01T00:00:00Z'),
+			audience: 'internal',
 		});
 	});
 

@@ -14,7 +14,7 @@ const PLACEHOLDER_MESSAGE =
 
 describe('TemplateSchema', () => {
 	it('parses a template with no placeholders declared as an empty list', () => {
-		expect(parsed(TemplateSchema, valid)).toEqual({ ...valid, placeholders: [] });
+		expect(parsed(TemplateSchema, valid)).toEqual({ ...valid, placeholders: [], audience: 'internal' });
 	});
 
 	it('keeps the declared placeholders in order', () => {

@@ -70,6 +70,7 @@ describe('loadAndCheckContent', () => {
 			related: ['KB-0001'],
 			order: 100,
 			status: 'published',
+			audience: 'public',
 		});
 		expect(set.runbooks[0]!.body).toBe(
 			'\n1. **Check the delivery log** (5 min)\n2. **Replay failed deliveries** (15 min)\n',

@@ -30,12 +30,12 @@ const kb = (
 	body = KB_BODY,
 ) => ({
 	filePath: `content/kb/${file}`,
-	data: { id, title: `Article ${id}`, status, category: 'cli', tags: [], related },
+	data: { id, title: `Article ${id}`, status, category: 'cli', tags: [], related, audience: 'public' as 'public' | 'internal' },
 	body,
 });
 const faq = (file: string, status: 'draft' | 'published', related: string[]) => ({
 	filePath: `content/faq/${file}`,
-	data: { question: 'Why?', category: 'cli', status, related },
+	data: { question: 'Why?', category: 'cli', status, related, audience: 'public' as const },
 	body: 'Because.',
 });
 const set = (parts: Partial<ContentSet>): ContentSet => ({
@@ -189,14 +189,14 @@ describe('checkContent', () => {
 			runbooks: [
 				{
 					filePath: 'content/runbooks/a.mdx',
-					data: { id: 'RB-001' },
+					data: { id: 'RB-001', audience: 'internal' as const },
 					body: '1. A (5 min)\n2. B (1 h)',
 				},
 			],
 			templates: [
 				{
 					filePath: 'content/templates/a.mdx',
-					data: { id: 'TPL-001', subject: 'Re: [Ticket ID]', placeholders: ['Ticket ID'] },
+					data: { id: 'TPL-001', audience: 'internal' as const, subject: 'Re: [Ticket ID]', placeholders: ['Ticket ID'] },
 					body: 'Hi.',
 				},
 			],
@@ -228,12 +228,12 @@ describe('checkContent', () => {
 	it('reports duplicate runbook and template IDs', () => {
 		const rb = (f: string) => ({
 			filePath: f,
-			data: { id: 'RB-001' },
+			data: { id: 'RB-001', audience: 'internal' as const },
 			body: '1. A (5 min)\n2. B (5 min)',
 		});
 		const tpl = (f: string) => ({
 			filePath: f,
-			data: { id: 'TPL-001', subject: 'Hi', placeholders: [] },
+			data: { id: 'TPL-001', audience: 'internal' as const, subject: 'Hi', placeholders: [] },
 			body: '',
 		});
 		expect(
@@ -328,11 +328,11 @@ describe('checkContent', () => {
 	it('checks the body of every KB article and runbook, and the placeholders of every template', () => {
 		const content = set({
 			kb: [kb('a.mdx', 'KB-0001', 'archived', [], '## Symptoms\n## Root cause\n## Solution')],
-			runbooks: [{ filePath: 'rb.mdx', data: { id: 'RB-001' }, body: '1. A (5 min)\n2. B' }],
+			runbooks: [{ filePath: 'rb.mdx', data: { id: 'RB-001', audience: 'internal' as const }, body: '1. A (5 min)\n2. B' }],
 			templates: [
 				{
 					filePath: 'tpl.mdx',
-					data: { id: 'TPL-001', subject: 'Re: [Ticket ID]', placeholders: ['Agent Name'] },
+					data: { id: 'TPL-001', audience: 'internal' as const, subject: 'Re: [Ticket ID]', placeholders: ['Agent Name'] },
 					body: '',
 				},
 			],
@@ -418,10 +418,47 @@ describe('IDs mentioned in prose', () => {
 		const problems = checkContent(
 			set({
 				kb: [kb('a.mdx', 'KB-0001', 'published', [], withMention('Run RB-001, reply with TPL-002; `KB-0404` is an example.'))],
-				runbooks: [{ filePath: 'content/runbooks/r.mdx', data: { id: 'RB-001' }, body: '1. Go (5 min)\n2. Stop (1 min)' }],
-				templates: [{ filePath: 'content/templates/t.mdx', data: { id: 'TPL-002', subject: 'Hi', placeholders: [] }, body: 'Hello.' }],
+				// Public here: a public article mentioning internal ones is the audience rule's business.
+				runbooks: [{ filePath: 'content/runbooks/r.mdx', data: { id: 'RB-001', audience: 'public' as const }, body: '1. Go (5 min)\n2. Stop (1 min)' }],
+				templates: [{ filePath: 'content/templates/t.mdx', data: { id: 'TPL-002', audience: 'public' as const, subject: 'Hi', placeholders: [] }, body: 'Hello.' }],
 			}),
 		);
 		expect(problems).toEqual([]);
+	});
+});
+
+describe('public entries and internal ones', () => {
+	const internalKb = { ...kb('kb/known-issue.mdx', 'KB-0009'), data: { ...kb('x', 'KB-0009').data, audience: 'internal' as 'public' | 'internal' } };
+	const publicKb = (related: string[], body = KB_BODY) => {
+		const e = kb('kb/public.mdx', 'KB-0001', 'published', related, body);
+		return e;
+	};
+	const runbook = {
+		filePath: 'content/runbooks/outage.mdx',
+		data: { id: 'RB-001', audience: 'internal' as const },
+		body: '1. Go (5 min)\n2. Stop (1 min)',
+	};
+	const tree = (entry: ReturnType<typeof publicKb>) =>
+		checkContent(set({ kb: [entry, internalKb], runbooks: [runbook] })).map((p) => `${p.file}: ${p.field}: ${p.message}`);
+	const FIX = 'make both public, make this entry internal, or remove the link';
+
+	it('names both when a public article lists an internal one as related', () => {
+		expect(tree(publicKb(['KB-0009']))).toEqual([
+			`content/kb/kb/public.mdx: related[0]: is public but points to KB-0009 (content/kb/kb/known-issue.mdx), which is internal; ${FIX}`,
+		]);
+	});
+
+	it('names both when a public article mentions or links to a runbook', () => {
+		const body = KB_BODY.replace('Update.', 'Follow RB-001, see [the runbook](/runbooks/RB-001/) and [all](/runbooks/).');
+		expect(tree(publicKb([], body))).toEqual([
+			`content/kb/kb/public.mdx: body: is public but mentions RB-001 (content/runbooks/outage.mdx), which is internal; ${FIX}`,
+			`content/kb/kb/public.mdx: body: is public but links to /runbooks/RB-001/: RB-001 (content/runbooks/outage.mdx), which is internal; ${FIX}`,
+			`content/kb/kb/public.mdx: body: is public but links to /runbooks/: /runbooks/ (only the internal edition has it), which is internal; ${FIX}`,
+		]);
+	});
+
+	it('lets internal entries link anywhere and public ones to public pages', () => {
+		const internalLinking = { ...internalKb, body: KB_BODY.replace('Update.', 'See RB-001 and [KB-0001](/kb/KB-0001/).') };
+		expect(checkContent(set({ kb: [publicKb([]), internalLinking], runbooks: [runbook] }))).toEqual([]);
 	});
 });

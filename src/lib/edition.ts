@@ -1,0 +1,24 @@
+/**
+ * Two editions are built from one content tree: the public help center, and the internal one
+ * for support staff, which adds runbooks, reply templates and entries marked `audience: internal`.
+ * Every entry has an audience, and an edition shows the entries meant for it.
+ */
+
+/** Who an entry is for; also the name of the edition that shows it. */
+export const AUDIENCES = ['public', 'internal'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+export type Edition = Audience;
+
+/** The edition a build makes, from `TIERZERO_EDITION` (unset: public). */
+export function editionFrom(value: string | undefined): Edition {
+	if (value === undefined || value === '') return 'public';
+	if ((AUDIENCES as readonly string[]).includes(value)) return value as Edition;
+	throw new Error(`TIERZERO_EDITION must be "public" or "internal", not "${value}"`);
+}
+
+/** Whether an entry for `audience` is part of `edition`: the internal edition has everything. */
+export const inEdition = (edition: Edition, audience: Audience): boolean =>
+	edition === 'internal' || audience === 'public';
+
+/** Where each edition is written unless `TIERZERO_OUT_DIR` says otherwise. */
+export const OUT_DIR: Record<Edition, string> = { public: './dist', internal: './dist-internal' };

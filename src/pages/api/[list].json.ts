@@ -1,0 +1,38 @@
+import type { APIRoute } from 'astro';
+import { editionSections, entrySlug, faqs, kbArticles, runbooks, templates } from '../../content.ts';
+import { faqList, kbList, runbookList, templateList } from '../../lib/api.ts';
+import { markdownToHtml } from '../../lib/markdown-html.ts';
+import { siteConfig } from '../../site-config.ts';
+
+/**
+ * `/api/kb.json`, `/api/faq.json`, and in an edition with runbooks and reply templates (the
+ * internal one by default) `/api/runbooks.json` and `/api/templates.json`. Shapes: src/lib/api.ts.
+ */
+export async function getStaticPaths() {
+	const sections = await editionSections();
+	return [
+		'kb',
+		'faq',
+		...(sections.runbooks ? ['runbooks'] : []),
+		...(sections.templates ? ['templates'] : []),
+	].map((list) => ({ params: { list } }));
+}
+
+const origins = { site: siteConfig.origin, public: siteConfig.publicOrigin };
+const build: Record<string, () => Promise<unknown>> = {
+	kb: async () => kbList((await kbArticles()).map((e) => e.data), origins),
+	faq: async () =>
+		faqList(
+			(await faqs()).map((e) => ({ data: { ...e.data, slug: entrySlug(e) }, body: e.body ?? '' })),
+			origins,
+			markdownToHtml,
+		),
+	runbooks: async () => runbookList((await runbooks()).map((e) => ({ data: e.data, body: e.body ?? '' })), origins, markdownToHtml),
+	templates: async () =>
+		templateList((await templates()).map((e) => ({ data: e.data, body: e.body ?? '' })), origins, markdownToHtml),
+};
+
+export const GET: APIRoute = async ({ params }) =>
+	new Response(JSON.stringify(await build[params.list!]!(), null, '\t'), {
+		headers: { 'Content-Type': 'application/json; charset=utf-8' },
+	});

@@ -1,0 +1,16 @@
+import type { APIRoute } from 'astro';
+import { kbArticles, type KbEntry } from '../../../content.ts';
+import { kbDocument } from '../../../lib/api.ts';
+import { markdownToHtml } from '../../../lib/markdown-html.ts';
+import { siteConfig } from '../../../site-config.ts';
+
+/** `/api/kb/<ID>.json` for every KB article that has a page: its fields and its sections. */
+export async function getStaticPaths() {
+	return (await kbArticles()).map((entry) => ({ params: { id: entry.data.id }, props: { entry } }));
+}
+
+export const GET: APIRoute<{ entry: KbEntry }> = async ({ props }) =>
+	new Response(
+		JSON.stringify(await kbDocument(props.entry.data, props.entry.body ?? '', { site: siteConfig.origin, public: siteConfig.publicOrigin }, markdownToHtml), null, '\t'),
+		{ headers: { 'Content-Type': 'application/json; charset=utf-8' } },
+	);

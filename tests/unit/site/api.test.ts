@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { absoluteLinks, API_VERSION, faqList, kbDocument, kbList, splitSections, templateList } from '../../../src/lib/api.ts';
+import { markdownToHtml } from '../../../src/lib/markdown-html.ts';
+
+const origins = { site: 'https://help.internal.example', public: 'https://help.example' };
+const article = (id: string, status: string, audience: 'public' | 'internal' = 'public') => ({
+	id,
+	title: `Title ${id}`,
+	summary: 'Summary.',
+	severity: 'high',
+	affectedVersions: ['>=1.0.0'],
+	category: 'webhooks',
+	tags: ['retries'],
+	status,
+	updated: new Date('2026-05-04T00:00:00Z'),
+	related: [],
+	audience,
+});
+
+describe('splitSections', () => {
+	it('cuts at ## headings outside code, keeps the opening text, and anchors as the page does', () => {
+		const body = 'Intro.\n## Symptoms\nIt **fails**.\n```\n## not a heading\n```\n## Root `cause`\nA bug.\n## Symptoms\nAgain.';
+		expect(splitSections(body)).toEqual([
+			{ heading: '', anchor: '', markdown: 'Intro.' },
+			{ heading: 'Symptoms', anchor: 'symptoms', markdown: 'It **fails**.\n```\n## not a heading\n```' },
+			{ heading: 'Root cause', anchor: 'root-cause', markdown: 'A bug.' },
+			{ heading: 'Symptoms', anchor: 'symptoms-1', markdown: 'Again.' },
+		]);
+	});
+});
+
+describe('the JSON API', () => {
+	it('lists published articles with their public URL, version 1', () => {
+		const list = kbList([article('KB-0001', 'published'), article('KB-0002', 'archived'), article('KB-0003', 'published', 'internal')], origins);
+		expect(list.version).toBe(API_VERSION);
+		expect(list.articles.map((a) => [a.id, a.url, a.publicUrl, a.updated])).toEqual([
+			['KB-0001', 'https://help.internal.example/kb/KB-0001/', 'https://help.example/kb/KB-0001/', '2026-05-04'],
+			['KB-0003', 'https://help.internal.example/kb/KB-0003/', null, '2026-05-04'],
+		]);
+	});
+
+	it('gives an article its sections as plain text and HTML with absolute links', async () => {
+		const doc = await kbDocument(article('KB-0001', 'published'), '## Solution\n1. Open **Settings**.\n2. See [the FAQ](/faq/cli/why/) and KB-0002.', origins, markdownToHtml);
+		expect(doc.sections).toEqual([
+			{
+				heading: 'Solution',
+				anchor: 'solution',
+				text: '1. Open Settings.\n2. See the FAQ and KB-0002.',
+				html: '<ol>\n<li>Open <strong>Settings</strong>.</li>\n<li>See <a href="https://help.internal.example/faq/cli/why/">the FAQ</a> and <a href="https://help.internal.example/kb/KB-0002/">KB-0002</a>.</li>\n</ol>',
+			},
+		]);
+	});
+
+	it('gives FAQ entries and templates their answer and body', async () => {
+		const faqs = await faqList([{ data: { slug: 'why', question: 'Why?', category: 'cli', related: [], audience: 'public' }, body: 'Because.' }], origins, markdownToHtml);
+		expect(faqs.faqs[0]).toMatchObject({ id: 'faq/cli/why', url: 'https://help.internal.example/faq/cli/why/', publicUrl: 'https://help.example/faq/cli/why/', answerText: 'Because.', answerHtml: '<p>Because.</p>' });
+		const tpls = await templateList([{ data: { id: 'TPL-001', title: 'Hi', useCase: 'u', subject: 'Re: [Ticket ID]', placeholders: ['Ticket ID'], audience: 'internal' }, body: 'Hello [Customer Name],\n' }], origins, markdownToHtml);
+		expect(tpls.templates[0]).toMatchObject({ id: 'TPL-001', markdown: 'Hello [Customer Name],', text: 'Hello [Customer Name],', html: '<p>Hello [Customer Name],</p>' });
+	});
+
+	it('leaves other sites and protocol-relative links alone', () => {
+		expect(absoluteLinks('<a href="/kb/">x</a><a href="//cdn.example/x">y</a><a href="https://a.example/">z</a>', 'https://h.example')).toBe(
+			'<a href="https://h.example/kb/">x</a><a href="//cdn.example/x">y</a><a href="https://a.example/">z</a>',
+		);
+	});
+});
