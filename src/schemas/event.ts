@@ -4,9 +4,15 @@ import {
 	ENTRY_ID_PATTERN,
 	MAX_BATCH_EVENTS,
 	MAX_BODY_BYTES,
+	MAX_CHANNEL_LENGTH,
+	MAX_CLOCK_SKEW_MS,
+	MAX_COUNT,
+	MAX_ID_LENGTH,
 	MAX_PATH_LENGTH,
 	MAX_QUERY_LENGTH,
 	MAX_REASON_LENGTH,
+	MAX_TS,
+	MIN_TS,
 	NO_CONTROL,
 	NO_CONTROL_EXCEPT_LINES,
 	PATH_PATTERN,
@@ -22,7 +28,22 @@ export const EVENT_TYPES = [
 	'contact_click',
 ] as const;
 
-export { MAX_BATCH_EVENTS, MAX_BODY_BYTES, MAX_QUERY_LENGTH, MAX_REASON_LENGTH };
+export { MAX_BATCH_EVENTS, MAX_BODY_BYTES, MAX_CLOCK_SKEW_MS, MAX_COUNT, MAX_QUERY_LENGTH, MAX_REASON_LENGTH };
+
+// Both stores write text as UTF-8, which has no lone surrogates: node:sqlite and pg would both
+// store U+FFFD instead, so the event read back would differ from the one accepted.
+const wellFormed = (field: string) =>
+	[(text: string) => text.isWellFormed(), { error: `${field} must be valid Unicode text (no lone surrogate)` }] as const;
+
+/** A whole-number field from `min` to MAX_COUNT, the range PostgreSQL's integer column holds. */
+const count = (field: string, min: number, what: string) => {
+	const range = `${field} must be a whole number from ${min} to ${MAX_COUNT}${what}`;
+	return z
+		.number({ error: `${field} is required and must be a whole number, ${min} or more` })
+		.int({ error: range, abort: true })
+		.min(min, { error: range })
+		.max(MAX_COUNT, { error: range });
+};
 
 /** Fields every event carries, whatever its type. */
 const base = {
@@ -36,17 +57,28 @@ const base = {
 			error: 'session must be 8 to 64 letters, digits, "-" or "_"',
 		}),
 	/** When the event happened in the browser: ISO-8601 with a time zone, e.g. 2026-11-23T09:30:00.000Z. */
-	ts: z.iso.datetime({
-		offset: true,
-		error: 'ts must be an ISO-8601 date and time with a time zone, e.g. 2026-11-23T09:30:00.000Z',
-	}),
+	ts: z
+		.iso.datetime({
+			offset: true,
+			error: 'ts must be an ISO-8601 date and time with a time zone, e.g. 2026-11-23T09:30:00.000Z',
+		})
+		// Reports key days as YYYY-MM-DD; years outside 1970-9999 would make keys like +010000-01.
+		// (A malformed ts is the format check's to report, hence NaN passes here.)
+		.refine(
+			(ts) => {
+				const ms = Date.parse(ts);
+				return Number.isNaN(ms) || (ms >= MIN_TS && ms < MAX_TS);
+			},
+			{ error: 'ts must lie between 1970-01-01 and 9999-12-31 (UTC)' },
+		),
 	/** URL path of the page the event happened on (no origin, no query string), e.g. /kb/KB-0042/. */
 	path: z
 		.string({ error: 'path is required and must be text' })
 		.max(MAX_PATH_LENGTH, { error: `path must be at most ${MAX_PATH_LENGTH} characters` })
 		.regex(PATH_PATTERN, {
 			error: 'path must be a URL path starting with "/", without spaces, query string or fragment',
-		}),
+		})
+		.refine(...wellFormed('path')),
 };
 
 /** A normalized, scrubbed search query (see `normalizeQuery`): 1 to 200 characters. */
@@ -54,11 +86,13 @@ const query = z
 	.string({ error: 'query is required and must be text' })
 	.min(1, { error: 'query must not be empty' })
 	.max(MAX_QUERY_LENGTH, { error: `query must be at most ${MAX_QUERY_LENGTH} characters` })
-	.regex(NO_CONTROL, { error: 'query must not contain control characters' });
+	.regex(NO_CONTROL, { error: 'query must not contain control characters' })
+	.refine(...wellFormed('query'));
 
 /** A KB article id (`KB-0042`) or an FAQ id (`faq/<category>/<slug>`). */
 const entryId = z
 	.string({ error: 'id is required and must be text' })
+	.max(MAX_ID_LENGTH, { error: `id must be at most ${MAX_ID_LENGTH} characters` })
 	.regex(ENTRY_ID_PATTERN, {
 		error: 'id must be a KB ID such as KB-0042 or an FAQ id such as faq/billing/refunds',
 	});
@@ -85,10 +119,7 @@ export const SearchEventSchema = eventObject('search', {
 	/** What the visitor searched for, normalized and scrubbed of e-mail addresses and long numbers. */
 	query,
 	/** How many results the search showed; 0 marks a content gap. */
-	results: z
-		.number({ error: 'results is required and must be a whole number, 0 or more' })
-		.int({ error: 'results must be a whole number, 0 or more' })
-		.min(0, { error: 'results must be a whole number, 0 or more' }),
+	results: count('results', 0, ''),
 });
 
 /** The visitor opened one of a search's results. */
@@ -96,16 +127,14 @@ export const ResultClickEventSchema = eventObject('result_click', {
 	/** The query whose result was clicked, normalized like the search's. */
 	query,
 	/** Position of the clicked result in the list, 1 for the first. */
-	rank: z
-		.number({ error: 'rank is required and must be a whole number, 1 or more' })
-		.int({ error: 'rank must be a whole number, 1 or more' })
-		.min(1, { error: 'rank must be a whole number, 1 or more (1 is the first result)' }),
+	rank: count('rank', 1, ' (1 is the first result)'),
 	/** URL path of the clicked result, e.g. /kb/KB-0042/. */
 	target: z
 		.string({ error: 'target is required and must be the URL path of the clicked result' })
 		.min(1, { error: 'target must not be empty' })
 		.max(MAX_PATH_LENGTH, { error: `target must be at most ${MAX_PATH_LENGTH} characters` })
-		.regex(NO_CONTROL, { error: 'target must not contain control characters' }),
+		.regex(NO_CONTROL, { error: 'target must not contain control characters' })
+		.refine(...wellFormed('target')),
 });
 
 /** A KB article or FAQ page was shown. */
@@ -134,6 +163,7 @@ export const HelpfulVoteEventSchema = eventObject('helpful_vote', {
 		.regex(NO_CONTROL_EXCEPT_LINES, {
 			error: 'reason must not contain control characters other than line breaks and tabs',
 		})
+		.refine(...wellFormed('reason'))
 		.optional(),
 });
 
@@ -142,6 +172,7 @@ export const ContactClickEventSchema = eventObject('contact_click', {
 	/** The channel's id from content/policy/channels.yaml, e.g. email or support-portal. */
 	target: z
 		.string({ error: 'target is required and must be a support channel id such as email' })
+		.max(MAX_CHANNEL_LENGTH, { error: `target must be at most ${MAX_CHANNEL_LENGTH} characters` })
 		.regex(CHANNEL_PATTERN, {
 			error: 'target must be a support channel id of lower-case letters, digits and dashes, e.g. email',
 		}),
@@ -187,15 +218,29 @@ export interface EventProblem {
 /**
  * Validates the body of `POST /api/events`: one event object, or an array of 1 to 50 events.
  * Either every event is valid and all are returned, or none is (a batch with one bad event is
- * rejected whole) and the problems say why.
+ * rejected whole) and the problems say why. On top of the schema, no `ts` may lie more than
+ * {@link MAX_CLOCK_SKEW_MS} (24 hours) after `receivedAt`, the collector's clock.
  */
 export function parseEventBatch(
 	body: unknown,
+	receivedAt: number = Date.now(),
 ): { ok: true; events: AnalyticsEvent[] } | { ok: false; problems: EventProblem[] } {
 	const isBatch = Array.isArray(body);
 	const result = isBatch ? EventArraySchema.safeParse(body) : AnalyticsEventSchema.safeParse(body);
 	if (result.success) {
-		return { ok: true, events: Array.isArray(result.data) ? result.data : [result.data] };
+		const events = Array.isArray(result.data) ? result.data : [result.data];
+		const latest = receivedAt + MAX_CLOCK_SKEW_MS;
+		const problems = events.flatMap((event, i) =>
+			Date.parse(event.ts) > latest
+				? [
+						{
+							where: isBatch ? `events[${i}].ts` : 'event.ts',
+							message: `ts must not be more than 24 hours after the collector received the event (${new Date(receivedAt).toISOString()})`,
+						},
+					]
+				: [],
+		);
+		return problems.length === 0 ? { ok: true, events } : { ok: false, problems };
 	}
 	const problems = result.error.issues.map((issue) => {
 		const [first, ...rest] = issue.path;

@@ -8,6 +8,9 @@ import type {
 import {
 	CHANNEL_PATTERN,
 	ENTRY_ID_PATTERN,
+	MAX_CHANNEL_LENGTH,
+	MAX_ID_LENGTH,
+	MAX_COUNT,
 	MAX_PATH_LENGTH,
 	NO_CONTROL,
 	PATH_PATTERN,
@@ -34,10 +37,16 @@ const validBase = (base: EventBase) =>
 	SESSION_PATTERN.test(base.session) &&
 	base.path.length <= MAX_PATH_LENGTH &&
 	PATH_PATTERN.test(base.path) &&
+	base.path.isWellFormed() &&
 	!Number.isNaN(Date.parse(base.ts));
 
 const wholeNumber = (value: unknown, min: number) =>
-	typeof value === 'number' && Number.isInteger(value) && value >= min ? value : undefined;
+	typeof value === 'number' && Number.isInteger(value) && value >= min && value <= MAX_COUNT
+		? value
+		: undefined;
+
+const validId = (id: unknown): id is string =>
+	typeof id === 'string' && id.length <= MAX_ID_LENGTH && ENTRY_ID_PATTERN.test(id);
 
 /** A settled search from the search UI's `tierzero:search` detail. */
 export function buildSearch(base: EventBase, detail: unknown): SearchEvent | undefined {
@@ -59,7 +68,7 @@ export function resultPath(target: string, origin = 'http://localhost'): string 
 	} catch {
 		return undefined;
 	}
-	return path.length <= MAX_PATH_LENGTH && NO_CONTROL.test(path) ? path : undefined;
+	return path.length <= MAX_PATH_LENGTH && NO_CONTROL.test(path) && path.isWellFormed() ? path : undefined;
 }
 
 /** A result click from the search UI's `tierzero:result-click` detail. */
@@ -90,14 +99,14 @@ export function buildPageView(
 	id: string | undefined,
 	fromAgent = false,
 ): PageViewEvent | undefined {
-	if (!validBase(base) || !id || !ENTRY_ID_PATTERN.test(id)) return undefined;
+	if (!validBase(base) || !validId(id)) return undefined;
 	return { type: 'page_view', ...base, id, ...(fromAgent ? { source: 'agent' as const } : {}) };
 }
 
 /** A helpful vote from HelpfulVote's `tierzero:helpful-vote` detail; the reason is scrubbed. */
 export function buildHelpfulVote(base: EventBase, detail: unknown): HelpfulVoteEvent | undefined {
 	const d = record(detail);
-	if (!validBase(base) || typeof d.id !== 'string' || !ENTRY_ID_PATTERN.test(d.id)) return undefined;
+	if (!validBase(base) || !validId(d.id)) return undefined;
 	if (typeof d.helpful !== 'boolean') return undefined;
 	// A reason only belongs to a "No".
 	const reason = !d.helpful && typeof d.reason === 'string' ? normalizeReason(d.reason) : undefined;
@@ -112,6 +121,8 @@ export function buildHelpfulVote(base: EventBase, detail: unknown): HelpfulVoteE
 
 /** A click on a link with `data-contact="<channel id>"`. */
 export function buildContactClick(base: EventBase, channel: string | undefined): ContactClickEvent | undefined {
-	if (!validBase(base) || !channel || !CHANNEL_PATTERN.test(channel)) return undefined;
+	if (!validBase(base) || !channel || channel.length > MAX_CHANNEL_LENGTH || !CHANNEL_PATTERN.test(channel)) {
+		return undefined;
+	}
 	return { type: 'contact_click', ...base, target: channel };
 }

@@ -22,6 +22,24 @@ export const CHANNEL_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const PATH_PATTERN = /^\/[^\s?#\u0000-\u001f\u007f]*$/;
 /** Longest path or target, in characters. */
 export const MAX_PATH_LENGTH = 2048;
+/** Longest KB article / FAQ id, in characters: a report lists ids, so they cannot be unbounded. */
+export const MAX_ID_LENGTH = 200;
+/** Longest support channel id, in characters. */
+export const MAX_CHANNEL_LENGTH = 64;
+/**
+ * Largest `results` or `rank`: PostgreSQL's `integer` column, so both stores keep exactly what
+ * the schema accepts.
+ */
+export const MAX_COUNT = 2_147_483_647;
+/** Earliest accepted `ts` (1970-01-01T00:00:00Z), epoch milliseconds. */
+export const MIN_TS = 0;
+/** First instant no longer accepted as a `ts` (10000-01-01T00:00:00Z): day keys stay YYYY-MM-DD. */
+export const MAX_TS = Date.UTC(10_000, 0, 1);
+/**
+ * How far after the collector received it an event's `ts` may lie: a visitor's clock may run
+ * fast, but not by more than a day. Later events would land on days that have not happened yet.
+ */
+export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 // Control characters have no place in a query or target, and PostgreSQL cannot store NUL at all.
 export const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 // A reason comes from a textarea: line breaks and tabs are fine there.

@@ -23,11 +23,12 @@ export function scrubText(text: string): string {
 
 /**
  * Turns what a visitor typed into the query that is stored: Unicode-normalized (NFKC), scrubbed,
- * lower-cased, whitespace collapsed, trimmed and cut to 200 characters, so "Webhook  Retries" and
+ * lone surrogates replaced, lower-cased, whitespace collapsed, trimmed and cut to 200 characters, so "Webhook  Retries" and
  * "webhook retries" count as one query. Returns '' when nothing is left to record.
  */
 export function normalizeQuery(raw: string): string {
-	const text = scrubText(raw.normalize('NFKC'))
+	// A lone surrogate (a pasted half emoji) would make the collector refuse the whole batch.
+	const text = scrubText(raw.toWellFormed().normalize('NFKC'))
 		.toLowerCase()
 		.replace(/[\p{Cc}\p{Cf}]/gu, ' ')
 		.replace(/\s+/gu, ' ')
@@ -41,7 +42,7 @@ export function normalizeQuery(raw: string): string {
  */
 export function normalizeReason(raw: string | undefined): string | undefined {
 	if (raw === undefined) return undefined;
-	const text = scrubText(raw.normalize('NFKC'))
+	const text = scrubText(raw.toWellFormed().normalize('NFKC'))
 		.replace(/\r\n?/g, '\n')
 		.replace(/[^\P{Cc}\n\t]/gu, '')
 		.trim();

@@ -67,7 +67,7 @@ describe('POST /api/events', () => {
 		expect(response.status).toBe(400);
 		expect(await response.json()).toEqual({
 			error: 'an event is invalid; nothing was stored',
-			problems: [{ where: 'events[1].results', message: 'results must be a whole number, 0 or more' }],
+			problems: [{ where: 'events[1].results', message: 'results must be a whole number from 0 to 2147483647' }],
 		});
 		expect(await store.count()).toBe(before);
 	});

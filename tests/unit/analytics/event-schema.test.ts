@@ -62,7 +62,7 @@ describe('event format v1', () => {
 	it('rejects fields of the wrong type or out of range, with what is allowed', () => {
 		expect(problems([search, { ...search, results: '3' }, { ...search, results: 1.5 }])).toEqual([
 			'events[1].results: results is required and must be a whole number, 0 or more',
-			'events[2].results: results must be a whole number, 0 or more',
+			'events[2].results: results must be a whole number from 0 to 2147483647',
 		]);
 		expect(problems({ ...search, query: 'q'.repeat(201) })).toEqual([
 			'event.query: query must be at most 200 characters',
@@ -83,6 +83,53 @@ describe('event format v1', () => {
 		expect(problems({ ...search, query: 'nul\u0000byte' })).toEqual([
 			'event.query: query must not contain control characters',
 		]);
+	});
+
+	it('accepts only what both stores keep exactly: counts up to 2^31 - 1, years 1970-9999, whole Unicode', () => {
+		expect(parseEventBatch({ ...search, results: 2 ** 31 - 1 }).ok).toBe(true);
+		expect(problems([{ ...search, results: 2 ** 31 }, { ...search, results: 1e300 }])).toEqual([
+			'events[0].results: results must be a whole number from 0 to 2147483647',
+			'events[1].results: results must be a whole number from 0 to 2147483647',
+		]);
+		expect(
+			problems({ type: 'result_click', ...base, query: 'x', rank: 2 ** 31, target: '/kb/KB-0001/' }),
+		).toEqual(['event.rank: rank must be a whole number from 1 to 2147483647 (1 is the first result)']);
+		expect(parseEventBatch({ ...search, ts: '1970-01-01T00:00:00Z' }, Date.parse(base.ts)).ok).toBe(true);
+		for (const ts of ['0000-01-01T00:00:00Z', '1969-12-31T23:59:59.999Z', '1970-01-01T00:30:00+01:00', '9999-12-31T23:30:00-01:00']) {
+			expect(problems({ ...search, ts })).toEqual([
+				'event.ts: ts must lie between 1970-01-01 and 9999-12-31 (UTC)',
+			]);
+		}
+		expect(problems({ ...search, query: 'half \ud83d emoji' })).toEqual([
+			'event.query: query must be valid Unicode text (no lone surrogate)',
+		]);
+		expect(problems({ ...search, path: '/kb/\udc00/' })).toEqual([
+			'event.path: path must be valid Unicode text (no lone surrogate)',
+		]);
+		expect(problems({ type: 'page_view', ...base, id: `faq/${'a'.repeat(200)}` })).toEqual([
+			'event.id: id must be at most 200 characters',
+		]);
+		expect(problems({ type: 'contact_click', ...base, target: 'e'.repeat(65) })).toEqual([
+			'event.target: target must be at most 64 characters',
+		]);
+	});
+
+	it('rejects a ts more than 24 hours after the collector received it', () => {
+		const receivedAt = Date.parse('2026-11-23T09:30:00.000Z');
+		expect(parseEventBatch({ ...search, ts: '2026-11-24T09:30:00.000Z' }, receivedAt).ok).toBe(true);
+		const late = { ...search, ts: '2026-11-24T09:30:00.001Z' };
+		expect(parseEventBatch([search, late], receivedAt)).toEqual({
+			ok: false,
+			problems: [
+				{
+					where: 'events[1].ts',
+					message:
+						'ts must not be more than 24 hours after the collector received the event (2026-11-23T09:30:00.000Z)',
+				},
+			],
+		});
+		// Year 9999 is in range for the schema but far in the future for any collector today.
+		expect(parseEventBatch({ ...search, ts: '9999-12-31T23:59:59Z' }, receivedAt).ok).toBe(false);
 	});
 
 	it('rejects empty and oversized batches and non-objects', () => {

@@ -109,6 +109,19 @@ describe.skipIf(!testDatabaseUrl)(`the collector on PostgreSQL${skipReason}`, ()
 		expect(await store.count()).toBe(2);
 	});
 
+	it('answers 400 naming the field, not 503, for values outside what the table holds', async () => {
+		const response = await post([
+			{ ...at('c3', 0).search('webhook', 3), results: 2 ** 31 },
+			{ ...at('c3', 1).view('KB-0001'), ts: '0000-01-01T00:00:00Z' },
+		]);
+		expect(response.status).toBe(400);
+		expect((await response.json()).problems).toEqual([
+			{ where: 'events[0].results', message: 'results must be a whole number from 0 to 2147483647' },
+			{ where: 'events[1].ts', message: 'ts must lie between 1970-01-01 and 9999-12-31 (UTC)' },
+		]);
+		expect(await store.count()).toBe(2);
+	});
+
 	it('stores concurrent requests, grouped into shared statements, without losing one', async () => {
 		const responses = await Promise.all(
 			Array.from({ length: 40 }, (_, i) => post([at(`conc${i}`, 0).view('KB-0001'), at(`conc${i}`, 1).vote('KB-0001', true)])),
