@@ -137,13 +137,41 @@ export interface DeflectionReport {
 	topUnresolvedQueries: QueryCount[];
 	/** The journeys of the top queries, in the order of topQueries. */
 	queryJourneys: QueryJourney[];
-	/** Every zero-result query with its count, most frequent first: the input of ticket mining. */
+	/** The zero-result queries with their counts, most frequent first (at most 1,000): the input of ticket mining. */
 	zeroResultQueries: QueryCount[];
-	/** Per UTC day, oldest first, only days with events. */
+	/** Per UTC day, oldest first, only days with events, at most the last 366 days. */
 	daily: DailyFigures[];
 	/** Sessions at each step of the deflection funnel, each step a subset of the one before. */
 	funnel: { step: string; sessions: number }[];
+	/**
+	 * How many items each bounded list left out (see {@link REPORT_LIMITS}); the totals above
+	 * still count them. All 0 in an ordinary period.
+	 */
+	omitted: {
+		days: number;
+		pageViewIds: number;
+		agentArrivalIds: number;
+		helpfulIds: number;
+		channels: number;
+		zeroResultQueries: number;
+	};
 }
+
+/**
+ * What the report lists at most, so its size stays bounded whatever the events hold (anyone can
+ * post events: one client sending 10,000 distinct days or ids must not make a 5 MB report).
+ * Totals and rates always count everything; only the lists are cut, and `omitted` says by how much.
+ */
+export const REPORT_LIMITS = {
+	/** `daily` covers at most this many days, ending with the last day that has events. */
+	days: 366,
+	/** `helpful`, `pageViewsById` and `agentArrivalsById` keep the most voted / viewed entries. */
+	entries: 200,
+	/** `contactClicksByChannel` keeps the most clicked channels. */
+	channels: 50,
+	/** `zeroResultQueries` (the ticket miner's input) keeps the most frequent queries. */
+	zeroResultQueries: 1000,
+} as const;
 
 /** How many entries the top-query lists and the journeys keep. */
 export const TOP_N = 20;
@@ -405,8 +433,11 @@ export class DeflectionAccumulator {
 	/** Closes the last session and returns the figures. */
 	finish(): DeflectionReport {
 		this.#endSession();
+		const voted = [...this.#votes]
+			.sort(([a, x], [b, y]) => y.yes + y.no - (x.yes + x.no) || byText(a, b))
+			.slice(0, REPORT_LIMITS.entries);
 		const helpful: Record<string, HelpfulCount> = {};
-		for (const [id, { yes, no, reasons }] of [...this.#votes].sort(([a], [b]) => byText(a, b))) {
+		for (const [id, { yes, no, reasons }] of voted.sort(([a], [b]) => byText(a, b))) {
 			helpful[id] = {
 				yes,
 				no,
@@ -416,8 +447,24 @@ export class DeflectionAccumulator {
 				reasons: reasons.map((r) => ({ date: new Date(r.ts).toISOString().slice(0, 10), reason: r.reason })),
 			};
 		}
-		const sortedRecord = (map: Map<string, number>) =>
-			Object.fromEntries([...map].sort(([a], [b]) => byText(a, b)));
+		// The most counted keys (plus `also`, where counted), sorted by key.
+		const boundedRecord = (map: Map<string, number>, n: number, also: Iterable<string> = []) => {
+			const keep = new Set(top(map, n).map((q) => q.query));
+			for (const key of also) if (map.has(key)) keep.add(key);
+			return Object.fromEntries([...map].filter(([key]) => keep.has(key)).sort(([a], [b]) => byText(a, b)));
+		};
+		const votedIds = voted.map(([id]) => id);
+		const pageViewsById = boundedRecord(this.#pageViews, REPORT_LIMITS.entries, votedIds);
+		const agentArrivalsById = boundedRecord(this.#agentArrivals, REPORT_LIMITS.entries);
+		const contactClicksByChannel = boundedRecord(this.#contacts, REPORT_LIMITS.channels);
+		const allDays = [...this.#daily.values()].sort((a, b) => byText(a.date, b.date));
+		const lastDay = allDays.at(-1)?.date;
+		const firstDay =
+			lastDay === undefined
+				? ''
+				: new Date(Date.parse(lastDay) - (REPORT_LIMITS.days - 1) * 86_400_000).toISOString().slice(0, 10);
+		const daily = allDays.filter((d) => d.date >= firstDay);
+		const zeroResultQueries = top(this.#zeroQueries, REPORT_LIMITS.zeroResultQueries);
 		const abandonedSearches = this.#searches - this.#clicked;
 		const topQueries = top(this.#queries, TOP_N);
 		const { answered, unresolved, contacted } = this.#outcomes;
@@ -441,25 +488,33 @@ export class DeflectionAccumulator {
 			abandonedSearches,
 			resultClicks: this.#resultClicks,
 			pageViews: [...this.#pageViews.values()].reduce((a, b) => a + b, 0),
-			pageViewsById: sortedRecord(this.#pageViews),
+			pageViewsById,
 			agentArrivals: [...this.#agentArrivals.values()].reduce((a, b) => a + b, 0),
-			agentArrivalsById: sortedRecord(this.#agentArrivals),
+			agentArrivalsById,
 			contactClicks: [...this.#contacts.values()].reduce((a, b) => a + b, 0),
-			contactClicksByChannel: sortedRecord(this.#contacts),
+			contactClicksByChannel,
 			helpful,
 			topQueries,
 			topZeroResultQueries: top(this.#zeroQueries, TOP_N),
 			topAbandonedQueries: top(this.#abandoned, TOP_N),
 			topUnresolvedQueries: top(this.#unresolvedQueries, TOP_N),
 			queryJourneys: topQueries.map(({ query, count }) => this.#journeyOf(query, count)),
-			zeroResultQueries: top(this.#zeroQueries),
-			daily: [...this.#daily.values()].sort((a, b) => byText(a.date, b.date)),
+			zeroResultQueries,
+			daily,
 			funnel: [
 				{ step: 'All sessions', sessions: this.#sessions },
 				{ step: 'Self-service sessions', sessions: this.#selfService },
 				{ step: 'Answered sessions', sessions: answered },
 				{ step: 'Answered, after clicking a search result', sessions: this.#answeredAfterClick },
 			],
+			omitted: {
+				days: allDays.length - daily.length,
+				pageViewIds: this.#pageViews.size - Object.keys(pageViewsById).length,
+				agentArrivalIds: this.#agentArrivals.size - Object.keys(agentArrivalsById).length,
+				helpfulIds: this.#votes.size - voted.length,
+				channels: this.#contacts.size - Object.keys(contactClicksByChannel).length,
+				zeroResultQueries: this.#zeroQueries.size - zeroResultQueries.length,
+			},
 		};
 	}
 

@@ -17,7 +17,11 @@ import {
 	section,
 } from '../report/index.ts';
 import type { EntryInfo } from './entries.ts';
-import { type DeflectionReport, type QueryCount, rankFailing } from './metrics.ts';
+import { type DeflectionReport, type QueryCount, rankFailing, REPORT_LIMITS } from './metrics.ts';
+
+/** Says what a bounded list of deflection.json left out, or nothing when it left out nothing. */
+const omittedNote = (n: number, text: string) =>
+	n > 0 ? `<p class="empty">${htmlText(text.replace('{n}', count(n)))}</p>\n` : '';
 
 /** Entries listed in the helpfulness and agent tables; deflection.json has them all. */
 export const ENTRY_ROWS = 50;
@@ -225,7 +229,8 @@ export function renderDeflectionHtml(
 		section(
 			'daily',
 			'Searches per day',
-			days.length === 0
+			omittedNote(report.omitted.days, `Only the last ${REPORT_LIMITS.days} days with events are shown; {n} earlier days count in the totals above.`) +
+			(days.length === 0
 				? '<p class="empty">No searches or sessions in this period.</p>'
 				: [
 						figure(
@@ -283,7 +288,7 @@ export function renderDeflectionHtml(
 								{ tone: 'main', text: 'Deflection rate (diamonds)' },
 							]),
 						),
-					].join('\n'),
+					].join('\n')),
 		),
 		section('helpful', 'Helpfulness per KB article and FAQ', failingFigure(report, entries)),
 		section('reasons', 'Why readers said “No”', reasonsList(report, entries)),
@@ -302,12 +307,13 @@ export function renderDeflectionHtml(
 		section(
 			'contact',
 			'Contact clicks by channel',
-			htmlTable({
-				caption: 'Contact clicks by channel',
-				head: ['Channel', 'Clicks'],
-				rows: Object.entries(report.contactClicksByChannel).map(([channel, n]) => [channel, count(n)]),
-				numeric: [1],
-			}),
+			omittedNote(report.omitted.channels, `Only the ${REPORT_LIMITS.channels} most-clicked channels are listed; {n} more had clicks.`) +
+				htmlTable({
+					caption: 'Contact clicks by channel',
+					head: ['Channel', 'Clicks'],
+					rows: Object.entries(report.contactClicksByChannel).map(([channel, n]) => [channel, count(n)]),
+					numeric: [1],
+				}),
 		),
 		section(
 			'definitions',

@@ -7,6 +7,7 @@ import {
 	REASONS_PER_ENTRY,
 	zeroResultQueriesCsv,
 } from '../../../src/lib/analytics/metrics.ts';
+import { renderDeflectionHtml } from '../../../src/lib/analytics/report-html.ts';
 import { at } from './fixtures.ts';
 
 describe('deflection metrics on hand-built logs', () => {
@@ -368,5 +369,53 @@ describe('zero-result queries for ticket mining', () => {
 			`"'=HYPERLINK(""http://evil.example"",""x"")",1`,
 			`"'@SUM(A1)",1`,
 		]);
+	});
+});
+
+describe('a report whose size is bounded whatever the events hold', () => {
+	// One client posting events the schema accepts: 10,000 distinct days, 5,000 distinct 200-character
+	// FAQ ids viewed and voted on (half of the votes a No with a 500-character reason), 500 channels, 5,000 distinct 200-character zero-result queries.
+	const days = 10_000;
+	const events = [];
+	const start = Date.parse('1990-01-01T00:00:00Z');
+	for (let i = 0; i < days; i++) {
+		const day = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
+		const id = `faq/${String(i % 5000).padStart(196, 'x')}`;
+		const query = `${String(i % 5000).padStart(200, 'q')}`;
+		events.push(
+			at(`h${i}`, 0, day).search(query, 0),
+			at(`h${i}`, 1, day).view(id),
+			at(`h${i}`, 2, day).vote(id, i % 2 === 0, i % 2 === 0 ? undefined : 'r'.repeat(500)),
+			at(`h${i}`, 3, day).contact(`channel-${i % 500}`),
+		);
+	}
+	const report = computeDeflection(events);
+
+	it('lists at most 366 days, 200 entries, 50 channels and 1,000 zero-result queries, saying how many it left out', () => {
+		expect(report.daily).toHaveLength(366);
+		expect(report.daily.at(-1)?.date).toBe(new Date(start + (days - 1) * 86_400_000).toISOString().slice(0, 10));
+		expect(Object.keys(report.helpful)).toHaveLength(200);
+		expect(Object.keys(report.pageViewsById)).toHaveLength(200);
+		expect(Object.keys(report.contactClicksByChannel)).toHaveLength(50);
+		expect(report.zeroResultQueries).toHaveLength(1000);
+		expect(report.omitted).toEqual({
+			days: days - 366,
+			pageViewIds: 4800,
+			agentArrivalIds: 0,
+			helpfulIds: 4800,
+			channels: 450,
+			zeroResultQueries: 4000,
+		});
+		// Totals still count everything.
+		expect([report.searches, report.pageViews, report.contactClicks, report.sessions]).toEqual([days, days, days, days]);
+	});
+
+	it('keeps deflection.json and deflection.html under 600 KB each', () => {
+		const json = JSON.stringify(report, null, '\t');
+		const html = renderDeflectionHtml(report, { siteName: 'Caro', generatedAt: '2026-11-23T00:00:00.000Z' });
+		expect(json.length).toBeLessThan(600_000);
+		expect(html.length).toBeLessThan(600_000);
+		expect(html).toContain('Only the last 366 days with events are shown; 9,634 earlier days count in the totals above.');
+		expect(html).toContain('Only the 50 most-clicked channels are listed; 450 more had clicks.');
 	});
 });
