@@ -316,19 +316,119 @@ export type CsvItem =
 const CSV_PROBLEMS: Record<string, string> = {
 	CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed; the rest of the file was skipped',
 	CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'row has a different number of fields than the header',
-	CSV_MAX_RECORD_SIZE: 'row is too long',
 };
+
+/** Longest CSV row read, in characters; a longer one is reported and skipped. */
+export const MAX_CSV_ROW_CHARS = 4_000_000;
+
+// Stands in for a row that was too long: a one-field row csv-parse passes through. NUL never
+// reaches csv-parse otherwise (limitCsvRows turns it into U+FFFD), so no real row looks like it.
+const TOO_LONG = '\u0000too long\u0000';
+const NEVER_CLOSED = '\u0000never closed\u0000';
+
+/**
+ * Passes CSV text through row by row, replacing each row longer than `maxChars` by a short
+ * marker row (keeping its `\n`s, so later rows keep their line numbers), and NUL by
+ * U+FFFD. csv-parse's own `max_record_size` cannot do this: on a long row it stops reading the
+ * chunk and every later row is lost. Quotes are tracked as csv-parse reads them with
+ * `relax_quotes`: a quote opens a quoted field only at the start of a field; inside one, `""` is
+ * a quote and any other quote ends it. Holds at most one row (up to `maxChars`) in memory.
+ */
+export async function* limitCsvRows(
+	chunks: AsyncIterable<string>,
+	delimiter = ',',
+	maxChars = MAX_CSV_ROW_CHARS,
+): AsyncGenerator<string> {
+	const QUOTE = 34;
+	const CR = 13;
+	const LF = 10;
+	const delim = delimiter.charCodeAt(0);
+	let row = '';
+	let quoting = false;
+	let fieldStart = true;
+	// A quote seen inside a quoted field at the end of a chunk: `""` or a closing quote?
+	let pendingQuote = false;
+	let dropping = false;
+	let droppedBreaks = '';
+	let first = true;
+	for await (const raw of chunks) {
+		let chunk = raw.includes('\u0000') ? raw.replaceAll('\u0000', '\ufffd') : raw;
+		if (first && chunk !== '') {
+			first = false;
+			if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+		}
+		let out = '';
+		let from = 0;
+		const keep = (end: number) => {
+			if (dropping) {
+				for (let j = from; j < end; j++) {
+					if (chunk.charCodeAt(j) === LF) droppedBreaks += '\n';
+				}
+			} else {
+				row += chunk.slice(from, end);
+				if (row.length > maxChars) {
+					for (let j = row.indexOf('\n'); j !== -1; j = row.indexOf('\n', j + 1)) droppedBreaks += '\n';
+					row = '';
+					dropping = true;
+				}
+			}
+			from = end;
+		};
+		// A line break outside quotes ends the row; the row goes out with its line break.
+		const endRow = (at: number) => {
+			keep(at);
+			out += dropping ? `"${TOO_LONG}${droppedBreaks}"` : row;
+			out += chunk[at];
+			from = at + 1;
+			row = '';
+			dropping = false;
+			droppedBreaks = '';
+		};
+		for (let i = 0; i < chunk.length; i++) {
+			const c = chunk.charCodeAt(i);
+			if (pendingQuote) {
+				pendingQuote = false;
+				if (c === QUOTE) continue;
+				quoting = false;
+			}
+			if (quoting) {
+				if (c === QUOTE) {
+					if (i + 1 === chunk.length) pendingQuote = true;
+					else if (chunk.charCodeAt(i + 1) === QUOTE) i++;
+					else quoting = false;
+				}
+				continue;
+			}
+			if (c === QUOTE && fieldStart) {
+				quoting = true;
+				fieldStart = false;
+			} else if (c === delim) {
+				fieldStart = true;
+			} else if (c === LF || c === CR) {
+				endRow(i);
+				fieldStart = true;
+			} else {
+				fieldStart = false;
+			}
+		}
+		keep(chunk.length);
+		if (out !== '') yield out;
+	}
+	if (dropping) yield `"${quoting && !pendingQuote ? NEVER_CLOSED : TOO_LONG}${droppedBreaks}"`;
+	else if (row !== '') yield row;
+}
 
 /**
  * Rows of a CSV file. Stray quotes inside fields are kept as text; a row with a different number
- * of fields than the header is reported with its line and skipped, and reading goes on.
+ * of fields than the header, or longer than 4,000,000 characters, is reported with its line and
+ * skipped, and reading goes on.
  */
 export async function* csvRows(
 	chunks: AsyncIterable<string>,
 	delimiter = ',',
 ): AsyncGenerator<CsvItem> {
 	const skipped: CsvItem[] = [];
-	const parser = Readable.from(chunks).pipe(
+	const parser = Readable.from(limitCsvRows(chunks, delimiter)).pipe(
 		csvParse({
 			delimiter,
 			bom: true,
@@ -337,8 +437,6 @@ export async function* csvRows(
 			relax_column_count: true,
 			skip_empty_lines: true,
 			skip_records_with_error: true,
-			// A runaway quote would otherwise swallow the whole file into one field.
-			max_record_size: 4_000_000,
 			on_skip: (err: CsvError | undefined) => {
 				const e = err as (CsvError & { lines?: number }) | undefined;
 				skipped.push({
@@ -358,7 +456,15 @@ export async function* csvRows(
 		for (const f of record)
 			for (let i = f.indexOf('\n'); i !== -1; i = f.indexOf('\n', i + 1)) inner++;
 		const line = info.lines - inner;
-		if (width < 0) {
+		const marker = record.length === 1 ? record[0] : undefined;
+		if (marker?.startsWith(TOO_LONG)) {
+			yield { line, error: `row is longer than ${MAX_CSV_ROW_CHARS.toLocaleString('en-US')} characters; it was skipped` };
+		} else if (marker?.startsWith(NEVER_CLOSED)) {
+			yield {
+				line,
+				error: `a quoted field is never closed; the rest of the file (over ${MAX_CSV_ROW_CHARS.toLocaleString('en-US')} characters) was skipped`,
+			};
+		} else if (width < 0) {
 			width = record.length;
 			yield { line, header: record };
 		} else if (record.length !== width) {

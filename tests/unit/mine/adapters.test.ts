@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest, type IngestOptions } from '../../../src/lib/mine/ingest.ts';
 import { openInput } from '../../../src/lib/mine/read-fs.ts';
@@ -170,6 +173,29 @@ describe('any CSV with --map', () => {
 		await expect(read('custom-cases.csv', { map: { body: 'Message' } })).rejects.toThrow(
 			'--map body=Message: no such column; the header has "Case Number", "Title", "Customer Message", "Opened", "Labels", "Requester"',
 		);
+	});
+});
+
+describe('a CSV export with one row over the size limit', () => {
+	it('mines the 24 other tickets and reports the long one with its line', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'tierzero-long-row-'));
+		try {
+			const rows = ['Ticket ID,Subject,Description,Created time'];
+			for (let i = 1; i <= 25; i++) {
+				const body = i === 6 ? 'x '.repeat(2_500_000) : `The export to CSV fails with error ${i}. Please help.`;
+				rows.push(`${1000 + i},Export problem ${i},"${body}",2026-11-0${1 + (i % 9)} 10:00:00`);
+			}
+			const file = join(dir, 'long-row.csv');
+			writeFileSync(file, `${rows.join('\n')}\n`);
+			const r = await ingest([openInput(file)], { format: 'auto' });
+			expect(r.tickets).toHaveLength(24);
+			expect(r.tickets.map((t) => t.id)).not.toContain('1006');
+			expect(r.rejected).toEqual([
+				{ file, line: 7, reason: 'row is longer than 4,000,000 characters; it was skipped' },
+			]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
 

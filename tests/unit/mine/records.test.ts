@@ -93,6 +93,49 @@ describe('csvRows', () => {
 		]);
 	});
 
+	it('reports a row over the size limit once and reads every row after it', async () => {
+		// 25 tickets; the sixth has a 5 MB description spread over three lines.
+		const lines = ['Ticket ID,Subject,Description'];
+		for (let i = 1; i <= 25; i++) {
+			lines.push(i === 6 ? `6,long,"${'x'.repeat(2_500_000)}\n\n${'y'.repeat(2_500_000)}"` : `${i},subject ${i},body ${i}`);
+		}
+		const items = await all(csvRows(pieces(`${lines.join('\n')}\n`, 65_536)));
+		expect(items.filter((item) => 'row' in item)).toHaveLength(24);
+		expect(items.filter((item) => 'error' in item)).toEqual([
+			{ line: 7, error: 'row is longer than 4,000,000 characters; it was skipped' },
+		]);
+		// The rows after it keep their own line numbers (the long row spans lines 7 to 9).
+		expect(items.at(-1)).toEqual({ line: 28, row: ['25', 'subject 25', 'body 25'] });
+		expect(items[7]).toEqual({ line: 10, row: ['7', 'subject 7', 'body 7'] });
+	});
+
+	it('reports a long unquoted row, and a quote never closed, without losing the rows before', async () => {
+		const text = `id,text\r\n1,"a ""quote"" \u0000"\r\n2,${'z'.repeat(4_000_001)}\r\n3,ok\r\n4,"never closed ${'w'.repeat(4_000_000)}\r\n5,lost\r\n`;
+		expect(await all(csvRows(pieces(text, 65_536)))).toEqual<CsvItem[]>([
+			{ line: 1, header: ['id', 'text'] },
+			{ line: 2, row: ['1', 'a "quote" \ufffd'] },
+			{ line: 3, error: 'row is longer than 4,000,000 characters; it was skipped' },
+			{ line: 4, row: ['3', 'ok'] },
+			{
+				line: 5,
+				error: 'a quoted field is never closed; the rest of the file (over 4,000,000 characters) was skipped',
+			},
+		]);
+	});
+
+	it('reads quotes split across chunk boundaries as csv-parse does', async () => {
+		const text = 'a,b\n"x""y",z\n"p"q,r\ns"t,u\n';
+		for (const size of [1, 2, 3, 5]) {
+			expect(await all(csvRows(pieces(text, size)))).toEqual<CsvItem[]>([
+				{ line: 1, header: ['a', 'b'] },
+				{ line: 2, row: ['x"y', 'z'] },
+				// csv-parse keeps a quote that ends a quoted field early as text.
+				{ line: 3, row: ['"p"q', 'r'] },
+				{ line: 4, row: ['s"t', 'u'] },
+			]);
+		}
+	});
+
 	it('sniffs the delimiter from the header', () => {
 		expect(sniffDelimiter('a;b;"c,d"')).toBe(';');
 		expect(sniffDelimiter('a\tb')).toBe('\t');
