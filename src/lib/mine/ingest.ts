@@ -10,6 +10,7 @@ import {
 	SUPPORTED,
 	type Container,
 } from './detect.ts';
+import { plausibleTime } from './adapters/fields.ts';
 import { MineError } from './errors.ts';
 import { Interner, normalizeTicket } from './normalize.ts';
 import { csvRows, jsonRecords, jsonlRecords, sniffDelimiter, type ReadItem } from './records.ts';
@@ -135,6 +136,9 @@ export async function ingest(
 				return;
 			}
 			const raw = result.ticket;
+			if (raw.created !== null && !plausibleTime(raw.created)) {
+				return reject(line, 'the creation date is not a date from 1970 to 9999');
+			}
 			if (!PLAIN_ID.test(raw.id) && redact(raw.id) !== raw.id) {
 				return reject(line, 'the ticket ID looks like personal data; use another column as the ID');
 			}

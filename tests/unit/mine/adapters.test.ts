@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,8 +9,8 @@ import { leaks } from './planted.ts';
 
 const FIXTURES = 'tests/unit/fixtures/mine';
 
-async function read(file: string, options: Partial<IngestOptions> = {}) {
-	return ingest([openInput(`${FIXTURES}/${file}`)], { format: 'auto', ...options });
+async function read(file: string, options: Partial<IngestOptions> = {}, path = `${FIXTURES}/${file}`) {
+	return ingest([openInput(path)], { format: 'auto', ...options });
 }
 
 /** Everything an ingest result could pass on to the outputs. */
@@ -192,6 +192,38 @@ describe('a CSV export with one row over the size limit', () => {
 			expect(r.tickets.map((t) => t.id)).not.toContain('1006');
 			expect(r.rejected).toEqual([
 				{ file, line: 7, reason: 'row is longer than 4,000,000 characters; it was skipped' },
+			]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('a record with a date outside what JavaScript or a report can show', () => {
+	// Each export with its first ticket's creation date replaced: one rejected record, the rest mined.
+	it.each([
+		['zendesk-tickets.json', /"created_at": "[^"]*"/, '"created_at": 1e20'],
+		['zendesk-incremental.jsonl', /"created_at": "[^"]*"/, '"created_at": 1e20'],
+		['github-issues.json', /"created_at": "[^"]*"/, '"created_at": "0000-01-01T00:00:00Z"'],
+		['helpscout-conversations.json', /"createdAt": "[^"]*"/, '"createdAt": "+275760-09-13T00:00:00.000Z"'],
+		['chatwoot-conversations.json', /"created_at": \d+/, '"created_at": 1e20'],
+		['freshdesk-export.csv', /,2026-\d\d-\d\d \d\d:\d\d:\d\d,/, ',99999-12-31 10:00:00,'],
+		['custom-cases.csv', /,2026-\d\d-\d\d,/, ',1969-12-31,'],
+	])('%s', async (fixture, date, bad) => {
+		const options: Partial<IngestOptions> = fixture.startsWith('custom')
+			? { map: { id: 'Case Number', subject: 'Title', body: 'Customer Message', created: 'Opened' } }
+			: {};
+		const original = await read(fixture, options);
+		const dir = mkdtempSync(join(tmpdir(), 'tierzero-bad-date-'));
+		try {
+			const text = readFileSync(`${FIXTURES}/${fixture}`, 'utf8');
+			expect(text).toMatch(date);
+			const file = join(dir, fixture);
+			writeFileSync(file, text.replace(date, bad));
+			const r = await read(fixture, options, file);
+			expect(r.tickets).toHaveLength(original.tickets.length - 1);
+			expect(r.rejected.filter((x) => !original.rejected.some((o) => o.line === x.line))).toEqual([
+				{ file, line: expect.any(Number), reason: 'the creation date is not a date from 1970 to 9999' },
 			]);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });

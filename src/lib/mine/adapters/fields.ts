@@ -68,6 +68,17 @@ export function channelName(v: unknown): string | null {
 		.replace(/^_|_$/g, '');
 }
 
+/** First instant after the dates a ticket may carry (10000-01-01T00:00:00Z). */
+const YEAR_10000 = Date.UTC(10_000, 0, 1);
+
+/**
+ * Whether a time from {@link timeOf} is a date a ticket can have: from 1970 through 9999. Others
+ * (`created_at: 1e20`, year 0000) would print as `+275760-09-13` or not at all.
+ */
+export function plausibleTime(t: number): boolean {
+	return t >= 0 && t < YEAR_10000;
+}
+
 /**
  * Epoch milliseconds from an ISO string, a `YYYY-MM-DD HH:MM:SS` export time (read as UTC, so a
  * run does not depend on the machine's time zone), or unix seconds/milliseconds; null otherwise.
