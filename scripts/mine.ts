@@ -1,7 +1,7 @@
 // npm run mine: groups support tickets by question and drafts FAQ entries for the uncovered ones.
 import { parseArgs } from 'node:util';
 import { runMine, USAGE } from '../src/lib/mine/cli-fs.ts';
-import { MineError } from '../src/lib/mine/errors.ts';
+import { MineError, UsageError } from '../src/lib/mine/errors.ts';
 
 try {
 	const { values, positionals } = parseArgs({
@@ -27,13 +27,12 @@ try {
 		for (const line of lines) console.log(line);
 	}
 } catch (e) {
-	// Mistakes in the input or the arguments: one line, no stack trace.
-	// Exit 2 for a wrong option, 1 for bad input, as every CLI here (scripts/lib/cli.ts).
-	if (e instanceof MineError) {
-		console.error(e.format());
-		process.exitCode = 1;
-	} else if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+	// Mistakes in the arguments (exit 2, with the usage) or the input (exit 1): no stack trace.
+	if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
 		console.error(`${(e as Error).message}\n${USAGE}`);
 		process.exitCode = 2;
+	} else if (e instanceof MineError) {
+		console.error(e.format());
+		process.exitCode = 1;
 	} else throw e;
 }

@@ -8,7 +8,7 @@ import { contentFolderError, loadAndCheckContent } from '../content-fs.ts';
 import type { CoverageSection } from './coverage.ts';
 import { MAP_FIELDS } from './adapters/csv.ts';
 import { SUPPORTED } from './detect.ts';
-import { MineError } from './errors.ts';
+import { MineError, UsageError } from './errors.ts';
 import { mdxText, mine, type ContentEntry } from './mine.ts';
 import { openInput } from './read-fs.ts';
 import { FORMATS, type ColumnMap, type FormatName } from './ticket.ts';
@@ -39,7 +39,7 @@ export function parseMap(text: string): ColumnMap {
 		const field = part.slice(0, eq).trim() as keyof ColumnMap;
 		const column = part.slice(eq + 1).trim();
 		if (eq < 0 || column === '' || !MAP_FIELDS.includes(field)) {
-			throw new MineError(
+			throw new UsageError(
 				`--map ${part.trim()}: expected field=Column with field one of ${MAP_FIELDS.join(', ')}`,
 			);
 		}
@@ -51,7 +51,7 @@ export function parseMap(text: string): ColumnMap {
 function parseFormat(text: string | undefined): FormatName | 'auto' {
 	const format = text ?? 'auto';
 	if (format !== 'auto' && !(FORMATS as readonly string[]).includes(format)) {
-		throw new MineError(`unknown format "${format}"; ${SUPPORTED}`);
+		throw new UsageError(`unknown format "${format}"; ${SUPPORTED}`);
 	}
 	return format as FormatName | 'auto';
 }
@@ -128,6 +128,26 @@ function shown(path: string): string {
 	return (rel.startsWith('..') || isAbsolute(rel) ? resolve(path) : rel).split(sep).join('/');
 }
 
+/** Throws a UsageError for a path option that names nothing (empty or blank). */
+function checkPath(option: string, path: string): void {
+	if (path.trim() === '') throw new UsageError(`${option}: expected a path, got an empty string`);
+}
+
+/**
+ * Throws a UsageError for an output folder the miner must not replace whole: the working folder,
+ * one of its parents, or the root.
+ */
+function checkOutputFolder(option: string, path: string): void {
+	checkPath(option, path);
+	const cwd = process.cwd();
+	const full = resolve(path);
+	if (full === cwd || cwd.startsWith(full.endsWith(sep) ? full : full + sep)) {
+		throw new UsageError(
+			`${option} ${path}: is the working folder or one of its parents; the miner replaces its output folders whole, so name a folder of their own, such as reports/mine`,
+		);
+	}
+}
+
 /**
  * Run the command; returns the lines to print. Rejected records go to `warn` as `file:line: reason`.
  * Throws a MineError for anything the user must fix; nothing is written then.
@@ -137,19 +157,25 @@ export async function runMine(
 	warn: (line: string) => void = () => {},
 ): Promise<string[]> {
 	const started = performance.now();
-	if (args.files.length === 0) throw new MineError(`no export files given\n${USAGE}`);
+	// Every argument is checked before anything is read or written.
+	if (args.files.length === 0) throw new UsageError('no export files given');
+	for (const file of args.files) checkPath('export file', file);
 	const format = parseFormat(args.format);
 	const map = args.map === undefined ? undefined : parseMap(args.map);
 	const minSize = Number(args.minSize ?? 3);
 	if (!Number.isInteger(minSize) || minSize < 1) {
-		throw new MineError(`--min-size ${args.minSize}: expected a whole number of 1 or more`);
+		throw new UsageError(`--min-size ${args.minSize}: expected a whole number of 1 or more`);
 	}
+	if (args.queries !== undefined) checkPath('--queries', args.queries);
+	if (args.content !== undefined) checkPath('--content', args.content);
 	const contentRoot = args.content ?? 'content';
 	const out = args.out ?? join('reports', 'mine');
 	const drafts = args.drafts ?? join(contentRoot, 'faq', '_suggested');
+	checkOutputFolder('--out', out);
+	checkOutputFolder('--drafts', drafts);
 	const [a, b] = [resolve(out), resolve(drafts)];
 	if (a === b || a.startsWith(b + sep) || b.startsWith(a + sep)) {
-		throw new MineError(
+		throw new UsageError(
 			`--out ${out} and --drafts ${drafts} must be separate folders, neither inside the other`,
 		);
 	}

@@ -19,3 +19,14 @@ export class MineError extends Error {
 		return `${this.file}${this.line === undefined ? '' : `:${this.line}`}: ${this.message}`;
 	}
 }
+
+/**
+ * A mistake in the command line itself (a missing or empty path, an unknown format): the CLI
+ * prints the message and the usage line and exits with status 2, before reading or writing anything.
+ */
+export class UsageError extends MineError {
+	constructor(message: string) {
+		super(message);
+		this.name = 'UsageError';
+	}
+}

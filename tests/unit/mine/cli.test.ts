@@ -15,6 +15,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { outputLeaks } from './planted.ts';
 
 const FIXTURES = 'tests/unit/fixtures/mine';
+const USAGE =
+	'usage: npm run mine -- [--format auto|zendesk|freshdesk|chatwoot|helpscout|github|csv] ' +
+	'[--map field=Column,...] [--queries FILE] [--out DIR] [--drafts DIR] [--content DIR] [--min-size N] FILE...\n';
 const dir = mkdtempSync(join(tmpdir(), 'mine-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -75,10 +78,11 @@ describe('npm run mine', () => {
 			`${FIXTURES}/github-issues.json`,
 		);
 		expect(r).toEqual({
-			code: 1,
+			code: 2,
 			stdout: '',
 			stderr:
-				'unknown format "jira"; supported formats: auto, zendesk, freshdesk, chatwoot, helpscout, github, csv\n',
+				'unknown format "jira"; supported formats: auto, zendesk, freshdesk, chatwoot, helpscout, github, csv\n' +
+				USAGE,
 		});
 		expect(existsSync(join(dir, 'jira'))).toBe(false);
 	});
@@ -164,10 +168,30 @@ describe('npm run mine', () => {
 
 	it('explains a bad --map and an unknown option', () => {
 		expect(mine('--map', 'text=Body', 'x.csv').stderr).toBe(
-			'--map text=Body: expected field=Column with field one of subject, body, id, created, tags, channel\n',
+			'--map text=Body: expected field=Column with field one of subject, body, id, created, tags, channel\n' +
+				USAGE,
 		);
 		const r = mine('--colour', 'x.json');
 		expect(r.code).toBe(2);
 		expect(r.stderr).toMatch(/^Unknown option '--colour'.*\nusage: npm run mine -- /s);
+	});
+
+	it.each([
+		[['--out', ''], '--out: expected a path, got an empty string'],
+		[['--drafts', ''], '--drafts: expected a path, got an empty string'],
+		[['--drafts', '   '], '--drafts: expected a path, got an empty string'],
+		[['--content', ''], '--content: expected a path, got an empty string'],
+		[['--queries', ''], '--queries: expected a path, got an empty string'],
+		[['--out', '.'], '--out .: is the working folder or one of its parents; the miner replaces its output folders whole, so name a folder of their own, such as reports/mine'],
+		[['--drafts', '..'], '--drafts ..: is the working folder or one of its parents; the miner replaces its output folders whole, so name a folder of their own, such as reports/mine'],
+		[[''], 'export file: expected a path, got an empty string'],
+	])('refuses %j before writing anything, with the usage and exit code 2', (args, message) => {
+		const before = readdirSync('.');
+		const files = args.length === 1 ? args : [...args, `${FIXTURES}/github-issues.json`];
+		const r = mine('--drafts', join(dir, 'bad-path-drafts'), ...files);
+		expect(r).toEqual({ code: 2, stdout: '', stderr: `${message}\n${USAGE}` });
+		// No staging folder (..tmp-*), no output, in the working folder or the temp folder.
+		expect(readdirSync('.')).toEqual(before);
+		expect(existsSync(join(dir, 'bad-path-drafts'))).toBe(false);
 	});
 });
