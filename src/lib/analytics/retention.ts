@@ -22,6 +22,13 @@ export function retentionCutoff(
 				error: `--older-than: must be a number of days of at least 1, e.g. 90d, got "${flags.olderThan}"`,
 			};
 		}
+		// No event is older than 1970; a longer period would also be a date JavaScript cannot print.
+		const most = Math.floor(now / DAY_MS);
+		if (days > most) {
+			return {
+				error: `--older-than: at most ${most} days (back to 1970-01-01), got "${flags.olderThan}"`,
+			};
+		}
 		return { before: now - days * DAY_MS };
 	}
 	const before = parseDateBound(flags.before!, 'start');

@@ -44,6 +44,14 @@ describe('retentionCutoff', () => {
 			'--older-than: must be a number of days of at least 1, e.g. 90d, got "3 months"',
 		],
 		[
+			{ olderThan: '200000000d' },
+			'--older-than: at most 20780 days (back to 1970-01-01), got "200000000d"',
+		],
+		[
+			{ olderThan: '99999999999999999999' },
+			'--older-than: must be a number of days of at least 1, e.g. 90d, got "99999999999999999999"',
+		],
+		[
 			{ before: 'last year' },
 			'--before: must be a date (YYYY-MM-DD) or an ISO-8601 date-time, got "last year"',
 		],
@@ -118,12 +126,14 @@ describe('SQLite retention', () => {
 			`prune-events: ${join(dir, 'missing.db')}: no analytics database here; run the collector first or pass --db PATH`,
 		],
 		[['--older-than', '90d', '--color'], "prune-events: Unknown option '--color'"],
+		[['--older-than', '200000000d', '--db', 'x.db'], 'prune-events: --older-than: at most '],
 	])('refuses %j with a message and exit code 2', async (args, message) => {
 		const error = await prune(...args).catch((e: { code: number; stderr: string }) => e);
 		expect(error).toMatchObject({ code: 2 });
 		expect((error as { stderr: string }).stderr.trim()).toMatch(
 			new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
 		);
+		expect((error as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
 	});
 });
 
