@@ -1,8 +1,9 @@
 // Starts the analytics collector: POST /api/events, GET /healthz. Configured by the environment:
 // PORT (8787), HOST (127.0.0.1), TIERZERO_DB (data/analytics.db) or DATABASE_URL (PostgreSQL),
 // TIERZERO_ORIGINS (comma list), TIERZERO_RATE_LIMIT (requests/minute/client, 0 = off),
-// TIERZERO_TRUST_PROXY=1 (client address from X-Forwarded-For).
-import { parseOrigins, startCollector } from '../src/lib/analytics/collector.ts';
+// TIERZERO_TRUST_PROXY=N (N proxies of your own in front: the client is the Nth X-Forwarded-For
+// entry from the right).
+import { parseOrigins, parseTrustProxy, startCollector } from '../src/lib/analytics/collector.ts';
 import { openStore } from '../src/lib/analytics/open-store-fs.ts';
 import { siteConfig } from '../src/site-config.ts';
 
@@ -10,6 +11,12 @@ const env = process.env;
 const port = Number(env.PORT ?? 8787);
 const rateLimit = Number(env.TIERZERO_RATE_LIMIT ?? 120);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT: must be 0-65535, got "${env.PORT}"`);
+const trustProxy = parseTrustProxy(env.TIERZERO_TRUST_PROXY);
+if (trustProxy === null) {
+	fail(
+		`TIERZERO_TRUST_PROXY: must be the number of proxies of your own in front of the collector (0 or unset for none), got "${env.TIERZERO_TRUST_PROXY}"`,
+	);
+}
 if (!Number.isFinite(rateLimit) || rateLimit < 0) {
 	fail(`TIERZERO_RATE_LIMIT: must be requests per minute (0 turns it off), got "${env.TIERZERO_RATE_LIMIT}"`);
 }
@@ -22,7 +29,7 @@ const collector = await startCollector({
 	store,
 	origins,
 	rateLimitPerMinute: rateLimit,
-	trustProxy: env.TIERZERO_TRUST_PROXY === '1',
+	trustProxy,
 	port,
 	host: env.HOST ?? '127.0.0.1',
 }).catch((error: unknown) => fail(`listen: ${(error as Error).message}`));

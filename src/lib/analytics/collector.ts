@@ -28,6 +28,41 @@ export function originAllowed(origin: string, allowed: readonly string[]): boole
 	);
 }
 
+/**
+ * The address to rate-limit a request by. Behind `hops` proxies of your own, each appends the
+ * address it received the request from to `X-Forwarded-For`, so the client is the `hops`-th entry
+ * from the right: the rightmost for one proxy, the second from the right for two (a CDN, then a
+ * load balancer). Entries further left were written by the client and prove nothing: trusting the
+ * leftmost would let every request with a new made-up first entry pass the limit. With no proxy
+ * (`hops` 0), or when the header has fewer entries than hops, the socket's address or the
+ * leftmost entry the proxies did write is used.
+ */
+export function clientAddress(
+	forwarded: string | string[] | undefined,
+	socketAddress: string | undefined,
+	hops: number,
+): string {
+	const entries =
+		hops > 0 && forwarded !== undefined
+			? (Array.isArray(forwarded) ? forwarded : [forwarded])
+					.flatMap((line) => line.split(','))
+					.map((entry) => entry.trim())
+					.filter((entry) => entry !== '')
+			: [];
+	const chosen = entries.length > 0 ? entries[Math.max(0, entries.length - hops)] : undefined;
+	return chosen ?? socketAddress ?? 'unknown';
+}
+
+/**
+ * `TIERZERO_TRUST_PROXY` as a hop count: unset, empty or 0 for none, a whole number for that many
+ * proxies of your own; null for anything else.
+ */
+export function parseTrustProxy(value: string | undefined): number | null {
+	const text = (value ?? '').trim();
+	if (text === '') return 0;
+	return /^\d{1,2}$/.test(text) ? Number(text) : null;
+}
+
 /** Options of the collector's HTTP handler. */
 export interface CollectorOptions {
 	/** Where accepted events go. */
@@ -36,8 +71,11 @@ export interface CollectorOptions {
 	origins: readonly string[];
 	/** Requests per minute per client, with the same burst; 0 turns the limit off. Default 120. */
 	rateLimitPerMinute?: number;
-	/** Take the client's address from `X-Forwarded-For` (set this only behind your own proxy). */
-	trustProxy?: boolean;
+	/**
+	 * How many proxies of your own stand in front of the collector (`TIERZERO_TRUST_PROXY`); 0,
+	 * the default, uses the socket's address. See {@link clientAddress}.
+	 */
+	trustProxy?: number;
 	/** Where to report storage failures. Default: console.error. */
 	logError?: (message: string) => void;
 }
@@ -78,11 +116,8 @@ export function createCollectorHandler(options: CollectorOptions) {
 	const logError = options.logError ?? ((message: string) => console.error(message));
 	const stats: CollectorStats = { storedEvents: 0, rejectedRequests: 0 };
 
-	const clientOf = (req: IncomingMessage) => {
-		const forwarded = options.trustProxy ? req.headers['x-forwarded-for'] : undefined;
-		const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-		return first || req.socket.remoteAddress || 'unknown';
-	};
+	const clientOf = (req: IncomingMessage) =>
+		clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress, options.trustProxy ?? 0);
 
 	async function postEvents(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>) {
 		if (limiter) {
@@ -179,6 +214,11 @@ export function createCollectorHandler(options: CollectorOptions) {
 			return;
 		}
 		postEvents(req, res, cors).catch((error: unknown) => {
+			if (error === ABORTED) {
+				// The client hung up mid-body: nobody is left to answer, and it is not the server's fault.
+				stats.rejectedRequests++;
+				return;
+			}
 			if (error instanceof Rejection) reject(error);
 			else {
 				logError(`collector: ${String(error)}`);
@@ -188,6 +228,9 @@ export function createCollectorHandler(options: CollectorOptions) {
 	};
 	return Object.assign(handler, { stats });
 }
+
+/** What readBody rejects with when the client went away before its body ended. */
+const ABORTED = Symbol('client aborted the request');
 
 /** Reads a UTF-8 body of at most {@link MAX_BODY_BYTES}, refusing larger ones early. */
 function readBody(req: IncomingMessage): Promise<string> {
@@ -211,10 +254,11 @@ function readBody(req: IncomingMessage): Promise<string> {
 			chunks.push(chunk);
 		});
 		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		req.on('error', reject);
-		// A client that gives up mid-body would otherwise leave this promise pending forever.
+		// A client that disconnects mid-body makes the request emit "aborted" (ECONNRESET) and
+		// close; either way the promise must settle, and quietly.
+		req.on('error', (error) => reject(req.complete ? error : ABORTED));
 		req.on('close', () => {
-			if (!req.complete) reject(new Rejection(400, 'the request was aborted before its body ended'));
+			if (!req.complete) reject(ABORTED);
 		});
 	});
 }

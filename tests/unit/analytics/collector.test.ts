@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
 import {
+	clientAddress,
 	originAllowed,
+	parseTrustProxy,
 	parseOrigins,
 	type RunningCollector,
 	startCollector,
@@ -165,6 +168,80 @@ describe('limits and failures', () => {
 			expect(retryAfter).toBe('20');
 		} finally {
 			await limited.close();
+		}
+	});
+
+	it('behind a trusted proxy, limits by the address the proxy appended, whatever the client put first', async () => {
+		const limited = await startCollector({
+			store: new SqliteEventStore(':memory:'),
+			origins: ['localhost'],
+			rateLimitPerMinute: 3,
+			trustProxy: 1,
+			port: 0,
+			host: '127.0.0.1',
+		});
+		try {
+			const send = (forwardedFor: string, i: number) =>
+				fetch(`${limited.url}/api/events`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': forwardedFor },
+					body: JSON.stringify(at('r2', i).view('KB-0001')),
+				}).then((r) => r.status);
+			// One client (the proxy saw 203.0.113.7) inventing a new first entry every time.
+			const spoofed = [];
+			for (let i = 0; i < 5; i++) spoofed.push(await send(`198.51.100.${i}, 203.0.113.7`, i));
+			expect(spoofed).toEqual([200, 200, 200, 429, 429]);
+			// Another client behind the same proxy has its own allowance.
+			expect(await send('203.0.113.8', 9)).toBe(200);
+		} finally {
+			await limited.close();
+		}
+	});
+
+	it('takes the client as the Nth X-Forwarded-For entry from the right behind N proxies', () => {
+		const header = 'made-up, 192.0.2.1, 198.51.100.2, 10.0.0.3';
+		expect(clientAddress(header, '10.0.0.9', 0)).toBe('10.0.0.9');
+		expect(clientAddress(header, '10.0.0.9', 1)).toBe('10.0.0.3');
+		expect(clientAddress(header, '10.0.0.9', 2)).toBe('198.51.100.2');
+		expect(clientAddress(['made-up, 192.0.2.1', '198.51.100.2'], '10.0.0.9', 2)).toBe('192.0.2.1');
+		// Fewer entries than proxies: the furthest one a proxy wrote.
+		expect(clientAddress('192.0.2.1', '10.0.0.9', 2)).toBe('192.0.2.1');
+		expect(clientAddress(undefined, '10.0.0.9', 1)).toBe('10.0.0.9');
+		expect(clientAddress(' , ', undefined, 1)).toBe('unknown');
+		expect([undefined, '', '0', '1', '2', ' 3 '].map(parseTrustProxy)).toEqual([0, 0, 0, 1, 2, 3]);
+		expect(['true', 'yes', '-1', '1.5', '100'].map(parseTrustProxy)).toEqual([null, null, null, null, null]);
+	});
+
+	it('logs nothing when clients disconnect in the middle of their body', async () => {
+		const errors: string[] = [];
+		const quiet = await startCollector({
+			store: new SqliteEventStore(':memory:'),
+			origins: ['localhost'],
+			rateLimitPerMinute: 0,
+			port: 0,
+			host: '127.0.0.1',
+			logError: (m) => errors.push(m),
+		});
+		try {
+			for (let i = 0; i < 20; i++) {
+				await new Promise<void>((resolve, reject) => {
+					const socket = connect(quiet.port, '127.0.0.1', () => {
+						socket.write(
+							'POST /api/events HTTP/1.1\r\nHost: collector\r\nContent-Type: application/json\r\n' +
+								'Content-Length: 1000\r\n\r\n[{"type":"page_view",',
+							() => setImmediate(() => socket.destroy()),
+						);
+					});
+					socket.on('close', () => resolve());
+					socket.on('error', reject);
+				});
+			}
+			await expect.poll(() => quiet.stats.rejectedRequests, { timeout: 10_000 }).toBe(20);
+			expect(errors).toEqual([]);
+			// And the collector still answers.
+			expect((await fetch(`${quiet.url}/healthz`)).status).toBe(200);
+		} finally {
+			await quiet.close();
 		}
 	});
 
