@@ -26,8 +26,13 @@ export default defineConfig({
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
-					testTimeout: 60_000,
-					hookTimeout: 240_000,
+					// Browser tests must pass with both cores busy (npm run test:stress): a journey
+					// may take minutes there, and expect.poll waits 15 s, not vitest's default 1 s,
+					// for what the page will show.
+					testTimeout: 180_000,
+					// The analytics journey builds its own site first.
+					hookTimeout: 600_000,
+					expect: { poll: { timeout: 15_000 } },
 					// One browser and one server at a time: the machines have two cores.
 					fileParallelism: false,
 				},

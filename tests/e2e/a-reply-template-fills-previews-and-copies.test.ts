@@ -11,8 +11,8 @@ it('fills a placeholder, previews it and copies the filled reply', async () => {
 	const preview = page.locator('.template-text');
 	await expect(preview.textContent()).resolves.toContain('[Customer Name]');
 	await page.getByRole('textbox', { name: 'Customer Name' }).fill('Dana');
-	await expect(preview.textContent()).resolves.toContain('Hi Dana,');
-	await expect(preview.textContent()).resolves.not.toContain('[Customer Name]');
+	await expect.poll(() => preview.textContent()).toContain('Hi Dana,');
+	await expect.poll(() => preview.textContent()).not.toContain('[Customer Name]');
 	await page.getByRole('button', { name: 'Copy reply' }).click();
 	await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('Hi Dana,');
 	const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -22,24 +22,23 @@ it('search finds the webhook retry article despite a typo', async () => {
 		// searches what the reader meant and says so.
 		await dialog.getByText('Showing results for webhook retries').waitFor();
 		// An option's text is its accessible name: title, type, KB ID, severity, excerpt.
-		const firstThree = (await dialog.getByRole('option').allTextContents()).slice(0, 3);
 		const isRetryArticle = (text: string) => /^Webhook retr[^]* KB article KB-\d{4} /i.test(text);
-		expect(firstThree.some(isRetryArticle)).toBe(true);
+		await expect
+			.poll(async () => (await dialog.getByRole('option').allTextContents()).slice(0, 3).some(isRetryArticle))
+			.toBe(true);
+		await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^\d+ results? for “webhook retries”/);
 		const status = (await dialog.getByRole('status').textContent()) ?? '';
-		expect(status).toMatch(/^\d+ results? for “webhook retries”/);
 
 		// Once the query settles, analytics hears what was typed and how many results it showed.
 		const searches = () =>
 			page.evaluate(() => (window as unknown as { searches: unknown[] }).searches);
-		await expect.poll(searches, { timeout: 5_000 }).toHaveLength(1);
+		await expect.poll(searches).toHaveLength(1);
 		expect(await searches()).toEqual([{ query: 'webhok retries', results: parseInt(status, 10) }]);
 
 		// The reader can still insist on the typed words, and is then offered the correction.
 		await dialog.getByRole('button', { name: 'search instead for webhok retries' }).click();
 		await dialog.getByRole('button', { name: 'webhook retries' }).waitFor();
-		expect(await dialog.getByText('Did you mean').textContent()).toBe(
-			'Did you mean webhook retries?',
-		);
+		await expect.poll(() => dialog.getByText('Did you mean').textContent()).toBe('Did you mean webhook retries?');
 
 		expect(problems).toEqual(NO_PROBLEMS);
 	} finally {

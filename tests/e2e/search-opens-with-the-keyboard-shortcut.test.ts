@@ -25,32 +25,34 @@ it('search opens with the keyboard shortcut', async () => {
 		const combobox = dialog.getByRole('combobox', { name: 'Search the help center' });
 		const trigger = page.getByRole('banner').getByRole('button', { name: 'Search' });
 
+		const hasFocus = (locator: typeof combobox) => () => locator.evaluate((el) => el === document.activeElement);
+
 		await page.keyboard.press('/');
 		await combobox.waitFor();
-		expect(await combobox.evaluate((el) => el === document.activeElement)).toBe(true);
+		await expect.poll(hasFocus(combobox)).toBe(true);
 		await page.keyboard.press('Escape');
 		await dialog.waitFor({ state: 'hidden' });
 		// Nothing was focused before `/`: focus lands on the Search button, not lost on <body>.
-		expect(await trigger.evaluate((el) => el === document.activeElement)).toBe(true);
+		await expect.poll(hasFocus(trigger)).toBe(true);
 
 		await page.getByRole('link', { name: 'Knowledge base' }).first().focus();
 		const before = await focused(page);
 		await page.keyboard.press('Control+K');
 		await combobox.waitFor();
-		expect(await combobox.evaluate((el) => el === document.activeElement)).toBe(true);
+		await expect.poll(hasFocus(combobox)).toBe(true);
 		// Escape closes at once, even with text in the field.
 		await page.keyboard.type('webhook');
 		await dialog.getByRole('option').first().waitFor();
 		await page.keyboard.press('Escape');
 		await dialog.waitFor({ state: 'hidden' });
-		expect(await focused(page)).toBe(before);
+		await expect.poll(() => focused(page)).toBe(before);
 
 		await page.keyboard.press('Control+K');
+		await combobox.waitFor();
+		await expect.poll(hasFocus(combobox)).toBe(true);
 		// Reopening selects the previous text, so typing replaces it.
 		await page.keyboard.type('signature');
-		await expect
-			.poll(() => dialog.getByRole('status').textContent(), { timeout: 10_000 })
-			.toMatch(/results? for “signature”/);
+		await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/results? for “signature”/);
 		const options = dialog.getByRole('option');
 		const count = await options.count();
 		expect(count).toBeGreaterThan(1);

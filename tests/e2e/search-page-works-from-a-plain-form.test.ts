@@ -39,7 +39,7 @@ it('search page shows results for ?q= and keeps the URL in sync with JavaScript'
 	);
 	try {
 		const box = page.getByRole('search').getByRole('combobox', { name: 'Search the help center' });
-		expect(await box.inputValue()).toBe('webhook retries');
+		await expect.poll(() => box.inputValue()).toBe('webhook retries');
 		const results = page.getByRole('main').getByRole('listbox', { name: 'Search results' });
 		await results.getByRole('option').first().waitFor();
 		const names = await results.getByRole('option').allTextContents();
@@ -47,12 +47,8 @@ it('search page shows results for ?q= and keeps the URL in sync with JavaScript'
 		expect(await page.getByText('needs JavaScript').isVisible()).toBe(false);
 
 		await box.fill('signature verification');
-		await expect
-			.poll(() => page.url(), { timeout: 5_000 })
-			.toBe(`${site.url}/search/?q=signature+verification`);
-		await expect
-			.poll(() => results.getByRole('option').first().textContent(), { timeout: 5_000 })
-			.toMatch(/signature/i);
+		await expect.poll(() => page.url()).toBe(`${site.url}/search/?q=signature+verification`);
+		await expect.poll(() => results.getByRole('option').first().textContent()).toMatch(/signature/i);
 
 		expect(problems.consoleErrors).toEqual([]);
 		expect(problems.pageErrors).toEqual([]);

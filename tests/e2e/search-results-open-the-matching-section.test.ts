@@ -27,11 +27,10 @@ it('a result whose words are in one section opens that section, and one that mat
 			.filter({ hasText: 'for “CI logs that echo variables and screenshots”' })
 			.waitFor();
 		const result = dialog.getByRole('option', { name: /^Rotating a leaked or expiring API key/ });
-		await result.waitFor();
-		expect(await result.textContent()).toMatch(
-			/^Rotating a leaked or expiring API key › Root cause section /,
-		);
-		expect(await result.locator('mark').allTextContents()).toContain('screenshots.');
+		await expect
+			.poll(() => result.textContent())
+			.toMatch(/^Rotating a leaked or expiring API key › Root cause section /);
+		await expect.poll(() => result.locator('mark').allTextContents()).toContain('screenshots.');
 		await result.click();
 		await page.waitForURL(`${site.url}/kb/KB-0025/#root-cause`);
 		await expect
@@ -42,8 +41,9 @@ it('a result whose words are in one section opens that section, and one that mat
 				}),
 			)
 			.toBe(true);
-		// Analytics counts the click for the article, whichever section it opened.
-		expect(clicks).toEqual([
+		// Analytics counts the click for the article, whichever section it opened (the page's
+		// report reaches this process asynchronously).
+		await expect.poll(() => clicks).toEqual([
 			{
 				query: 'CI logs that echo variables and screenshots',
 				rank: expect.any(Number),
@@ -58,7 +58,7 @@ it('a result whose words are in one section opens that section, and one that mat
 			.filter({ hasText: 'for “rotating a leaked api key”' })
 			.waitFor();
 		const titled = dialog.getByRole('option').first();
-		expect(await titled.textContent()).toMatch(/^Rotating a leaked or expiring API key KB article/);
+		await expect.poll(() => titled.textContent()).toMatch(/^Rotating a leaked or expiring API key KB article/);
 		await titled.click();
 		await page.waitForURL(`${site.url}/kb/KB-0025/`);
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { loadAndCheckContent, loadRedirects } from '../../src/lib/content-fs.ts';
 import { siteRoutes } from '../../src/lib/routes.ts';
-import { builtPages } from './lib/pages.ts';
-import { siteDir } from './support/server.ts';
+import { builtPages } from '../e2e/lib/pages.ts';
+import { siteDir } from '../e2e/support/server.ts';
 
 // The content check judges links by the pages routes.ts says the build makes; if src/pages and
 // routes.ts ever disagree, writers would get false alarms or broken links would pass.
