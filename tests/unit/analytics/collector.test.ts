@@ -165,7 +165,11 @@ describe('limits and failures', () => {
 				if (response.status === 429) retryAfter = response.headers.get('retry-after');
 			}
 			expect(statuses).toEqual([200, 200, 200, 429]);
-			expect(retryAfter).toBe('20');
+			// 20 s for a full token at 3 a minute, less what refilled while the requests were served
+			// (seconds on a busy machine); rate-limit.test.ts checks the exact figure with a fake clock.
+			expect(Number(retryAfter)).toBeGreaterThanOrEqual(15);
+			expect(Number(retryAfter)).toBeLessThanOrEqual(20);
+			expect(Number.isInteger(Number(retryAfter))).toBe(true);
 		} finally {
 			await limited.close();
 		}
