@@ -68,7 +68,10 @@ const candidate = fc.oneof(
 		rank: count,
 		target: text(40),
 	}),
-	fc.record({ type: fc.constant('page_view'), ...base, id: entryId }),
+	fc.record(
+		{ type: fc.constant('page_view'), ...base, id: entryId, source: mostly(fc.constant('agent'), text(10)) },
+		{ requiredKeys: ['type', 'session', 'ts', 'path', 'id'] },
+	),
 	fc.record(
 		{ type: fc.constant('helpful_vote'), ...base, id: entryId, helpful: fc.boolean(), reason: text(510) },
 		{ requiredKeys: ['type', 'session', 'ts', 'path', 'id', 'helpful'] },
