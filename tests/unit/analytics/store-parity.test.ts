@@ -105,7 +105,7 @@ async function checkStore(store: EventStore, runs: number): Promise<void> {
 					accepted.push(...result.events);
 				} else {
 					for (const problem of result.problems) {
-						expect(problem.where).toMatch(/^event(\.(type|session|ts|path|query|results|rank|target|id|helpful|reason))?$/);
+						expect(problem.where).toMatch(/^event(\.(type|session|ts|path|query|results|rank|target|id|source|helpful|reason))?$/);
 					}
 				}
 			}
