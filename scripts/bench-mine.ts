@@ -32,7 +32,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { clusterTexts, type Cluster, type ClusterOptions } from '../src/lib/mine/cluster.ts';
-import { scoreClustering, scoreCoverage } from '../src/lib/mine/metrics.ts';
+import { scoreClustering, scoreCoverage, scoreRedaction } from '../src/lib/mine/metrics.ts';
+import { normalizeTicket } from '../src/lib/mine/normalize.ts';
+import { redactPeople } from '../src/lib/mine/people.ts';
 import { readContent } from '../src/lib/mine/cli-fs.ts';
 import { mine } from '../src/lib/mine/mine.ts';
 import { words } from '../src/lib/mine/text.ts';
@@ -85,6 +87,7 @@ const cpuMs = (): number => {
 async function main(): Promise<void> {
 	console.log('Ticket mining benchmark\n');
 	if (!values['no-quality']) {
+		redaction();
 		await coverageQuality(values.stackfaq);
 		quality(values.data, values.variants);
 	}
@@ -131,6 +134,49 @@ const VARIANTS = ALL_VARIANTS.filter(([name]) => name.includes(values.only));
 
 /** Width of the method column. */
 const W = 58;
+
+/**
+ * Redaction both ways on the planted fixture (tests/unit/fixtures/mine/redaction-precision.json):
+ * each case goes through cleaning and redaction as a ticket, then the name finder, as the miner
+ * writes a representative.
+ */
+function redaction(): void {
+	const file = fileURLToPath(
+		new URL('../tests/unit/fixtures/mine/redaction-precision.json', import.meta.url),
+	);
+	const { cases } = JSON.parse(readFileSync(file, 'utf8')) as {
+		cases: Array<{
+			subject: string;
+			body: string;
+			personal: string[];
+			redact: string[];
+			keep: string[];
+		}>;
+	};
+	const outputs = cases.map((c, i) =>
+		redactPeople(
+			normalizeTicket({
+				id: String(i),
+				subject: c.subject,
+				messages: [c.body],
+				created: null,
+				channel: null,
+				tags: [],
+				personal: c.personal,
+			})?.text ?? '',
+		),
+	);
+	const s = scoreRedaction(cases, outputs);
+	console.log(
+		`Redaction on ${cases.length} planted tickets (tests/unit/fixtures/mine/redaction-precision.json)`,
+	);
+	console.log(
+		`  personal values and secrets removed: ${s.removed} of ${s.planted} (${fmt(s.removed / s.planted)})${s.leaked.length ? `; leaked: ${s.leaked.join(', ')}` : ''}`,
+	);
+	console.log(
+		`  product, library, version and platform strings kept: ${s.kept} of ${s.keep} (${fmt(s.kept / s.keep)})${s.lost.length ? `; lost: ${s.lost.join(', ')}` : ''}\n`,
+	);
+}
 
 /** One ticket of the stackfaq dev split with its thread and the entry that answers it, if any. */
 interface DevTicket {

@@ -88,6 +88,16 @@ const ERROR_MESSAGE =
 const LOG_LINE =
 	/^\s*\[?(?:\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?[\d.,]*(?:Z|[+-]\d{2}:?\d{2})?|\d{2}:\d{2}:\d{2}(?:[.,]\d+)?)\]?\s|^\s*\[?(?:INFO|DEBUG|TRACE|WARN|WARNING|NOTICE|VERBOSE)\]?[\s:]/;
 
+/** Whether a line is a heading or prompt of an issue template. */
+export function isTemplateLine(line: string): boolean {
+	return TEMPLATE_LINE.test(
+		line
+			.trim()
+			.replace(/[*_]+$/, '')
+			.replace(/^[*_]+/, ''),
+	);
+}
+
 /** Whether a line is the message of an error rather than one of its frames. */
 export function isErrorMessage(line: string): boolean {
 	return ERROR_MESSAGE.test(line) && !TRACE_LINE.some((re) => re.test(line));
@@ -133,11 +143,7 @@ export function cutDeveloperNoise(lines: readonly string[]): string[] {
 			if (log) out.push(log);
 			continue;
 		}
-		if (
-			CHECKBOX.test(line) ||
-			TEMPLATE_LINE.test(trimmed.replace(/[*_]+$/, '').replace(/^[*_]+/, ''))
-		)
-			continue;
+		if (CHECKBOX.test(line) || isTemplateLine(trimmed)) continue;
 		if (ENV_LINE.test(line) || VERSION_DUMP.test(line)) continue;
 		out.push(line);
 	}

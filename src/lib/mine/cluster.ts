@@ -48,13 +48,8 @@ import { buildCorpus, type Corpus } from './cluster-corpus.ts';
 import { knnGraph, symmetrize, type Graph } from './cluster-graph.ts';
 import { joinCommunities, type CommunityLinks, type CommunitySum } from './cluster-join.ts';
 import { louvain, mergeCommunities } from './cluster-louvain.ts';
-import {
-	HASH_SIZE,
-	idf,
-	Vectorizer,
-	type FeatureOptions,
-	type SparseRows,
-} from './cluster-vectors.ts';
+import { labelOf, topTerms } from './naming.ts';
+import { HASH_SIZE, Vectorizer, type FeatureOptions, type SparseRows } from './cluster-vectors.ts';
 
 /** Sparse vector as parallel arrays, ids ascending. */
 interface SparseVector {
@@ -141,8 +136,6 @@ export const PART_RESOLUTION = 15;
 
 /** Centroids above this many features are truncated: the tail carries almost no weight. */
 const CENTROID_FEATURES = 256;
-/** Term statistics of a group are read from at most this many distinct tickets. */
-const TERM_SAMPLE = 400;
 
 /**
  * Clusters cleaned, redacted ticket texts. Returns clusters covering every index exactly once
@@ -483,136 +476,4 @@ function describeGroups(
 	}
 	clusters.sort((a, b) => b.members.length - a.members.length || a.members[0]! - b.members[0]!);
 	return clusters;
-}
-
-/**
- * Words that say what kind of question it is but not what it is about: they may appear inside a
- * phrase ("not arrived") but never as a term on their own.
- */
-const WEAK_TERMS = new Set(
-	'not no can cannot how why what when where which there still yet again already now one any way use'.split(
-		' ',
-	),
-);
-/** Weak words that may still open a phrase: negations and "how" (how long, how much). */
-const PHRASE_OPENERS = new Set(['not', 'no', 'how']);
-
-/**
- * Readable top terms: stems and adjacent stem pairs ranked by the share of the group's tickets
- * using them times their idf (class-based TF-IDF), shown in the group's most frequent surface form.
- */
-function topTerms(
-	corpus: Corpus,
-	nodes: readonly number[],
-	stemDf: Float64Array,
-	nDocs: number,
-	max = 6,
-): string[] {
-	const sampleNodes = [...nodes]
-		.sort((a, b) => corpus.hash[a]! - corpus.hash[b]!)
-		.slice(0, TERM_SAMPLE);
-	const share = new Map<string, number>();
-	const surfaceCounts = new Map<string, Map<string, number>>();
-	let total = 0;
-	for (const node of sampleNodes) {
-		const w = corpus.count[node]!;
-		total += w;
-		const present = new Set<string>();
-		const end = corpus.start[node + 1]!;
-		for (let p = corpus.start[node]!; p < end; p++) {
-			const a = corpus.words[p]!;
-			const keys: Array<[string, string]> = [[String(corpus.stemOf[a]), corpus.surfaces[a]!]];
-			if (p + 1 < end) {
-				const b = corpus.words[p + 1]!;
-				keys.push([
-					`${corpus.stemOf[a]} ${corpus.stemOf[b]}`,
-					`${corpus.surfaces[a]} ${corpus.surfaces[b]}`,
-				]);
-			}
-			for (const [key, surface] of keys) {
-				present.add(key);
-				let forms = surfaceCounts.get(key);
-				if (!forms) surfaceCounts.set(key, (forms = new Map()));
-				forms.set(surface, (forms.get(surface) ?? 0) + w);
-			}
-		}
-		for (const key of present) share.set(key, (share.get(key) ?? 0) + w);
-	}
-	if (total === 0) return [];
-	const idfOf = (key: string): number => {
-		const parts = key.split(' ').map(Number);
-		let sum = 0;
-		for (const s of parts) sum += idf(stemDf[s]!, nDocs);
-		return sum / parts.length;
-	};
-	// A term must be used by a fair share of the group, or by two tickets in a tiny one.
-	const minShare = Math.max(2, total * 0.15);
-	const readable = (key: string): boolean => {
-		const form = surfaceOf(surfaceCounts, key).split(' ');
-		// "not", "why"... say nothing alone; a phrase may start with a negation or "how" ("not
-		// working", "how long") but not end with a weak word ("payment not") or open on another one.
-		if (form.length === 1) return !WEAK_TERMS.has(form[0]!);
-		return (
-			!WEAK_TERMS.has(form[form.length - 1]!) &&
-			(!WEAK_TERMS.has(form[0]!) || PHRASE_OPENERS.has(form[0]!))
-		);
-	};
-	const ranked = [...share]
-		.filter(([key, c]) => c >= Math.min(minShare, total) && readable(key))
-		.map(([key, c]) => ({
-			key,
-			share: c,
-			score: (c / total) * idfOf(key) * (isSingle(key) ? 1 : 1.15),
-		}))
-		.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
-	const chosen: Array<{ key: string; share: number }> = [];
-	const used = new Set<string>();
-	for (const term of ranked) {
-		if (chosen.length >= max) break;
-		const parts = term.key.split(' ');
-		// A phrase whose words are all shown, or a word already shown in a phrase, adds nothing.
-		if (parts.every((p) => used.has(p))) continue;
-		for (const p of parts) used.add(p);
-		// A phrase used by most of the tickets that use one of its words reads better than that
-		// word alone ("exchange rate" rather than "rate"): it takes the word's place.
-		const replaced = isSingle(term.key)
-			? -1
-			: chosen.findIndex(
-					(c) => isSingle(c.key) && parts.includes(c.key) && term.share >= 0.6 * c.share,
-				);
-		if (replaced >= 0) chosen[replaced] = term;
-		else chosen.push(term);
-	}
-	const out = chosen.map((c) => surfaceOf(surfaceCounts, c.key));
-	return out;
-}
-
-function isSingle(key: string): boolean {
-	return !key.includes(' ');
-}
-
-function surfaceOf(counts: ReadonlyMap<string, ReadonlyMap<string, number>>, key: string): string {
-	let bestForm = '';
-	let bestCount = -1;
-	for (const [form, c] of counts.get(key) ?? []) {
-		if (c > bestCount || (c === bestCount && form < bestForm)) {
-			bestForm = form;
-			bestCount = c;
-		}
-	}
-	return bestForm;
-}
-
-/** The top two or three terms, joined: short enough for a list, specific enough to tell groups apart. */
-function labelOf(terms: readonly string[]): string {
-	if (terms.length === 0) return '(no common terms)';
-	const picked: string[] = [];
-	let words = 0;
-	for (const t of terms) {
-		const n = t.split(' ').length;
-		if (picked.length > 0 && (words + n > 4 || picked.length >= 3)) break;
-		picked.push(t);
-		words += n;
-	}
-	return picked.join(' · ');
 }

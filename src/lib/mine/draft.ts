@@ -5,7 +5,7 @@
  */
 import { mdxComment, mdxText, yamlString } from '../escape.ts';
 import { FaqSchema } from '../../schemas/faq.ts';
-import { questionFrom } from './phrasing.ts';
+import { questionFrom } from './naming.ts';
 import type { SuggestionCluster } from './suggest.ts';
 
 /** A draft ready to write: its file name under the drafts folder and its MDX source. */

@@ -155,3 +155,50 @@ export function scoreCoverage(
 		unanswered,
 	};
 }
+
+/** A redaction fixture's case: values that must be gone from the output, and values that must stay. */
+export interface RedactionCase {
+	redact: readonly string[];
+	keep: readonly string[];
+}
+
+/**
+ * Redaction measured both ways on planted values: recall (share of personal values and secrets
+ * gone from the output) and precision as kept (share of product, library, version and platform
+ * strings still there verbatim), with the values that failed.
+ */
+export function scoreRedaction(
+	cases: readonly RedactionCase[],
+	outputs: readonly string[],
+): {
+	removed: number;
+	planted: number;
+	kept: number;
+	keep: number;
+	leaked: string[];
+	lost: string[];
+} {
+	const leaked: string[] = [];
+	const lost: string[] = [];
+	let planted = 0;
+	let keep = 0;
+	cases.forEach((c, i) => {
+		const out = outputs[i]!;
+		for (const v of c.redact) {
+			planted++;
+			if (out.includes(v)) leaked.push(v);
+		}
+		for (const v of c.keep) {
+			keep++;
+			if (!out.includes(v)) lost.push(v);
+		}
+	});
+	return {
+		removed: planted - leaked.length,
+		planted,
+		kept: keep - lost.length,
+		keep,
+		leaked,
+		lost,
+	};
+}

@@ -52,6 +52,10 @@ export function redactPeople(text: string): string {
 		// Sentence-final "Smith." keeps its full stop too, but "Mr." stays part of the name.
 		const end = offset.start + (/\p{L}{2,}\.$/u.test(name) ? name.length - 1 : name.length);
 		if (offset.start < at || name.length === 0) continue;
+		// Product names the lexicon mistakes for people: "Wolfram Alpha" (a capitalised word
+		// follows the "name"), "DistilBERT" (capitals inside a word).
+		if (/\p{Ll}{2}\p{Lu}|\p{Lu}{2,}\p{Ll}*\p{Lu}/u.test(name)) continue;
+		if (/^\s+\p{Lu}\p{Ll}/u.test(text.slice(offset.start + name.length))) continue;
 		out += text.slice(at, offset.start) + MARK.name;
 		at = end;
 	}

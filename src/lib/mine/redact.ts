@@ -105,6 +105,16 @@ export function looksLikeSecret(token: string): boolean {
 	if (/[/.]/.test(token) && !/[A-Z]/.test(token)) return false;
 	// UUIDs name workspaces and webhooks; one used as a key is caught by its `key:` context.
 	if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(token)) return false;
+	// Platform and build strings (Linux-5.15.0-1019-aws-x86_64-with-glibc2.31): many short parts
+	// between separators, some of them words, where a generated secret is one long run and a
+	// licence key's groups all mix letters and digits.
+	const parts = token.split(/[-_.]/);
+	if (
+		parts.length >= 4 &&
+		parts.every((p) => p.length <= 12) &&
+		parts.filter((p) => /^[A-Za-z]{2,}$/.test(p)).length >= 2
+	)
+		return false;
 	const digits = digitCount(token);
 	const upper = /[A-Z]/.test(token);
 	const lower = /[a-z]/.test(token);

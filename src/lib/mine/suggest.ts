@@ -7,7 +7,7 @@ import type { Coverage } from './coverage.ts';
 import type { FileSummary } from './ingest.ts';
 import type { Query } from './queries.ts';
 import { redactPeople } from './people.ts';
-import { labelFrom } from './phrasing.ts';
+import { labelFrom } from './naming.ts';
 import { tokenize } from './text.ts';
 import type { Rejection, Ticket } from './ticket.ts';
 
@@ -22,7 +22,7 @@ export interface QueryEvidence {
 export interface SuggestionCluster {
 	/** `G001`, `G002`, … in rank order. */
 	id: string;
-	/** The representative's own words for the topic (see labelFrom), else the top terms. */
+	/** The representative's subject line, or its words for the topic (see labelFrom), else the top terms. */
 	label: string;
 	/** Tickets in the group. */
 	size: number;
@@ -143,12 +143,21 @@ export function buildSuggestions(input: SuggestInput): {
 		return {
 			cluster: {
 				id: '',
-				label: labelFrom(representative.text, c.terms, c.label),
+				label: labelFrom(
+					representative.text,
+					c.terms,
+					c.label,
+					rep < n && tickets[rep]!.subjectLength > 0,
+				),
 				size: ticketMembers.length,
 				share: n === 0 ? 0 : Math.round((ticketMembers.length / n) * 10_000) / 10_000,
 				searches,
 				ticketIds: ticketMembers.map((m) => tickets[m]!.id),
-				queries: queryMembers.map((q) => ({ id: q.id, text: redactPeople(q.text), count: q.count })),
+				queries: queryMembers.map((q) => ({
+					id: q.id,
+					text: redactPeople(q.text),
+					count: q.count,
+				})),
 				representative,
 				terms: c.terms,
 				firstSeen: iso(first),

@@ -5,7 +5,7 @@ import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import { categoryFor, draftFaq, slugify, type DraftInput } from '../../../src/lib/mine/draft.ts';
 import { hostileText, PROPERTY_TIMEOUT, RUNS } from '../support/hostile-text.ts';
 import { expressionBody, mdxTree, nodeTypes } from '../support/mdx.ts';
-import { questionFrom } from '../../../src/lib/mine/phrasing.ts';
+import { questionFrom } from '../../../src/lib/mine/naming.ts';
 import type { SuggestionCluster } from '../../../src/lib/mine/suggest.ts';
 
 const cluster: SuggestionCluster = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LABEL_MAX, labelFrom, sentencesOf } from '../../../src/lib/mine/phrasing.ts';
+import { LABEL_MAX, labelFrom, sentencesOf } from '../../../src/lib/mine/naming.ts';
 
 describe('sentencesOf', () => {
 	it('splits at line breaks and sentence ends, dropping what has no letter', () => {
@@ -50,5 +50,41 @@ describe('labelFrom', () => {
 		expect(labelFrom('Invoices are wrong every month', terms, 'webhook · retry policy')).toBe(
 			'webhook · retry policy',
 		);
+	});
+});
+
+describe('labels from a subject line', () => {
+	const terms = ['load_dataset', 'num_proc'];
+
+	it('takes the representative’s own subject when it states the problem', () => {
+		expect(
+			labelFrom('Hangs with many workers\nload_dataset hangs when num_proc > 1', terms, 'x', true),
+		).toBe('Hangs with many workers');
+	});
+
+	it('never takes a URL, code or template text', () => {
+		const fallback = 'load_dataset · num_proc';
+		expect(labelFrom('https://github.com/org/repo/issues/12\n', terms, fallback, true)).toBe(
+			fallback,
+		);
+		expect(
+			labelFrom('train_data = datasets.load_dataset(path, num_proc=4)', terms, fallback, true),
+		).toBe(fallback);
+		expect(
+			labelFrom(
+				'Describe the bug\nIs your feature request related to a problem?',
+				terms,
+				fallback,
+				true,
+			),
+		).toBe(fallback);
+		expect(
+			labelFrom(
+				'Describe the bug\nload_dataset hangs when num_proc is above one',
+				terms,
+				fallback,
+				true,
+			),
+		).toBe('Load_dataset hangs when num_proc is above one');
 	});
 });
