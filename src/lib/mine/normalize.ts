@@ -119,5 +119,17 @@ export function normalizeTicket(raw: RawTicket, interner = new Interner()): Tick
 				? null
 				: interner.get(raw.channel),
 		tags: interner.list(tags),
+		// A mapped priority column can hold anything too: one that looks personal is dropped.
+		...(raw.handling === undefined
+			? {}
+			: {
+					handling: {
+						...raw.handling,
+						priority:
+							raw.handling.priority === null || !interner.isClean(raw.handling.priority, words)
+								? null
+								: interner.get(raw.handling.priority),
+					},
+				}),
 	};
 }

@@ -1,4 +1,19 @@
 /**
+ * How a ticket was handled, where the export says: the weekly review's response and resolution
+ * times. Grouping never reads it.
+ */
+export interface TicketHandling {
+	/** The priority as the helpdesk names it (`urgent`, `high`, `P2`), or null. */
+	priority: string | null;
+	/** Minutes from creation to the first agent reply, or null (no reply yet, or not exported). */
+	firstResponseMinutes: number | null;
+	/** Minutes from creation to resolution, or null (unresolved, or not exported). */
+	resolutionMinutes: number | null;
+	/** Solved or closed (true), still open (false), or null when the export does not say. */
+	resolved: boolean | null;
+}
+
+/**
  * The normalized ticket every adapter produces. It is deliberately compact: a million of them stay
  * in memory while the export streams through, so only what grouping and the report need is kept,
  * and the text is already cleaned, redacted and capped.
@@ -16,6 +31,8 @@ export interface Ticket {
 	channel: string | null;
 	/** Tags or labels, redacted; PII-looking tags are dropped. */
 	tags: readonly string[];
+	/** Priority and times, when the export carries any of them. */
+	handling?: TicketHandling;
 }
 
 /**
@@ -38,6 +55,8 @@ export interface RawTicket {
 	 * are redacted wherever they also appear in the text, whatever their format.
 	 */
 	personal: string[];
+	/** Priority and times, when the export carries any of them. */
+	handling?: TicketHandling;
 }
 
 /** An adapter's verdict on one record. */

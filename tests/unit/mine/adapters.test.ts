@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hoursAsMinutes } from '../../../src/lib/mine/adapters/fields.ts';
 import { ingest, type IngestOptions } from '../../../src/lib/mine/ingest.ts';
 import { openInput } from '../../../src/lib/mine/read-fs.ts';
 import type { Ticket } from '../../../src/lib/mine/ticket.ts';
@@ -108,6 +109,13 @@ describe('Freshdesk', () => {
 				created: Date.parse('2016-05-18T04:36:04Z'),
 				channel: 'portal',
 				tags: ['foo', 'bar'],
+				// priority 1 is Low; status 2 is Open; the stats' times count from created_at.
+				handling: {
+					priority: 'low',
+					firstResponseMinutes: (Date.parse('2020-06-17T20:23:43Z') - Date.parse('2016-05-18T04:36:04Z')) / 60_000,
+					resolutionMinutes: (Date.parse('2020-07-24T15:35:21Z') - Date.parse('2016-05-18T04:36:04Z')) / 60_000,
+					resolved: false,
+				},
 			},
 		]);
 		const list = await read('real/freshdesk-all-tickets.json');
@@ -138,6 +146,40 @@ describe('Help Scout', () => {
 		expect(r.tickets.map((x) => x.text).join(' ')).not.toMatch(/here is how retries work|VIP/);
 		expect(r.rejected.map((x) => x.reason)).toEqual(['"subject" must be text']);
 		expectNothingPlantedLeaks(r);
+	});
+});
+
+describe('priority and times, for the weekly review', () => {
+	it('reads Zendesk ticket metrics sideloaded with include=metric_sets, in calendar minutes', async () => {
+		const r = await ingest([openInput('tests/unit/fixtures/review/zendesk-with-metrics.json')], { format: 'auto' });
+		expect(r.tickets.map((t) => [t.id, t.handling])).toEqual([
+			['101', { priority: 'urgent', firstResponseMinutes: 45, resolutionMinutes: 900, resolved: true }],
+			['102', { priority: 'normal', firstResponseMinutes: 1500, resolutionMinutes: null, resolved: false }],
+			// No priority and no metrics, but the status says it is open.
+			['103', { priority: null, firstResponseMinutes: null, resolutionMinutes: null, resolved: false }],
+			['104', { priority: 'high', firstResponseMinutes: 200, resolutionMinutes: 3000, resolved: true }],
+		]);
+	});
+
+	it('reads the Freshdesk CSV export\'s hours columns and status', async () => {
+		const r = await read('freshdesk-export.csv');
+		// Ticket 1201: Closed, Medium, first response 1.5 h, resolution 3.2 h.
+		expect(r.tickets[0]!.handling).toEqual({ priority: 'Medium', firstResponseMinutes: 90, resolutionMinutes: 192, resolved: true });
+	});
+
+	it('takes Help Scout\'s first reply thread and closedAt; it has no priority', async () => {
+		const r = await read('helpscout-conversations.json');
+		// Created 08:00, first reply thread 18:00, closed at 08:00 the same day.
+		expect(r.tickets[0]!.handling).toEqual({ priority: null, firstResponseMinutes: 600, resolutionMinutes: 0, resolved: true });
+	});
+
+	it('takes Chatwoot\'s priority, first reply and status; it has no resolution time', async () => {
+		const r = await read('chatwoot-conversations.json');
+		expect(r.tickets[0]!.handling).toEqual({ priority: null, firstResponseMinutes: null, resolutionMinutes: null, resolved: true });
+	});
+
+	it('reads hours as an export writes them', () => {
+		expect([hoursAsMinutes('1.5'), hoursAsMinutes('02:30'), hoursAsMinutes('00:00:30'), hoursAsMinutes(''), hoursAsMinutes('soon')]).toEqual([90, 150, 0.5, null, null]);
 	});
 });
 

@@ -4,7 +4,7 @@
  * outgoing replies, private notes and activity messages are the team's.
  */
 import type { AdapterResult, JsonAdapter } from '../ticket.ts';
-import { at, channelName, idOf, isObject, strings, tagsOf, text, timeOf } from './fields.ts';
+import { at, channelName, handlingOf, idOf, isObject, minutesBetween, strings, tagsOf, text, timeOf } from './fields.ts';
 
 function incoming(m: Record<string, unknown>): boolean {
 	// The API uses 0 for incoming; webhooks send the string.
@@ -31,13 +31,14 @@ export const chatwoot: JsonAdapter = {
 		const texts = messages.map(({ m }) => text(m.content)).filter((c): c is string => !!c);
 		if (texts.length === 0) return { kind: 'skip', reason: 'no incoming message' };
 		const sender = at(v, 'meta.sender');
+		const created = timeOf(v.created_at) ?? timeOf(v.timestamp) ?? timeOf(messages[0]?.m.created_at);
 		return {
 			kind: 'ticket',
 			ticket: {
 				id,
 				subject: text(at(v, 'additional_attributes.mail_subject')) ?? '',
 				messages: texts,
-				created: timeOf(v.created_at) ?? timeOf(v.timestamp) ?? timeOf(messages[0]?.m.created_at),
+				created,
 				channel: channelName(at(v, 'meta.channel') ?? v.channel),
 				tags: tagsOf(v.labels),
 				personal: strings(
@@ -46,6 +47,14 @@ export const chatwoot: JsonAdapter = {
 					at(sender, 'phone_number'),
 					...messages.map(({ m }) => at(m, 'sender.name')),
 				),
+				// The conversation payload has no resolution time; resolved is its status.
+				...handlingOf({
+					priority: v.priority,
+					firstResponseMinutes: minutesBetween(created, timeOf(v.first_reply_created_at)),
+					resolutionMinutes: null,
+					resolved:
+						v.status === 'resolved' ? true : v.status === 'open' || v.status === 'pending' || v.status === 'snoozed' ? false : null,
+				}),
 			},
 		};
 	},

@@ -1,3 +1,5 @@
+import type { TicketHandling } from '../ticket.ts';
+
 /**
  * Small, forgiving readers for fields of parsed export records. Exports from different tool
  * versions disagree on types (IDs as numbers or strings, tags as strings or objects), so every
@@ -93,4 +95,47 @@ export function timeOf(v: unknown): number | null {
 	else if (/^\d{4}-\d{2}-\d{2}$/.test(s)) s = `${s}T00:00:00Z`;
 	const t = Date.parse(s);
 	return Number.isNaN(t) ? null : t;
+}
+
+/** Minutes from `from` to `to` (epoch ms), or null when either is missing or `to` comes first. */
+export function minutesBetween(from: number | null, to: number | null): number | null {
+	if (from === null || to === null || to < from) return null;
+	return (to - from) / 60_000;
+}
+
+/** A count of minutes as exported (a number, or digits as text), or null. */
+export function minutesOf(v: unknown): number | null {
+	const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+	return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+/**
+ * Hours as a spreadsheet export writes them (`2.5`, or `02:30` / `02:30:00` as hours:minutes),
+ * in minutes; null for anything else.
+ */
+export function hoursAsMinutes(v: unknown): number | null {
+	if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v * 60 : null;
+	if (typeof v !== 'string' || v.trim() === '') return null;
+	const clock = /^(\d+):(\d{2})(?::(\d{2}))?$/.exec(v.trim());
+	if (clock) return Number(clock[1]) * 60 + Number(clock[2]) + Number(clock[3] ?? 0) / 60;
+	const n = Number(v.trim());
+	return Number.isFinite(n) && n >= 0 ? n * 60 : null;
+}
+
+/**
+ * `{ handling }` to spread into a raw ticket, or `{}` when the export said nothing about priority
+ * or times, so tickets from exports without them carry no empty record.
+ */
+export function handlingOf(h: {
+	priority: unknown;
+	firstResponseMinutes: number | null;
+	resolutionMinutes: number | null;
+	resolved: boolean | null;
+}): { handling?: TicketHandling } {
+	const priority =
+		typeof h.priority === 'string' && h.priority.trim() !== '' ? h.priority.trim().slice(0, 40) : null;
+	if (priority === null && h.firstResponseMinutes === null && h.resolutionMinutes === null && h.resolved === null) {
+		return {};
+	}
+	return { handling: { priority, firstResponseMinutes: h.firstResponseMinutes, resolutionMinutes: h.resolutionMinutes, resolved: h.resolved } };
 }

@@ -5,7 +5,24 @@
  */
 import { MineError } from '../errors.ts';
 import type { AdapterResult, CsvAdapter, JsonAdapter } from '../ticket.ts';
-import { channelName, idOf, isObject, strings, tagsOf, text, timeOf } from './fields.ts';
+import {
+	at,
+	channelName,
+	handlingOf,
+	hoursAsMinutes,
+	idOf,
+	isObject,
+	minutesBetween,
+	strings,
+	tagsOf,
+	text,
+	timeOf,
+} from './fields.ts';
+
+// API v2 `priority` codes, named as the Freshdesk UI and CSV export name them.
+const PRIORITIES: Record<number, string> = { 1: 'low', 2: 'medium', 3: 'high', 4: 'urgent' };
+// API v2 `status` codes: 2 Open, 3 Pending, 4 Resolved, 5 Closed (custom statuses are unknown).
+const RESOLVED: Record<number, boolean> = { 2: false, 3: false, 4: true, 5: true };
 
 // API v2 `source` codes.
 const SOURCES: Record<number, string> = {
@@ -49,6 +66,16 @@ export const freshdeskJson: JsonAdapter = {
 				channel: typeof v.source === 'number' ? (SOURCES[v.source] ?? null) : null,
 				tags: tagsOf(v.tags),
 				personal: strings(requester.name, requester.email, requester.phone, requester.mobile),
+				// `stats` comes with the ticket when listed with include=stats.
+				...handlingOf({
+					priority: typeof v.priority === 'number' ? PRIORITIES[v.priority] : v.priority,
+					firstResponseMinutes: minutesBetween(timeOf(v.created_at), timeOf(at(v, 'stats.first_responded_at'))),
+					resolutionMinutes: minutesBetween(
+						timeOf(v.created_at),
+						timeOf(at(v, 'stats.resolved_at')) ?? timeOf(at(v, 'stats.closed_at')),
+					),
+					resolved: typeof v.status === 'number' ? (RESOLVED[v.status] ?? null) : null,
+				}),
 			},
 		};
 	},
@@ -92,6 +119,12 @@ export const freshdeskCsv: CsvAdapter = {
 			'tags',
 			'created time',
 		].map(col) as [number, number, number, number, number, number];
+		const [priority, status, firstResponse, resolution] = [
+			'priority',
+			'status',
+			'first response time (in hrs)',
+			'resolution time (in hrs)',
+		].map(col) as [number, number, number, number];
 		if (id < 0 || subject < 0) {
 			throw new MineError(
 				'a Freshdesk export needs the "Ticket ID" and "Subject" columns',
@@ -114,8 +147,20 @@ export const freshdeskCsv: CsvAdapter = {
 					channel: channelName(cell(row, source)),
 					tags: tagsOf(cell(row, tags)),
 					personal: personal.map((i) => cell(row, i)).filter((v) => v.trim() !== ''),
+					...handlingOf({
+						priority: cell(row, priority),
+						firstResponseMinutes: hoursAsMinutes(cell(row, firstResponse)),
+						resolutionMinutes: hoursAsMinutes(cell(row, resolution)),
+						resolved: statusResolved(cell(row, status)),
+					}),
 				},
 			};
 		};
 	},
 };
+
+/** The export's Status column: Resolved and Closed are done, Open and Pending are not; else unknown. */
+function statusResolved(status: string): boolean | null {
+	const s = status.trim().toLowerCase();
+	return s === 'resolved' || s === 'closed' ? true : s === 'open' || s === 'pending' ? false : null;
+}

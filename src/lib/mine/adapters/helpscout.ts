@@ -3,7 +3,7 @@
  * threads of type `customer` (and chat threads a customer wrote); replies and notes are skipped.
  */
 import type { AdapterResult, JsonAdapter } from '../ticket.ts';
-import { at, channelName, idOf, isObject, strings, tagsOf, text, timeOf } from './fields.ts';
+import { at, channelName, handlingOf, idOf, isObject, minutesBetween, strings, tagsOf, text, timeOf } from './fields.ts';
 
 function fromCustomer(t: Record<string, unknown>): boolean {
 	return t.type === 'customer' || (t.type === 'chat' && at(t, 'createdBy.type') === 'customer');
@@ -38,6 +38,13 @@ export const helpscout: JsonAdapter = {
 			.map((t, i) => ({ t, i, time: timeOf(t.createdAt) ?? 0 }))
 			.sort((a, b) => a.time - b.time || b.i - a.i);
 		const bodies = customer.map(({ t }) => text(t.body)).filter((b): b is string => !!b);
+		// The first reply: the oldest thread an agent wrote to the customer.
+		const replies = threads
+			.filter(isObject)
+			.filter((t) => t.type === 'reply')
+			.map((t) => timeOf(t.createdAt))
+			.filter((t): t is number => t !== null);
+		const created = timeOf(v.createdAt);
 		if (bodies.length === 0) return { kind: 'skip', reason: 'no customer thread' };
 		const subject = text(v.subject);
 		if (subject === null) return { kind: 'reject', reason: '"subject" must be text' };
@@ -48,13 +55,20 @@ export const helpscout: JsonAdapter = {
 				subject,
 				messages: bodies,
 				html: true,
-				created: timeOf(v.createdAt),
+				created,
 				channel: channelName(v.type ?? at(v, 'source.type')),
 				tags: tagsOf(v.tags),
 				personal: [
 					...person(v.primaryCustomer),
 					...customer.flatMap(({ t }) => [...person(t.customer), ...person(t.createdBy)]),
 				],
+				// Help Scout has no priority field: every conversation counts as unmapped.
+				...handlingOf({
+					priority: null,
+					firstResponseMinutes: minutesBetween(created, replies.length === 0 ? null : Math.min(...replies)),
+					resolutionMinutes: v.status === 'closed' ? minutesBetween(created, timeOf(v.closedAt)) : null,
+					resolved: v.status === 'closed' ? true : v.status === 'active' || v.status === 'pending' ? false : null,
+				}),
 			},
 		};
 	},

@@ -4,7 +4,10 @@
  * first comment as plain text, which is the customer's question.
  */
 import type { AdapterResult, JsonAdapter } from '../ticket.ts';
-import { at, channelName, idOf, isObject, strings, tagsOf, text, timeOf } from './fields.ts';
+import { at, channelName, handlingOf, idOf, isObject, minutesOf, strings, tagsOf, text, timeOf } from './fields.ts';
+
+const SOLVED = new Set(['solved', 'closed']);
+const OPEN = new Set(['new', 'open', 'pending', 'hold']);
 
 /** Zendesk tickets; `format: zendesk`. */
 export const zendesk: JsonAdapter = {
@@ -37,6 +40,14 @@ export const zendesk: JsonAdapter = {
 				tags: tagsOf(v.tags),
 				// E-mail tickets name the sender in via.source.from.
 				personal: strings(at(v, 'via.source.from.address'), at(v, 'via.source.from.name')),
+				// Ticket metrics come with the ticket when listed with include=metric_sets (calendar
+				// minutes; business minutes depend on the account's schedule).
+				...handlingOf({
+					priority: v.priority,
+					firstResponseMinutes: minutesOf(at(v, 'metric_set.reply_time_in_minutes.calendar')),
+					resolutionMinutes: minutesOf(at(v, 'metric_set.full_resolution_time_in_minutes.calendar')),
+					resolved: typeof v.status === 'string' ? (SOLVED.has(v.status) ? true : OPEN.has(v.status) ? false : null) : null,
+				}),
 			},
 		};
 	},
