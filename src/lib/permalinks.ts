@@ -54,6 +54,15 @@ export const apiKbPath = (id: string): string => `/api/kb/${id}.json`;
 /** The OpenSearch description browsers read to search the site from the address bar. */
 export const OPENSEARCH_PATH = '/opensearch.xml';
 
+/**
+ * The query an agent's link carries (`?src=agent`), so analytics can count the customers who
+ * open articles agents sent them.
+ */
+export const AGENT_SOURCE = { param: 'src', value: 'agent' } as const;
+/** A public page's URL as agents send it: `https://help.example/kb/KB-0042/?src=agent`. */
+export const agentLink = (publicOrigin: string, path: string): string =>
+	`${publicOrigin}${path}?${AGENT_SOURCE.param}=${AGENT_SOURCE.value}`;
+
 /** Permalink of a KB article: `/kb/KB-0042/`. */
 export const kbPath = (id: string): string => `/kb/${id}/`;
 /** Permalink of a runbook: `/runbooks/RB-001/`. */

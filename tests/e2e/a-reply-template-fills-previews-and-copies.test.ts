@@ -13,12 +13,23 @@ it('fills a placeholder, previews it and copies the filled reply', async () => {
 	await page.getByRole('textbox', { name: 'Customer Name' }).fill('Dana');
 	await expect.poll(() => preview.textContent()).toContain('Hi Dana,');
 	await expect.poll(() => preview.textContent()).not.toContain('[Customer Name]');
+	// Placeholders are still empty: copying asks first and names them.
+	let asked = '';
+	page.once('dialog', (dialog) => {
+		asked = dialog.message();
+		void dialog.accept();
+	});
 	await page.getByRole('button', { name: 'Copy reply' }).click();
-	await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('Hi Dana,');
+	await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 10_000 }).toContain('Hi Dana,');
+	expect(asked).toMatch(/^Not filled in yet: \[Ticket ID\], .*\[Agent Name\].*Copy the reply anyway\?$/);
+	expect(asked).not.toContain('[Customer Name]');
 	const copied = await page.evaluate(() => navigator.clipboard.readText());
 	expect(copied).toContain('Hi Dana,');
 	// Unfilled placeholders stay visible in the copy, so an agent cannot send one by accident.
 	expect(copied).toContain('[Agent Name]');
+	// Plain text: no Markdown marks, list items one a line.
+	expect(copied).not.toContain('**');
+	expect(copied).toMatch(/\n1\. \[First Step\]\n2\. \[Second Step\]\n/);
 	expect(problems.pageErrors).toEqual([]);
 	await close();
 });
