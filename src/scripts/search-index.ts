@@ -2,7 +2,9 @@
  * Loads the search index on first use: Pagefind's JS (generated into the built site after
  * `astro build`, so it is imported by URL and never bundled) and the spelling vocabulary.
  */
-import { isRealMatch } from '../lib/search/correct.ts';
+import type { Found, SearchEngine } from '../lib/search/controller.ts';
+import { isRealMatch, searchWithCorrection } from '../lib/search/correct.ts';
+import { pagefindFilters } from '../lib/search/filters.ts';
 import type { SubResult } from '../lib/search/landing.ts';
 import { createSpeller, type Speller, type Vocabulary } from '../lib/search/spell.ts';
 
@@ -131,4 +133,42 @@ export async function isIndexed(pagefind: Pagefind, word: string): Promise<boole
 	const { content, locations } = await best.data();
 	const words = content.split(/\s+/);
 	return locations.some((at) => isRealMatch(words[at] ?? '', word));
+}
+
+/** The search engine the controller drives: Pagefind with spelling correction. */
+export function pagefindEngine(): SearchEngine<PagefindData> {
+	let index: SearchIndex | undefined;
+	return {
+		async load() {
+			index = await loadSearchIndex();
+			return index.pagefind.filters();
+		},
+		async search(typed, selection, { literal }): Promise<Found<PagefindData>> {
+			if (!index) throw new Error('Search: the index is not loaded');
+			const { pagefind, speller } = index;
+			const filters = pagefindFilters(selection);
+			if (!typed) {
+				// Filters alone list every page they match: browsing by chip.
+				const response = await runSearch(pagefind, null, filters);
+				return { query: '', ignored: [], hits: response.results, filters: response.filters };
+			}
+			const outcome = await searchWithCorrection(
+				typed,
+				{
+					search: (query) => runSearch(pagefind, query, filters),
+					isIndexed: (word) => isIndexed(pagefind, word),
+				},
+				speller,
+				{ literal },
+			);
+			return {
+				query: outcome.query,
+				typed: outcome.typed,
+				suggestion: outcome.suggestion,
+				ignored: [],
+				hits: outcome.response.results,
+				filters: outcome.response.filters,
+			};
+		},
+	};
 }
