@@ -9,6 +9,7 @@ import { checkUrls, type UrlCheck } from './urls.ts';
 import { withLines } from './content-lines-fs.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { yamlProblem } from './yaml-problem.ts';
+import { readSynonyms } from './search/synonyms-fs.ts';
 
 /** Files below dir with the given extension, skipping `_`-prefixed files and folders as the site does. */
 export function listContentFiles(dir: string, ext: string): string[] {
@@ -219,6 +220,7 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 		});
 		problems.push(...urls.problems);
 	}
+	problems.push(...readSynonyms(root, cwd).problems);
 	return {
 		urls,
 		set,

@@ -59,3 +59,13 @@ export const VersionRangeSchema = z
 		error: (issue) =>
 			`"${String(issue.input)}" is not a version or version range; write e.g. 1.1.0, 1.1.x, ">=1.0.0 <1.1.0" or "*"`,
 	});
+
+/**
+ * Other wordings of a KB article's problem or an FAQ's question, as readers would type them
+ * (`my agent is stuck`). Indexed at title weight, never shown on the page.
+ */
+export const AliasesSchema = z
+	.array(LineSchema('each alias', 160), {
+		error: 'aliases must be a list of wordings, e.g. ["agent is stuck", "agent hangs"]',
+	})
+	.default([]);

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { AudienceSchema, LineSchema, RelatedSchema, SlugSchema } from './common.ts';
+import { AliasesSchema, AudienceSchema, LineSchema, RelatedSchema, SlugSchema } from './common.ts';
 
 export const FAQ_STATUSES = ['draft', 'published'] as const;
 
@@ -18,6 +18,8 @@ export const FaqSchema = z.object({
 		.int({ error: 'order must be a whole number, e.g. 10' })
 		.min(0, { error: 'order must be 0 or more' })
 		.default(100),
+	/** Other wordings of the question as readers type them; search weighs them as the question. */
+	aliases: AliasesSchema,
 	/** draft (not built in production, e.g. suggestions from ticket mining) or published. */
 	status: z
 		.enum(FAQ_STATUSES, { error: 'status must be one of: draft, published' })

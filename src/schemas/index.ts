@@ -7,3 +7,4 @@ export * from './policy.ts';
 export * from './event.ts';
 export * from './category.ts';
 export * from './redirect.ts';
+export * from './synonyms.ts';

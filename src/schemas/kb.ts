@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { AudienceSchema, DateSchema, KbIdSchema, LineSchema, RelatedSchema, SlugSchema, VersionRangeSchema } from './common.ts';
+import { AliasesSchema, AudienceSchema, DateSchema, KbIdSchema, LineSchema, RelatedSchema, SlugSchema, VersionRangeSchema } from './common.ts';
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const KB_STATUSES = ['draft', 'published', 'archived'] as const;
@@ -37,6 +37,8 @@ export const KbSchema = z.object({
 	related: RelatedSchema,
 	/** public (default) or internal: known-issue notes and workarounds not for customers. */
 	audience: AudienceSchema('public'),
+	/** Other wordings of the problem as readers type them ("agent is stuck"); search weighs them as the title. */
+	aliases: AliasesSchema,
 });
 
 export type Kb = z.output<typeof KbSchema>;

@@ -2,10 +2,9 @@
  * Loads the search index on first use: Pagefind's JS (generated into the built site after
  * `astro build`, so it is imported by URL and never bundled) and the spelling vocabulary.
  */
-import type { Found, SearchEngine } from '../lib/search/controller.ts';
-import { isRealMatch, searchWithCorrection } from '../lib/search/correct.ts';
-import { pagefindFilters } from '../lib/search/filters.ts';
+import { isRealMatch } from '../lib/search/correct.ts';
 import type { SubResult } from '../lib/search/landing.ts';
+import type { SynonymGroups } from '../lib/search/query.ts';
 import { createSpeller, type Speller, type Vocabulary } from '../lib/search/spell.ts';
 
 /** The parts of a Pagefind result fragment the UI shows. */
@@ -20,11 +19,15 @@ export interface PagefindData {
 	filters: Record<string, string[] | undefined>;
 	/** The page's parts between headings; see landingFor. */
 	sub_results?: SubResult[];
+	/** `locations` with the `data-pagefind-weight` of each (title 10, summary 5, body 1). */
+	weighted_locations?: { weight: number; location: number }[];
 }
 
 /** One ranked result; `data()` loads its fragment. */
 export interface PagefindResult {
 	id: string;
+	/** Pagefind's relevance score for the query. */
+	score: number;
 	data(): Promise<PagefindData>;
 }
 
@@ -46,10 +49,11 @@ export interface Pagefind {
 	filters(): Promise<FilterCounts>;
 }
 
-/** The loaded index: Pagefind, and the speller when its vocabulary could be loaded. */
+/** The loaded index: Pagefind, and the speller and synonyms when the vocabulary loaded. */
 export interface SearchIndex {
 	pagefind: Pagefind;
 	speller: Speller | null;
+	synonyms: SynonymGroups;
 }
 
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
@@ -68,20 +72,28 @@ async function loadPagefind(): Promise<Pagefind> {
 	return pagefind;
 }
 
-/** The vocabulary is an aid: without it search still works, only without typo correction. */
-async function loadSpeller(): Promise<Speller | null> {
+/** What `/search-vocabulary.json` holds: the vocabulary and the writers' synonym groups. */
+interface SearchVocabulary extends Vocabulary {
+	synonyms?: string[][];
+}
+
+/**
+ * The vocabulary is an aid: without it search still works, only without typo correction and
+ * synonyms.
+ */
+async function loadVocabulary(): Promise<{ speller: Speller | null; synonyms: SynonymGroups }> {
 	const url = `${BASE}search-vocabulary.json`;
 	try {
 		const response = await fetch(url);
 		if (!response.ok) throw new Error(`HTTP ${response.status}`);
-		const vocabulary = (await response.json()) as Vocabulary;
+		const vocabulary = (await response.json()) as SearchVocabulary;
 		if (!Array.isArray(vocabulary.words) || !Array.isArray(vocabulary.counts)) {
 			throw new Error('not a vocabulary: expected { words: [], counts: [] }');
 		}
-		return createSpeller(vocabulary);
+		return { speller: createSpeller(vocabulary), synonyms: vocabulary.synonyms ?? [] };
 	} catch (cause) {
 		console.error(new Error(`Search: spelling correction is off, ${url} failed`, { cause }));
-		return null;
+		return { speller: null, synonyms: [] };
 	}
 }
 
@@ -92,8 +104,8 @@ let loading: Promise<SearchIndex> | undefined;
  * (reopening search) tries again.
  */
 export function loadSearchIndex(): Promise<SearchIndex> {
-	loading ??= Promise.all([loadPagefind(), loadSpeller()]).then(
-		([pagefind, speller]) => ({ pagefind, speller }),
+	loading ??= Promise.all([loadPagefind(), loadVocabulary()]).then(
+		([pagefind, vocabulary]) => ({ pagefind, ...vocabulary }),
 		(error: unknown) => {
 			loading = undefined;
 			throw error;
@@ -135,40 +147,3 @@ export async function isIndexed(pagefind: Pagefind, word: string): Promise<boole
 	return locations.some((at) => isRealMatch(words[at] ?? '', word));
 }
 
-/** The search engine the controller drives: Pagefind with spelling correction. */
-export function pagefindEngine(): SearchEngine<PagefindData> {
-	let index: SearchIndex | undefined;
-	return {
-		async load() {
-			index = await loadSearchIndex();
-			return index.pagefind.filters();
-		},
-		async search(typed, selection, { literal }): Promise<Found<PagefindData>> {
-			if (!index) throw new Error('Search: the index is not loaded');
-			const { pagefind, speller } = index;
-			const filters = pagefindFilters(selection);
-			if (!typed) {
-				// Filters alone list every page they match: browsing by chip.
-				const response = await runSearch(pagefind, null, filters);
-				return { query: '', ignored: [], hits: response.results, filters: response.filters };
-			}
-			const outcome = await searchWithCorrection(
-				typed,
-				{
-					search: (query) => runSearch(pagefind, query, filters),
-					isIndexed: (word) => isIndexed(pagefind, word),
-				},
-				speller,
-				{ literal },
-			);
-			return {
-				query: outcome.query,
-				typed: outcome.typed,
-				suggestion: outcome.suggestion,
-				ignored: [],
-				hits: outcome.response.results,
-				filters: outcome.response.filters,
-			};
-		},
-	};
-}

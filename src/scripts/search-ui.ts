@@ -7,7 +7,7 @@ import { createSearchController } from '../lib/search/controller.ts';
 import type { FilterSelection } from '../lib/search/filters.ts';
 import { landingFor } from '../lib/search/landing.ts';
 import { bindComboboxKeys } from './search-combobox.ts';
-import { pagefindEngine } from './search-index.ts';
+import { pagefindEngine } from './search-engine.ts';
 import { createSearchView } from './search-view.ts';
 
 /** Where to mount the UI. */

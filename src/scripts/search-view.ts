@@ -232,13 +232,15 @@ export function createSearchView(
 			);
 		}
 		notice.hidden = !found?.typed && !found?.suggestion;
+		const words = (list: string[]) =>
+			list.flatMap((word, i) => [...(i ? [', '] : []), h('strong', {}, word)]);
 		const left = found?.hits.length ? found.ignored : [];
+		const optional = found?.hits.length ? (found.optional ?? []) : [];
 		ignored.replaceChildren(
-			left.length === 1 ? 'Not every result has the word ' : 'Not every result has the words ',
-			...left.flatMap((word, i) => [...(i ? [', '] : []), h('strong', {}, word)]),
-			'.',
+			...(left.length ? ['Ignored: ', ...words(left), '. '] : []),
+			...(optional.length ? ['Not every result has: ', ...words(optional), '.'] : []),
 		);
-		ignored.hidden = left.length === 0;
+		ignored.hidden = left.length + optional.length === 0;
 	}
 
 	function showEmpty(state: Readonly<SearchState<PagefindData>>) {
@@ -286,6 +288,8 @@ export function createSearchView(
 
 	function showResults(state: Readonly<SearchState<PagefindData>>) {
 		const found = state.found!;
+		// Which query the results on screen answer, for scripts that wait for them (the benchmark).
+		root.dataset.query = state.typed;
 		const total = found.hits.length;
 		listbox.replaceChildren(...state.shown.map((data, rank) => option(data, rank, found.query)));
 		listbox.hidden = state.shown.length === 0;

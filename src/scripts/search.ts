@@ -79,8 +79,11 @@ function enhance(trigger: HTMLElement, dialog: HTMLDialogElement) {
 			(!modifier && event.key === '/' && !isEditable(event.target));
 		if (!isShortcut) return;
 		event.preventDefault();
-		// The /search/ page has its own field: the shortcut goes there instead of a dialog on top.
-		const pageInput = document.querySelector<HTMLInputElement>('[data-search-page-input]');
+		// The /search/ page and the home page have their own field: the shortcut goes there
+		// instead of a dialog on top.
+		const pageInput = document.querySelector<HTMLInputElement>(
+			'[data-search-page-input], [data-search-inline] input',
+		);
 		if (pageInput && !dialog.open) {
 			pageInput.focus();
 			pageInput.select();
@@ -89,6 +92,30 @@ function enhance(trigger: HTMLElement, dialog: HTMLDialogElement) {
 		}
 	});
 }
+
+/**
+ * A search form with instant results below it (the home page): the same UI as the dialog, loaded
+ * when the field is first focused; without JavaScript the form goes to /search/.
+ */
+function enhanceInline(form: HTMLFormElement) {
+	const input = form.querySelector<HTMLInputElement>('input[type="search"]');
+	const root = document.querySelector<HTMLElement>('[data-search-inline-results]');
+	if (!input || !root) return;
+	let mounting: Promise<unknown> | undefined;
+	const mount = () => {
+		mounting ??= import('./search-ui.ts')
+			.then(({ mountSearch }) => mountSearch({ input, root }))
+			.catch((error: unknown) => {
+				mounting = undefined;
+				console.error('Search failed to load:', error);
+			});
+	};
+	input.addEventListener('focus', mount);
+	input.addEventListener('input', mount);
+}
+
+const inline = document.querySelector<HTMLFormElement>('[data-search-inline]');
+if (inline) enhanceInline(inline);
 
 const trigger = document.querySelector<HTMLElement>('[data-search-trigger]');
 const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]');

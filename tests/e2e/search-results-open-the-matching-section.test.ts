@@ -39,6 +39,7 @@ it('a result whose words are in one section opens that section, and one that mat
 					const box = h.getBoundingClientRect();
 					return box.top >= 0 && box.top < window.innerHeight;
 				}),
+				{ timeout: 10_000 },
 			)
 			.toBe(true);
 		// Analytics counts the click for the article, whichever section it opened (the page's

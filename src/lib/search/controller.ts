@@ -36,8 +36,10 @@ export interface Found<D> {
 	typed?: string;
 	/** Set when the typed query was searched as is although a correction finds results. */
 	suggestion?: string;
-	/** Words of the query that were left out because pages lacking them ranked on the others. */
+	/** Words of the query left out as carrying no topic ("why", "my", "on"). */
 	ignored: string[];
+	/** Content words some results lack: pages holding only some of them are shown too. */
+	optional?: string[];
 	/** Set when the query is an entry ID and its entry is the first hit: Enter opens it. */
 	exactId?: string;
 	hits: Hit<D>[];

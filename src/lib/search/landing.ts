@@ -36,7 +36,7 @@ export interface LandingSource {
 	sub_results?: SubResult[];
 }
 
-const normalize = (word: string) =>
+export const normalizeWord = (word: string): string =>
 	word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
 /**
@@ -44,7 +44,7 @@ const normalize = (word: string) =>
  * matches "leak" and "rotation" matches "rotating"; a shared start of up to five letters is
  * the stand-in for its stemmer, which the browser does not expose.
  */
-function isFormOf(word: string, term: string): boolean {
+export function isFormOf(word: string, term: string): boolean {
 	const n = Math.min(5, word.length, term.length);
 	return n > 0 && word.slice(0, n) === term.slice(0, n);
 }
@@ -52,7 +52,7 @@ function isFormOf(word: string, term: string): boolean {
 /** How well a part matches: query terms it holds a form of, then how many matched words. */
 function score(part: SubResult, terms: string[], words: string[] | undefined): [number, number] {
 	if (!words || terms.length === 0) return [part.locations.length, part.locations.length];
-	const matched = part.locations.map((at) => normalize(words[at] ?? '')).filter(Boolean);
+	const matched = part.locations.map((at) => normalizeWord(words[at] ?? '')).filter(Boolean);
 	const covered = terms.filter((term) => matched.some((word) => isFormOf(word, term)));
 	return [covered.length, part.locations.length];
 }
@@ -65,7 +65,7 @@ const beats = (a: [number, number], b: [number, number]) =>
  * ties on terms, and a section must hold at least one matched word to be chosen.
  */
 export function landingFor(page: LandingSource, query: string): Landing {
-	const terms = [...new Set(query.split(/\s+/).map(normalize).filter(Boolean))];
+	const terms = [...new Set(query.split(/\s+/).map(normalizeWord).filter(Boolean))];
 	const words = page.content?.split(/\s+/);
 	let opening: [number, number] = [0, 0];
 	let best: SubResult | undefined;

@@ -1,0 +1,246 @@
+/**
+ * The one search ranking the dialog, the home page's search box and /search/ share: Pagefind is
+ * the index; on top of it, entry IDs go first, fillers are left out, writers' synonyms stand in
+ * for each other, typos are corrected, and pages rank by the query terms they hold, weighted by
+ * rarity and by where they match (src/lib/search/rank.ts).
+ */
+import type { FilterCounts, Found, Hit, SearchEngine } from '../lib/search/controller.ts';
+import { searchWithCorrection } from '../lib/search/correct.ts';
+import { pagefindFilters, type FilterSelection } from '../lib/search/filters.ts';
+import { isFormOf, normalizeWord } from '../lib/search/landing.ts';
+import { entryIdOf, parseQuery, STOP_WORDS, type QueryTerm } from '../lib/search/query.ts';
+import {
+	finalOrder,
+	locatedScore,
+	rankCandidates,
+	relax,
+	type Candidate,
+	type Located,
+	type TermPages,
+} from '../lib/search/rank.ts';
+import type { Speller } from '../lib/search/spell.ts';
+import {
+	isIndexed,
+	loadSearchIndex,
+	runSearch,
+	type PagefindData,
+	type PagefindResult,
+	type SearchIndex,
+} from './search-index.ts';
+
+/** Candidates whose match locations are read (their fragments load) before ranking. */
+const LOCATED = 12;
+/** The filter that carries entry IDs (PagefindData.astro); it gets no chips. */
+const ID_FILTER = 'id';
+
+/**
+ * Pagefind hands every caller of `data()` for a page the same fragment object and rewrites its
+ * locations and excerpt on each call, so calls are queued and their answers copied.
+ */
+let fragmentQueue: Promise<unknown> = Promise.resolve();
+function snapshot(result: PagefindResult): Promise<PagefindData> {
+	const next = fragmentQueue.then(async () => {
+		const data = await result.data();
+		return {
+			...data,
+			locations: [...data.locations],
+			weighted_locations: data.weighted_locations?.map((l) => ({ ...l })),
+			sub_results: data.sub_results?.map((s) => ({ ...s, locations: [...s.locations] })),
+		};
+	});
+	fragmentQueue = next.catch(() => undefined);
+	return next;
+}
+
+/** A speller that leaves fillers alone: "teh" may be a typo, "why" is not worth correcting. */
+function contentSpeller(speller: Speller | null): Speller | null {
+	if (!speller) return null;
+	return {
+		...speller,
+		suggest: (query) => speller.suggest(query).filter((c) => !STOP_WORDS.has(c.typed.toLowerCase())),
+	};
+}
+
+/** Every filter value's pages, to filter and count relaxed results without asking Pagefind. */
+async function loadPageFilters(index: SearchIndex, totals: FilterCounts) {
+	const byPage = new Map<string, Record<string, string[]>>();
+	for (const [key, values] of Object.entries(totals)) {
+		if (key === ID_FILTER) continue;
+		for (const value of Object.keys(values)) {
+			const { results } = await runSearch(index.pagefind, null, { [key]: value });
+			for (const { id } of results) {
+				const filters = byPage.get(id) ?? {};
+				(filters[key] ??= []).push(value);
+				byPage.set(id, filters);
+			}
+		}
+	}
+	return byPage;
+}
+
+/** The result, and the word of a term's alternatives, that matched a page best. */
+interface TermMatch {
+	result: PagefindResult;
+	word: string;
+}
+
+/** Whether a page's filter values satisfy the pressed chips (each pressed value required). */
+function passes(filters: Record<string, string[]> | undefined, selection: FilterSelection) {
+	return Object.entries(selection).every(([key, values]) =>
+		values.every((value) => filters?.[key]?.includes(value) ?? false),
+	);
+}
+
+/** The Pagefind engine behind the controller. */
+export function pagefindEngine(): SearchEngine<PagefindData> {
+	let index: SearchIndex | undefined;
+	let pageFilters = new Map<string, Record<string, string[]>>();
+	/** Pages holding each searched word, unfiltered, for the page's lifetime. */
+	const wordPages = new Map<string, Promise<Map<string, PagefindResult>>>();
+
+	function pagesOf(word: string): Promise<Map<string, PagefindResult>> {
+		let pages = wordPages.get(word);
+		if (!pages) {
+			pages = runSearch(index!.pagefind, word, {}).then(
+				(response) => new Map(response.results.map((r) => [r.id, r])),
+			);
+			pages.catch(() => wordPages.delete(word));
+			wordPages.set(word, pages);
+		}
+		return pages;
+	}
+
+	/**
+	 * Per term, the pages holding it or one of its synonyms, each with the result (and word) that
+	 * scored best there.
+	 */
+	async function termPages(terms: QueryTerm[]) {
+		return Promise.all(
+			terms.map(async (term) => {
+				const best = new Map<string, TermMatch>();
+				const pages = await Promise.all(term.alternatives.map(pagesOf));
+				pages.forEach((results, a) => {
+					for (const [id, result] of results) {
+						if ((best.get(id)?.result.score ?? -1) < result.score) {
+							best.set(id, { result, word: term.alternatives[a]! });
+						}
+					}
+				});
+				return best;
+			}),
+		);
+	}
+
+	/**
+	 * A page's fragment as found by the words of the query it holds, so its excerpt, sections and
+	 * locations cover all of them; the first held term's result when Pagefind disagrees.
+	 */
+	async function fragmentOf(candidate: Candidate, found: Map<string, TermMatch>[]) {
+		const matches = candidate.held.map((t) => found[t]!.get(candidate.id)!);
+		const together = (await pagesOf(matches.map((m) => m.word).join(' '))).get(candidate.id);
+		return snapshot(together ?? matches[0]!.result);
+	}
+
+	/** The best `data-pagefind-weight` at which a page holds any word of a term. */
+	function bestWeight(data: PagefindData, term: QueryTerm): number {
+		const words = data.content.split(/\s+/);
+		const forms = term.alternatives.flatMap((alt) => alt.split(/\s+/)).map(normalizeWord);
+		let best = 0;
+		for (const { weight, location } of data.weighted_locations ?? []) {
+			const word = normalizeWord(words[location] ?? '');
+			if (weight > best && forms.some((form) => isFormOf(word, form))) best = weight;
+		}
+		return best || 1;
+	}
+
+	/** The ranked pages for a query, with filter counts over them. */
+	async function rankedSearch(query: string, selection: FilterSelection) {
+		const { terms, ignored } = parseQuery(query, index!.synonyms);
+		const found = await termPages(terms);
+		const total = pageFilters.size || Math.max(...found.map((f) => f.size), 1);
+		const scores: TermPages[] = found.map(
+			(pages) => new Map([...pages].map(([id, { result }]) => [id, result.score])),
+		);
+		const keep = (id: string) => passes(pageFilters.get(id), selection);
+		const { candidates, relaxed } = relax(rankCandidates(scores, total, keep), terms.length);
+		const top = candidates.slice(0, LOCATED);
+		const fragments = await Promise.all(top.map((c) => fragmentOf(c, found)));
+		const located: Located[] = top.map((c, i) => ({
+			...c,
+			located: locatedScore(c.held, (t) => bestWeight(fragments[i]!, terms[t]!), scores, total),
+		}));
+		const data = new Map(top.map((c, i) => [c.id, fragments[i]!]));
+		const order = finalOrder(located, candidates.slice(LOCATED));
+		const results: Hit<PagefindData>[] = order.map((c) => ({
+			data: async () => data.get(c.id) ?? fragmentOf(c, found),
+		}));
+		const filters: FilterCounts = {};
+		for (const { id } of order) {
+			for (const [key, values] of Object.entries(pageFilters.get(id) ?? {})) {
+				for (const value of values) {
+					const counts = (filters[key] ??= {});
+					counts[value] = (counts[value] ?? 0) + 1;
+				}
+			}
+		}
+		// Words some results lack: every term not held by all of them, when relaxed.
+		const partial = relaxed
+			? terms.filter((_, t) => order.some((c) => !c.held.includes(t))).map((term) => term.text)
+			: [];
+		return { results, filters, ignored, optional: partial, ids: order.map((c) => c.id) };
+	}
+
+	/** The page of an entry ID, or undefined when no such entry is indexed. */
+	async function entryPage(id: string): Promise<PagefindResult | undefined> {
+		const { results } = await runSearch(index!.pagefind, null, { [ID_FILTER]: id });
+		return results[0];
+	}
+
+	return {
+		async load() {
+			index = await loadSearchIndex();
+			const totals = await index.pagefind.filters();
+			pageFilters = await loadPageFilters(index, totals);
+			return totals;
+		},
+		async search(typed, selection, { literal }): Promise<Found<PagefindData>> {
+			if (!index) throw new Error('Search: the index is not loaded');
+			const { pagefind } = index;
+			if (!typed) {
+				// Filters alone list every page they match: browsing by chip.
+				const response = await runSearch(pagefind, null, pagefindFilters(selection));
+				return { query: '', ignored: [], hits: response.results, filters: response.filters };
+			}
+			const entry = entryIdOf(typed);
+			const [pinned, outcome] = await Promise.all([
+				entry ? entryPage(entry.id) : undefined,
+				searchWithCorrection(
+					typed,
+					{
+						search: (query) => rankedSearch(query, selection),
+						isIndexed: (word) => isIndexed(pagefind, word),
+					},
+					contentSpeller(index.speller),
+					{ literal },
+				),
+			]);
+			const { results, filters, ignored, optional, ids } = outcome.response;
+			const hits = pinned
+				? [
+						{ data: () => snapshot(pinned) },
+						...results.filter((_, i) => ids[i] !== pinned.id),
+					]
+				: results;
+			return {
+				query: outcome.query,
+				typed: outcome.typed,
+				suggestion: outcome.suggestion,
+				ignored: pinned ? [] : ignored,
+				optional: pinned ? [] : optional,
+				exactId: pinned ? entry!.id : undefined,
+				hits,
+				filters,
+			};
+		},
+	};
+}
