@@ -61,6 +61,7 @@ describe('draftFaq', () => {
 			question: 'How does the webhook retry policy work, and can we raise it?',
 			category: 'webhooks',
 			related: [],
+			aliases: [],
 			order: 100,
 			status: 'draft',
 			audience: 'public',

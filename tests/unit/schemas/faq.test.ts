@@ -9,6 +9,7 @@ describe('FaqSchema', () => {
 		expect(parsed(FaqSchema, valid)).toEqual({
 			...valid,
 			related: [],
+			aliases: [],
 			order: 100,
 			status: 'published',
 			audience: 'public',
@@ -65,6 +66,19 @@ describe('FaqSchema', () => {
 		expect(problems(FaqSchema, {})).toEqual([
 			'question: question is required and must be text',
 			'category: category is required and must be text',
+		]);
+	});
+});
+
+describe('FaqSchema aliases', () => {
+	it('takes other wordings of the question and names a bad one', () => {
+		const base = { question: 'How do I install the caro CLI?', category: 'installation' };
+		expect(FaqSchema.parse({ ...base, aliases: ['caro will not install'] }).aliases).toEqual([
+			'caro will not install',
+		]);
+		const r = FaqSchema.safeParse({ ...base, aliases: 'caro will not install' });
+		expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual([
+			'aliases must be a list of wordings, e.g. ["agent is stuck", "agent hangs"]',
 		]);
 	});
 });

@@ -21,6 +21,7 @@ describe('KbSchema', () => {
 			status: 'published',
 			related: [],
 			audience: 'public',
+			aliases: [],
 		});
 	});
 

@@ -68,6 +68,7 @@ describe('loadAndCheckContent', () => {
 			question: 'Why did my endpoint receive the same event twice?',
 			category: 'webhooks',
 			related: ['KB-0001'],
+			aliases: [],
 			order: 100,
 			status: 'published',
 			audience: 'public',
