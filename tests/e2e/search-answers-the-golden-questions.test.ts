@@ -11,7 +11,7 @@ const GOLDEN = 'tests/search/golden.yaml';
  * The floor under hit@3 on the golden questions: a little below the figure measured with
  * `npm run bench:search` (README), so a change that makes search answer fewer of them fails.
  */
-const HIT_AT_3_FLOOR = 0.93;
+const HIT_AT_3_FLOOR = 0.94;
 /** At most this share of the questions may find nothing. */
 const ZERO_RESULT_CEILING = 0.02;
 
