@@ -47,7 +47,7 @@ export function runStale(args: { days?: string; by?: string; content?: string; t
 	if (!Number.isInteger(days) || days < 1) throw new UsageError(`--days: a whole number of days, got "${args.days}"`);
 	const by = (args.by ?? 'category') as Grouping;
 	if (!GROUPINGS.includes(by)) throw new UsageError(`--by: one of ${GROUPINGS.join(', ')}, got "${args.by}"`);
-	const root = args.content ?? process.env.TIERZERO_CONTENT_DIR ?? 'content';
+	const root = resolve(cwd, args.content ?? process.env.TIERZERO_CONTENT_DIR ?? 'content');
 	const folderError = contentFolderError(root);
 	if (folderError) throw new InputError(folderError);
 	const { set } = loadAndCheckContent(root, cwd);
@@ -97,7 +97,7 @@ export function runPrReport(args: { base?: string; content?: string; format?: st
 	if (!args.base) throw new UsageError('--base: the git ref the pull request goes into, e.g. origin/main');
 	const format = args.format ?? 'text';
 	if (format !== 'text' && format !== 'github') throw new UsageError(`--format: "${format}" is not text or github`);
-	const root = args.content ?? process.env.TIERZERO_CONTENT_DIR ?? 'content';
+	const root = resolve(cwd, args.content ?? process.env.TIERZERO_CONTENT_DIR ?? 'content');
 	const folderError = contentFolderError(root);
 	if (folderError) throw new InputError(folderError);
 	let top: string;
