@@ -7,6 +7,7 @@ import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { contentRedirects } from './src/integrations/redirects.ts';
+import { siteCheck } from './src/integrations/site-check.ts';
 import { rehypeIdLinks } from './src/lib/id-links.ts';
 import { rehypeRunbookChecklist } from './src/lib/rehype-runbook-checklist.ts';
 import { sitemapFilter } from './src/lib/sitemap-fs.ts';
@@ -20,6 +21,7 @@ export default defineConfig({
 	// Separate caches let a benchmark or test build run beside the main one.
 	cacheDir: process.env.TIERZERO_CACHE_DIR ?? './node_modules/.astro',
 	integrations: [
+		siteCheck(siteConfig),
 		contentCheck(process.env.TIERZERO_CONTENT_DIR ?? './content', process.env.TIERZERO_OUT_DIR ?? './dist'),
 		contentRedirects(process.env.TIERZERO_CONTENT_DIR ?? './content'),
 		mdx(),

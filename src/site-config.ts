@@ -1,14 +1,15 @@
 import { editionFrom } from './lib/edition.ts';
 
 /**
- * Site-wide settings, read once at build time (and by the collector for its default origin).
- * Environment variables let a deployment or a test build change them without editing code.
+ * Site-wide settings, read once at build time (and by the collector and the deflection report).
+ * The values live in site.config.ts at the repository root; environment variables let a
+ * deployment or a test build change them without editing code.
  */
+import file from '../site.config.ts';
+import { resolveSiteSettings } from './lib/site-settings.ts';
+
 export const siteConfig = {
-	/** Shown in the header and page titles. */
-	name: 'Caro Help Center',
-	/** Public origin of the built site: canonical URLs, sitemap, OpenGraph, collector's default allowed origin. */
-	origin: (process.env.TIERZERO_SITE ?? 'http://localhost:4321').replace(/\/$/, ''),
+	...resolveSiteSettings(file, process.env),
 	/**
 	 * Where the site sends analytics events (`POST`, sendBeacon). Unset: the site sends nothing and
 	 * ships no analytics script.

@@ -3,6 +3,7 @@
  * before anything is built. It mirrors src/pages; a browser test compares it with each built
  * edition, so the two cannot drift apart unnoticed.
  */
+import siteFile from '../../site.config.ts';
 
 import { inEdition, type Audience, type Edition } from './edition.ts';
 import {
@@ -48,6 +49,8 @@ const FIXED = [
 	OPENSEARCH_PATH,
 	API_PATH.kb,
 	API_PATH.faq,
+	// The logo from site.config.ts (public/logo.svg is served as /logo.svg).
+	siteFile.logo.slice('public'.length),
 ];
 
 /** Whether the runbook and reply template sections (index page, API file) exist in an edition. */

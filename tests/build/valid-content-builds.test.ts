@@ -76,6 +76,13 @@ describe('a valid content tree', () => {
 		expect(result.output).not.toMatch(/content problem|does not match collection schema/);
 	});
 
+	it('warns that the public URL is unset and says where to set it, and still builds', () => {
+		expect(result.status, result.output).toBe(0);
+		expect(result.output).toMatch(
+			/WARN.*The public URL is not set, so canonical URLs, the sitemap and copied links point to http:\/\/localhost:4321\. Set `url` in site\.config\.ts .* or the TIERZERO_SITE environment variable\./,
+		);
+	});
+
 	it('gives a published KB article its permalink page, indexed for search', () => {
 		const html = page('kb/KB-0001');
 		expect(html).toMatch(

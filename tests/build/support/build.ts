@@ -145,6 +145,8 @@ export function build(tree: Tree, edition: 'public' | 'internal' = 'public'): Pr
 							TIERZERO_CACHE_DIR: join(tree.dir, 'cache'),
 							TIERZERO_EDITION: edition,
 							ASTRO_TELEMETRY_DISABLED: '1',
+							// As on a machine with no configuration: site.config.ts leaves the URL empty.
+							TIERZERO_SITE: '',
 						},
 						stdio: ['ignore', 'pipe', 'pipe'],
 					},
