@@ -2,7 +2,10 @@
 // clean `astro build` then `pagefind`, each a child process, and a table of build time, pages/s,
 // peak memory of each process, Pagefind index size and output size.
 //
-//   npm run bench -- [--sizes starter,5000] [--keep] [--seed 1] [--source DIR]
+//   npm run bench -- [--sizes starter,5000] [--keep] [--seed 1] [--source DIR] [--lighthouse-only]
+//
+// The starter site is also audited with Lighthouse (home, KB index, a KB article, an FAQ page and
+// /search/), and its scores printed; --lighthouse-only builds and audits just the starter site.
 //
 // Everything goes under .bench/ (git-ignored); without --keep it is removed at the end.
 import { spawn } from 'node:child_process';
@@ -28,16 +31,20 @@ import {
 	resultsTable,
 	type SiteResult,
 } from './lib/bench/stats.ts';
+import { auditPages, lighthouseTable, TARGETS, type PageScores } from './lib/bench/lighthouse.ts';
 import { listContentFiles } from '../src/lib/content-fs.ts';
+// The browser tests' static server: it serves a build as a static host would (404 page included).
+import { serveSite, type SiteServer } from '../tests/e2e/support/server.ts';
 import { parseCli, usageExit } from './lib/cli.ts';
 
 const root = process.cwd();
 const benchDir = join(root, '.bench');
 const require = createRequire(import.meta.url);
 
-const USAGE = 'npm run bench -- [--sizes starter,5000] [--keep] [--seed N] [--source DIR]';
+const USAGE = 'npm run bench -- [--sizes starter,5000] [--keep] [--seed N] [--source DIR] [--lighthouse-only]';
 const { values } = parseCli('bench', USAGE, {
 	options: {
+		'lighthouse-only': { type: 'boolean', default: false },
 		sizes: { type: 'string', default: 'starter,5000' },
 		keep: { type: 'boolean', default: false },
 		seed: { type: 'string', default: '1' },
@@ -50,7 +57,7 @@ function fail(message: string): never {
 	process.exit(1);
 }
 
-const sites = values.sizes
+const sites = (values['lighthouse-only'] ? 'starter' : values.sizes)
 	.split(',')
 	.map((s) => s.trim())
 	.filter(Boolean);
@@ -207,7 +214,7 @@ async function generate(count: string): Promise<string> {
 	return out;
 }
 
-async function benchSite(site: string, contentDir: string, siteRoot: string): Promise<SiteResult> {
+async function benchSite(site: string, contentDir: string, siteRoot: string, siteUrl?: string): Promise<SiteResult> {
 	const dir = join(benchDir, site);
 	const outDir = join(dir, 'dist');
 	const cacheDir = join(dir, 'cache');
@@ -222,6 +229,8 @@ async function benchSite(site: string, contentDir: string, siteRoot: string): Pr
 		TIERZERO_CONTENT_DIR: contentDir,
 		TIERZERO_OUT_DIR: outDir,
 		TIERZERO_CACHE_DIR: cacheDir,
+		// Lighthouse's SEO audit reads the canonical URL: it must name the origin being audited.
+		...(siteUrl ? { TIERZERO_SITE: siteUrl } : {}),
 	};
 
 	console.log(
@@ -282,18 +291,37 @@ async function benchSite(site: string, contentDir: string, siteRoot: string): Pr
 	};
 }
 
+/** The pages the issue names: home, KB index, a KB article, an FAQ page and /search/. */
+const LIGHTHOUSE_PAGES = ['/', '/kb/', '/kb/KB-0025/', '/faq/webhooks/verify-webhook-signatures/', '/search/'];
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 mkdirSync(benchDir, { recursive: true });
 const siteRoot = prepareSiteRoot();
 const results: SiteResult[] = [];
 const generated: string[] = [];
+let lighthouseScores: PageScores[] | undefined;
 // One build at a time: the machines have two cores, and parallel builds would skew each other.
 for (const site of sites) {
 	let contentDir = resolve(root, 'content');
 	if (site !== 'starter') {
 		contentDir = await generate(site);
 		generated.push(contentDir);
+		results.push(await benchSite(site, contentDir, siteRoot));
+		continue;
 	}
-	results.push(await benchSite(site, contentDir, siteRoot));
+	// The server starts before the build so the build can take its origin as the public URL.
+	const server: SiteServer = await serveSite(join(benchDir, site, 'dist'));
+	try {
+		results.push(await benchSite(site, contentDir, siteRoot, server.url));
+		if (existsSync(chromiumPath)) {
+			console.log(`bench: ${site}: lighthouse ${LIGHTHOUSE_PAGES.join(' ')}`);
+			lighthouseScores = await auditPages(server.url, LIGHTHOUSE_PAGES, chromiumPath);
+		} else {
+			console.log(`bench: no chromium at ${chromiumPath} (set CHROMIUM_PATH): Lighthouse skipped`);
+		}
+	} finally {
+		await server.close();
+	}
 }
 
 // Read from node_modules directly: pagefind's `exports` does not expose its package.json.
@@ -319,6 +347,19 @@ console.log(
 		'max RSS of the astro process (getrusage via --import preload) and of the pagefind binary ' +
 		`(${gnuTime ? 'GNU time' : '/proc VmHWM polled every 50 ms'}). MiB = 1024² bytes.`,
 );
+
+if (lighthouseScores) {
+	console.log('');
+	console.log(`Lighthouse ${version('lighthouse')} (default mobile profile, simulated throttling), starter site:`);
+	console.log('');
+	console.log(lighthouseTable(lighthouseScores));
+	console.log('');
+	console.log(
+		`targets: performance >= ${TARGETS.performance}, accessibility, best practices and SEO = 100` +
+			` (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}: a busy machine lowers performance)`,
+	);
+	for (const r of lighthouseScores) for (const f of r.failed) console.log(`  ${r.path}: ${f}`);
+}
 
 if (values.keep) {
 	console.log(`kept: ${relative(root, benchDir)}/ (content trees, dist, caches, logs)`);

@@ -28,3 +28,28 @@ export function kbFilterCss(groups: readonly FilterGroup[], row = '.kb-row'): st
 	}
 	return rules.join('\n');
 }
+
+/** One checked value per filter (radio group name → value); absent names mean "All". */
+export type FilterSelection = Record<string, string>;
+
+/**
+ * The selection a shared URL's query names (`?category=billing&severity=high`), keeping only
+ * values the page offers: a stale or mistyped link shows the full list rather than an empty one.
+ */
+export function selectionFromQuery(search: string, offered: Readonly<Record<string, readonly string[]>>): FilterSelection {
+	const params = new URLSearchParams(search);
+	const out: FilterSelection = {};
+	for (const [name, values] of Object.entries(offered)) {
+		const value = params.get(name);
+		if (value && values.includes(value)) out[name] = value;
+	}
+	return out;
+}
+
+/** The query string for a selection, in the groups' order; '' when nothing is filtered. */
+export function queryFromSelection(selection: FilterSelection, order: readonly string[]): string {
+	const params = new URLSearchParams();
+	for (const name of order) if (selection[name]) params.set(name, selection[name]);
+	const query = params.toString();
+	return query ? `?${query}` : '';
+}

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import semver from 'semver';
 import { LineSchema, SlugSchema } from './common.ts';
+import { SEVERITIES } from './kb.ts';
 import { PRIORITIES } from './runbook.ts';
 
 const Text = (field: string, max = 400) => LineSchema(field, max);
@@ -69,6 +70,15 @@ export const ChannelsPolicySchema = z.object({
 				hours: Text('hours', 120),
 				/** true for channels that open a ticket or reach a person (a deflection failure when clicked). */
 				contact: z.boolean({ error: 'contact must be true or false' }).default(true),
+				/**
+				 * KB severities (low, medium, high, critical) for which article pages suggest this
+				 * channel in their one-line "Still need help?"; FAQ pages use the `low` one.
+				 */
+				severities: z
+					.array(z.enum(SEVERITIES, { error: `each severity must be one of: ${SEVERITIES.join(', ')}` }), {
+						error: 'severities must be a list, e.g. [high, critical]',
+					})
+					.default([]),
 			}),
 		)
 		.min(1, { error: 'channels must list at least one channel' }),

@@ -95,7 +95,8 @@ it('records searches, clicks, votes and contact clicks, and the report counts th
 	expect(onlyCollectorRequests(a)).toEqual(NO_PROBLEMS);
 	await a.close();
 
-	// Visitor B: a search with no results, an article that does not help, then e-mail support.
+	// Visitor B: a search with no results, an article that does not help, then the support portal
+	// that the critical article's "Still need help?" line suggests.
 	const b = await visit('/');
 	const dialogB = await search(b.page, 'xyzzy frobnicate quux');
 	expect(await dialogB.getByRole('option').count()).toBe(0);
@@ -109,13 +110,13 @@ it('records searches, clicks, votes and contact clicks, and the report counts th
 		.fill('Nothing about proxies. Call me on 555-123-4567 or mail jo@example.com');
 	await b.page.getByRole('button', { name: 'Send feedback' }).click();
 	await b.page.getByRole('status').filter({ hasText: 'Thanks for your feedback.' }).waitFor();
-	// The mailto: link must not hand off to a mail program; the analytics listener still sees it.
+	// The link must not leave the site; the analytics listener still sees the click.
 	await b.page.evaluate(() =>
 		document.addEventListener('click', (event) => {
 			if ((event.target as Element).closest('[data-contact]')) event.preventDefault();
 		}),
 	);
-	await b.page.locator('a[data-contact="email"]').first().click();
+	await b.page.locator('a[data-contact="support-portal"]').first().click();
 	expect(onlyCollectorRequests(b)).toEqual(NO_PROBLEMS);
 	await b.close();
 
@@ -154,7 +155,7 @@ it('records searches, clicks, votes and contact clicks, and the report counts th
 		agentArrivals: 1,
 		agentArrivalsById: { 'KB-0002': 1 },
 		contactClicks: 1,
-		contactClicksByChannel: { email: 1 },
+		contactClicksByChannel: { 'support-portal': 1 },
 		helpful: { [articleA ?? '']: { yes: 1, no: 0, rate: 1 }, 'KB-0002': { yes: 0, no: 1, rate: 0 } },
 		topQueries: [
 			{ query: 'webhook retries', count: 1 },

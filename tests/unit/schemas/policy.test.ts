@@ -59,7 +59,7 @@ describe('PolicySchema', () => {
 			expect(parsed(PolicySchema, policy)).toEqual(policy);
 		expect(parsed(PolicySchema, channels)).toEqual({
 			kind: 'channels',
-			channels: [{ ...channel, contact: true }],
+			channels: [{ ...channel, contact: true, severities: [] }],
 		});
 	});
 
@@ -110,7 +110,15 @@ describe('channels policy', () => {
 			kind: 'channels',
 			channels: [{ ...channel, contact: false }],
 		});
-		expect(docs).toEqual({ kind: 'channels', channels: [{ ...channel, contact: false }] });
+		expect(docs).toEqual({ kind: 'channels', channels: [{ ...channel, contact: false, severities: [] }] });
+	});
+
+	it('takes the KB severities an article page suggests the channel for, and names a wrong one', () => {
+		const parsedOne = parsed(PolicySchema, { kind: 'channels', channels: [{ ...channel, severities: ['high', 'critical'] }] });
+		expect(parsedOne).toEqual({ kind: 'channels', channels: [{ ...channel, contact: true, severities: ['high', 'critical'] }] });
+		expect(problems(PolicySchema, { kind: 'channels', channels: [{ ...channel, severities: ['urgent'] }] })).toEqual([
+			'channels.0.severities.0: each severity must be one of: low, medium, high, critical',
+		]);
 	});
 
 	it('rejects other link schemes, naming the channel that has one', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterId, kbFilterCss } from '../../../src/lib/kb-filters.ts';
+import { filterId, kbFilterCss, queryFromSelection, selectionFromQuery } from '../../../src/lib/kb-filters.ts';
 
 describe('filterId', () => {
 	it('makes an id that a CSS #selector can use', () => {
@@ -34,5 +34,24 @@ describe('kbFilterCss', () => {
 	it('gives no CSS when there is nothing to filter', () => {
 		expect(kbFilterCss([])).toBe('');
 		expect(kbFilterCss([{ attribute: 'category', values: [] }])).toBe('');
+	});
+});
+
+describe('selectionFromQuery and queryFromSelection', () => {
+	const offered = { category: ['billing', 'webhooks'], severity: ['low', 'high'], versions: ['1.0.0', '1.1.0-beta'] };
+
+	it('reads the offered values a shared link names and drops the rest', () => {
+		expect(selectionFromQuery('?severity=high&category=nope&versions=1.1.0-beta&x=1', offered)).toEqual({
+			severity: 'high',
+			versions: '1.1.0-beta',
+		});
+		expect(selectionFromQuery('', offered)).toEqual({});
+	});
+
+	it('writes the selection in the groups’ order and round-trips', () => {
+		const query = queryFromSelection({ versions: '1.0.0', category: 'billing' }, Object.keys(offered));
+		expect(query).toBe('?category=billing&versions=1.0.0');
+		expect(selectionFromQuery(query, offered)).toEqual({ category: 'billing', versions: '1.0.0' });
+		expect(queryFromSelection({}, Object.keys(offered))).toBe('');
 	});
 });
