@@ -33,8 +33,7 @@ import {
 } from './lib/bench/stats.ts';
 import { auditPages, lighthouseTable, TARGETS, type PageScores } from './lib/bench/lighthouse.ts';
 import { listContentFiles } from '../src/lib/content-fs.ts';
-// The browser tests' static server: it serves a build as a static host would (404 page included).
-import { serveSite, type SiteServer } from '../tests/e2e/support/server.ts';
+import { serveSite, type SiteServer } from './lib/static-server.ts';
 import { parseCli, usageExit } from './lib/cli.ts';
 
 const root = process.cwd();
