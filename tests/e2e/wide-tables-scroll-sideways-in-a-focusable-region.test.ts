@@ -39,11 +39,3 @@ it('wraps a Markdown table in a region named after the heading it sits under', a
 	expect(await region.locator('th', { hasText: 'Meaning' }).count()).toBe(1);
 	await close();
 });
-
-it('keeps IDs such as RB-001 on one line in the runbook list', async () => {
-	const { page, close } = await openPage(site.browser, `${site.url}/runbooks/`, { viewport: { width: 375, height: 800 } });
-	await page.getByRole('region', { name: 'Table: Runbooks by ID' }).waitFor({ timeout: 10_000 });
-	const id = page.locator('td code', { hasText: 'RB-001' }).first();
-	expect(await id.evaluate((el) => el.getClientRects().length)).toBe(1);
-	await close();
-});
