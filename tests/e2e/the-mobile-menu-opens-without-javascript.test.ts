@@ -21,7 +21,8 @@ it('fits the header on one line at 375 px and opens the menu with JavaScript off
 	const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
 	expect(await links.count()).toBe(0);
 	await menu.click();
-	await expect.poll(() => links.count(), { timeout: 10_000 }).toBe(5);
+	// Knowledge base, FAQ and Support policy in the public edition; runbooks and templates internally.
+	await expect.poll(() => links.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
 	const current = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Knowledge base' });
 	expect(await current.getAttribute('aria-current')).toBe('page');
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'FAQ' }).click();
@@ -31,7 +32,7 @@ it('fits the header on one line at 375 px and opens the menu with JavaScript off
 
 it('shows the links in the header itself on a wide screen, with no menu button', async () => {
 	const { page, close } = await openPage(site.browser, `${site.url}/`, { viewport: { width: 1280, height: 800 } });
-	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runbooks' }).waitFor({ timeout: 10_000 });
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Support policy' }).waitFor({ timeout: 10_000 });
 	expect(await page.getByText('Menu', { exact: true }).isVisible()).toBe(false);
 	await close();
 });
