@@ -37,7 +37,11 @@ describe('.github/workflows/content.yml', () => {
 		expect(order).toContain('npm run check:content -- --format github');
 		expect(order.some((s) => s.includes('$GITHUB_STEP_SUMMARY'))).toBe(true);
 		const deploy = workflow.jobs.deploy!.steps;
-		expect(deploy[0]!.run).toContain('TIERZERO_SITE');
+		// The public-URL check comes after npm ci (site-url reads site.config.ts) and before the build.
+		const deployOrder = deploy.map((s) => s.run ?? s.uses!.split('@')[0]!);
+		const siteUrl = deployOrder.indexOf('npm run site-url');
+		expect(siteUrl).toBeGreaterThan(deployOrder.indexOf('npm ci'));
+		expect(siteUrl).toBeLessThan(deployOrder.indexOf('npm run build'));
 		expect(deploy.at(-1)!.uses).toMatch(/^actions\/deploy-pages@/);
 	});
 });
