@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -133,6 +133,16 @@ describe('SQLite retention', () => {
 		expect((error as { stderr: string }).stderr.trim()).toMatch(
 			new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
 		);
+		expect((error as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
+	});
+	it('exits 1 without a stack trace for a database it cannot open', async () => {
+		const path = join(dir, 'not-a-database.db');
+		writeFileSync(path, 'these are not the bytes of an SQLite database\n'.repeat(200));
+		const error = await prune('--older-than', '90d', '--db', path).catch(
+			(e: { code: number; stderr: string }) => e,
+		);
+		expect(error).toMatchObject({ code: 1 });
+		expect((error as { stderr: string }).stderr).toMatch(new RegExp(`^prune-events: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
 		expect((error as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
 	});
 });
