@@ -3,7 +3,6 @@
  * `content/search/synonyms.yaml`), the words left out because they carry no topic (question
  * words, pronouns, fillers), and whether the whole query is an entry ID. Pure, for the browser.
  */
-import { idPath } from '../permalinks.ts';
 
 /**
  * Words that say how a question is asked, not what it is about. Pagefind would require each of
@@ -97,8 +96,6 @@ export function parseQuery(query: string, synonyms: SynonymGroups = []): ParsedQ
 export interface EntryRef {
 	/** The ID as the site writes it: `KB-0026`, `RB-001`, `TPL-004`. */
 	id: string;
-	/** Its permalink. */
-	url: string;
 }
 
 const DIGITS: Record<string, number> = { KB: 4, RB: 3, TPL: 3 };
@@ -115,5 +112,7 @@ export function entryIdOf(query: string): EntryRef | null {
 	const number = String(Number(m[2]));
 	if (number.length > digits || number === '0') return null;
 	const id = `${prefix}-${number.padStart(digits, '0')}`;
-	return { id, url: idPath(id) };
+	// No permalink here: the page comes from the index, so the public edition's script never
+	// carries the internal sections' paths.
+	return { id };
 }
