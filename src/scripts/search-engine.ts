@@ -5,7 +5,7 @@
  * rarity and by where they match (src/lib/search/rank.ts).
  */
 import type { FilterCounts, Found, Hit, SearchEngine } from '../lib/search/controller.ts';
-import { searchWithCorrection } from '../lib/search/correct.ts';
+import { isRealMatch, searchWithCorrection } from '../lib/search/correct.ts';
 import { pagefindFilters, type FilterSelection } from '../lib/search/filters.ts';
 import { isFormOf, normalizeWord } from '../lib/search/landing.ts';
 import { entryIdOf, parseQuery, STOP_WORDS, type QueryTerm } from '../lib/search/query.ts';
@@ -101,9 +101,18 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 	function pagesOf(word: string): Promise<Map<string, PagefindResult>> {
 		let pages = wordPages.get(word);
 		if (!pages) {
-			pages = runSearch(index!.pagefind, word, {}).then(
-				(response) => new Map(response.results.map((r) => [r.id, r])),
-			);
+			pages = runSearch(index!.pagefind, word, {}).then(async (response) => {
+				// Pagefind answers a word it never indexed with the pages of a shorter indexed word
+				// that starts it ("xyzzy" finds every "x"): those pages do not hold the word, so
+				// nonsense must add no results. One fragment tells, as for spelling correction.
+				const [first] = response.results;
+				if (first && !/\s/.test(word)) {
+					const { content, locations } = await first.data();
+					const words = content.split(/\s+/);
+					if (!locations.some((at) => isRealMatch(words[at] ?? '', word))) return new Map();
+				}
+				return new Map(response.results.map((r) => [r.id, r]));
+			});
 			pages.catch(() => wordPages.delete(word));
 			wordPages.set(word, pages);
 		}
