@@ -105,9 +105,11 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 				// Pagefind answers a word it never indexed with the pages of a shorter indexed word
 				// that starts it ("xyzzy" finds every "x"): those pages do not hold the word, so
 				// nonsense must add no results. One fragment tells, as for spelling correction.
+				// Words the vocabulary knows skip the check (no fragment is loaded for them).
 				const [first] = response.results;
-				if (first && !/\s/.test(word)) {
-					const { content, locations } = await first.data();
+				if (first && !/\s/.test(word) && !index!.speller?.knows(word.toLowerCase())) {
+					// Through the queue: a bare data() call rewrites the shared fragment under others.
+					const { content, locations } = await snapshot(first);
 					const words = content.split(/\s+/);
 					if (!locations.some((at) => isRealMatch(words[at] ?? '', word))) return new Map();
 				}

@@ -36,6 +36,8 @@ export interface Speller {
 	correct(query: string): string | null;
 	/** The correction of one lower-case word, or `null` when it is known or nothing is close. */
 	correctWord(word: string): string | null;
+	/** Whether a lower-case word is a vocabulary word or the start of one. */
+	knows(word: string): boolean;
 }
 
 /**
@@ -148,6 +150,7 @@ export function createSpeller(vocabulary: Vocabulary): Speller {
 	};
 
 	return {
+		knows: (word: string) => frequency.has(word) || isPrefix(word),
 		correctWord,
 		suggest,
 		correct(query) {

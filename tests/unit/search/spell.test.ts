@@ -110,3 +110,13 @@ describe('suggest and applyCorrections', () => {
 		expect(applyCorrections(query, [])).toBe(query);
 	});
 });
+
+describe('knows', () => {
+	it('knows vocabulary words and their starts, not nonsense or typos', () => {
+		const known = createSpeller(buildVocabulary(['webhook retries fail']));
+		expect(known.knows('webhook')).toBe(true);
+		expect(known.knows('webh')).toBe(true);
+		expect(known.knows('webhok')).toBe(false);
+		expect(known.knows('xyzzy')).toBe(false);
+	});
+});
