@@ -7,6 +7,7 @@ import { loadCategories } from './lib/content-fs.ts';
 import { withLines } from './lib/content-lines-fs.ts';
 import { checkContent, formatProblems, type ContentSet } from './lib/content-rules.ts';
 import { inEdition } from './lib/edition.ts';
+import { indexKb, type KbIndex } from './lib/kb-index.ts';
 import { faqEventId, faqPath } from './lib/permalinks.ts';
 import { versionsCovered } from './lib/versions.ts';
 import type { Category } from './schemas/category.ts';
@@ -26,6 +27,8 @@ interface Loaded {
 	runbooks: RunbookEntry[];
 	templates: TemplateEntry[];
 	policy: CollectionEntry<'policy'>[];
+	/** Lookups across the KB, built once here rather than on every page that needs one. */
+	kbIndex: KbIndex<KbEntry>;
 }
 
 let loading: Promise<Loaded> | undefined;
@@ -55,8 +58,10 @@ async function loadAll(): Promise<Loaded> {
 	// The public edition leaves out internal entries here, so no page, link, search record or
 	// API file can reach them; the content rules keep public entries from linking to them.
 	const shown = (e: { data: { audience: 'public' | 'internal' } }) => inEdition(siteConfig.edition, e.data.audience);
+	const kbShown = kb.filter((e) => shown(e) && (showDrafts || e.data.status !== 'draft')).sort(byOrder);
 	return {
-		kb: kb.filter((e) => shown(e) && (showDrafts || e.data.status !== 'draft')).sort(byOrder),
+		kb: kbShown,
+		kbIndex: indexKb(kbShown),
 		faq: faq
 			.filter((e) => shown(e) && (showDrafts || e.data.status !== 'draft'))
 			.sort((a, b) => a.data.order - b.data.order || a.data.question.localeCompare(b.data.question)),
@@ -76,9 +81,14 @@ export async function kbArticles(): Promise<KbEntry[]> {
 	return (await all()).kb;
 }
 
-/** KB articles readers should find: not archived, not draft. */
-export async function liveKbArticles(): Promise<KbEntry[]> {
-	return (await all()).kb.filter((e) => e.data.status === 'published');
+/** KB articles readers should find: not archived, not draft. Shared by every page: copy before sorting. */
+export async function liveKbArticles(): Promise<readonly KbEntry[]> {
+	return (await all()).kbIndex.live;
+}
+
+/** Tags that have a page (`/tags/<tag>/`): those of live articles. */
+export async function kbTagsWithPages(): Promise<ReadonlySet<string>> {
+	return (await all()).kbIndex.liveTags;
 }
 
 export async function faqs(): Promise<FaqEntry[]> {
@@ -118,9 +128,9 @@ export async function kbVersions(entry: KbEntry): Promise<string[]> {
 	return versionsCovered(entry.data.affectedVersions, (await productPolicy()).versions);
 }
 
-/** KB articles by KB ID, for related-article lists. */
-export async function kbById(): Promise<Map<string, KbEntry>> {
-	return new Map((await kbArticles()).map((e) => [e.data.id, e]));
+/** The KB articles `ids` name, in that order (an ID without a page in this build is left out). */
+export async function kbArticlesById(ids: readonly string[]): Promise<KbEntry[]> {
+	return (await all()).kbIndex.resolve(ids);
 }
 
 /** Last path segment of an entry id (`webhooks/why-retried` → `why-retried`). */

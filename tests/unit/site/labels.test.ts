@@ -8,3 +8,14 @@ describe('formatDate and isoDate', () => {
 		expect(isoDate(d)).toBe('2026-03-02');
 	});
 });
+
+describe('formatDate', () => {
+	it('prints every day of a year as toLocaleDateString does, with one shared formatter', () => {
+		for (let day = 0; day < 366; day += 1) {
+			const d = new Date(Date.UTC(2028, 0, 1 + day, 23, 59));
+			expect(formatDate(d)).toBe(
+				d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+			);
+		}
+	});
+});
