@@ -32,9 +32,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { clusterTexts, type Cluster, type ClusterOptions } from '../src/lib/mine/cluster.ts';
-import { scoreClustering, scoreCoverage, scoreRedaction } from '../src/lib/mine/metrics.ts';
-import { normalizeTicket } from '../src/lib/mine/normalize.ts';
-import { redactPeople } from '../src/lib/mine/people.ts';
+import {
+	measureRedaction,
+	scoreClustering,
+	scoreCoverage,
+	type PlantedTicket,
+} from '../src/lib/mine/metrics.ts';
 import { readContent } from '../src/lib/mine/cli-fs.ts';
 import { mine } from '../src/lib/mine/mine.ts';
 import { words } from '../src/lib/mine/text.ts';
@@ -135,38 +138,13 @@ const VARIANTS = ALL_VARIANTS.filter(([name]) => name.includes(values.only));
 /** Width of the method column. */
 const W = 58;
 
-/**
- * Redaction both ways on the planted fixture (tests/unit/fixtures/mine/redaction-precision.json):
- * each case goes through cleaning and redaction as a ticket, then the name finder, as the miner
- * writes a representative.
- */
+/** Redaction both ways on the planted fixture (measureRedaction, as its unit test scores it). */
 function redaction(): void {
 	const file = fileURLToPath(
 		new URL('../tests/unit/fixtures/mine/redaction-precision.json', import.meta.url),
 	);
-	const { cases } = JSON.parse(readFileSync(file, 'utf8')) as {
-		cases: Array<{
-			subject: string;
-			body: string;
-			personal: string[];
-			redact: string[];
-			keep: string[];
-		}>;
-	};
-	const outputs = cases.map((c, i) =>
-		redactPeople(
-			normalizeTicket({
-				id: String(i),
-				subject: c.subject,
-				messages: [c.body],
-				created: null,
-				channel: null,
-				tags: [],
-				personal: c.personal,
-			})?.text ?? '',
-		),
-	);
-	const s = scoreRedaction(cases, outputs);
+	const { cases } = JSON.parse(readFileSync(file, 'utf8')) as { cases: PlantedTicket[] };
+	const s = measureRedaction(cases);
 	console.log(
 		`Redaction on ${cases.length} planted tickets (tests/unit/fixtures/mine/redaction-precision.json)`,
 	);

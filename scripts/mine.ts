@@ -1,7 +1,7 @@
 // npm run mine: groups support tickets by question and drafts FAQ entries for the uncovered ones.
 import { parseArgs } from 'node:util';
 import { runMine, USAGE } from '../src/lib/mine/cli-fs.ts';
-import { MineError, UsageError } from '../src/lib/mine/errors.ts';
+import { InputError, UsageError } from '../src/lib/cli-errors.ts';
 
 try {
 	const { values, positionals } = parseArgs({
@@ -31,7 +31,7 @@ try {
 	if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
 		console.error(`${(e as Error).message}\n${USAGE}`);
 		process.exitCode = 2;
-	} else if (e instanceof MineError) {
+	} else if (e instanceof InputError) {
 		console.error(e.format());
 		process.exitCode = 1;
 	} else throw e;

@@ -11,7 +11,6 @@ import { entryDirectory } from '../../src/lib/analytics/entries.ts';
 import { loadAndCheckContent } from '../../src/lib/content-fs.ts';
 import { csvRecord } from '../../src/lib/escape.ts';
 import { readContent } from '../../src/lib/mine/cli-fs.ts';
-import { MineError } from '../../src/lib/mine/errors.ts';
 import { ingest, type InputFile } from '../../src/lib/mine/ingest.ts';
 import { mine } from '../../src/lib/mine/mine.ts';
 import { openInput } from '../../src/lib/mine/read-fs.ts';
@@ -132,37 +131,32 @@ export async function runReview(
 	let tickets: Review['tickets'] = null;
 	let clusters = null;
 	if (exports.length > 0) {
-		try {
-			const read = await ingest(exports.map(openInput), { format: 'auto' });
-			const timed: TimedTicket[] = read.tickets.map((t) => ({
-				id: t.id,
-				created: t.created,
-				priority: t.handling?.priority ?? null,
-				firstResponseMinutes: t.handling?.firstResponseMinutes ?? null,
-				resolutionMinutes: t.handling?.resolutionMinutes ?? null,
-				resolved: t.handling?.resolved ?? null,
-			}));
-			tickets = {
-				now: ticketWeek(timed, week, targets),
-				before: ticketWeek(timed, previous, targets),
-				files: exports,
-			};
-			const content = readContent(contentDir);
-			// The miner's own grouping and coverage, over the exports and the week's failed searches.
-			const mined = await mine(exports.map(openInput), {
-				format: 'auto',
-				...(failed.length > 0 ? { queries: queriesInput(failed) } : {}),
-				content: content.entries,
-				categories: content.categories,
-				minSize: 3,
-				draftsDir: join(contentDir, 'faq', '_suggested'),
-				now,
-			});
-			clusters = mined.suggestions.clusters;
-		} catch (error) {
-			if (error instanceof MineError) throw new InputError(error.format());
-			throw error;
-		}
+		const read = await ingest(exports.map(openInput), { format: 'auto' });
+		const timed: TimedTicket[] = read.tickets.map((t) => ({
+			id: t.id,
+			created: t.created,
+			priority: t.handling?.priority ?? null,
+			firstResponseMinutes: t.handling?.firstResponseMinutes ?? null,
+			resolutionMinutes: t.handling?.resolutionMinutes ?? null,
+			resolved: t.handling?.resolved ?? null,
+		}));
+		tickets = {
+			now: ticketWeek(timed, week, targets),
+			before: ticketWeek(timed, previous, targets),
+			files: exports,
+		};
+		const content = readContent(contentDir);
+		// The miner's own grouping and coverage, over the exports and the week's failed searches.
+		const mined = await mine(exports.map(openInput), {
+			format: 'auto',
+			...(failed.length > 0 ? { queries: queriesInput(failed) } : {}),
+			content: content.entries,
+			categories: content.categories,
+			minSize: 3,
+			draftsDir: join(contentDir, 'faq', '_suggested'),
+			now,
+		});
+		clusters = mined.suggestions.clusters;
 	}
 
 	const kb = set.kb

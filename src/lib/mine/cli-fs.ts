@@ -8,7 +8,7 @@ import { contentFolderError, loadAndCheckContent } from '../content-fs.ts';
 import type { CoverageSection } from './coverage.ts';
 import { MAP_FIELDS } from './adapters/csv.ts';
 import { SUPPORTED } from './detect.ts';
-import { MineError, UsageError } from './errors.ts';
+import { InputError, UsageError } from '../cli-errors.ts';
 import { mdxText, mine, type ContentEntry } from './mine.ts';
 import { openInput } from './read-fs.ts';
 import { FORMATS, type ColumnMap, type FormatName } from './ticket.ts';
@@ -80,7 +80,7 @@ export function readContent(root: string): {
 	warnings: string[];
 } {
 	const missing = contentFolderError(root);
-	if (missing) throw new MineError(`--content ${shown(root)}: no such folder`);
+	if (missing) throw new InputError(`--content ${shown(root)}: no such folder`);
 	const { set, problems } = loadAndCheckContent(root);
 	const entries: ContentEntry[] = [];
 	const categories = new Set<string>();
@@ -114,7 +114,7 @@ export function readContent(root: string): {
 		(p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.field}: ${p.message}`,
 	);
 	if (entries.length === 0) {
-		throw new MineError(
+		throw new InputError(
 			`--content ${shown(root)}: no published KB articles or FAQs (kb/ and faq/ hold ${set.kb.length + set.faq.length} entries that pass their schema)`,
 		);
 	}
@@ -150,7 +150,7 @@ function checkOutputFolder(option: string, path: string): void {
 
 /**
  * Run the command; returns the lines to print. Rejected records go to `warn` as `file:line: reason`.
- * Throws a MineError for anything the user must fix; nothing is written then.
+ * Throws a InputError for anything the user must fix; nothing is written then.
  */
 export async function runMine(
 	args: MineArgs,

@@ -11,7 +11,7 @@ import {
 	type Container,
 } from './detect.ts';
 import { plausibleTime } from './adapters/fields.ts';
-import { MineError } from './errors.ts';
+import { InputError } from '../cli-errors.ts';
 import { Interner, normalizeTicket } from './normalize.ts';
 import { csvRows, jsonRecords, jsonlRecords, sniffDelimiter, type ReadItem } from './records.ts';
 import type {
@@ -100,7 +100,7 @@ async function peek(
 const PLAIN_ID = /^[\w#:.\/-]{1,64}$/;
 
 /**
- * Read every input in order. Throws a MineError for a file that cannot be read at all (unknown
+ * Read every input in order. Throws a InputError for a file that cannot be read at all (unknown
  * format, CSV columns missing); a bad record only adds to `rejected`.
  */
 export async function ingest(
@@ -120,9 +120,9 @@ export async function ingest(
 		const { head, all } = await peek(decode(input.chunks));
 		const container = detectContainer(head);
 		if (container === 'empty')
-			throw new MineError('the file is empty; there are no tickets to mine', file);
+			throw new InputError('the file is empty; there are no tickets to mine', file);
 		if (container === null) {
-			throw new MineError(`not a JSON, JSON Lines or CSV export; ${SUPPORTED}`, file, 1);
+			throw new InputError(`not a JSON, JSON Lines or CSV export; ${SUPPORTED}`, file, 1);
 		}
 		const summary: FileSummary = { file, format: 'csv', tickets: 0, rejected: 0, skipped: 0 };
 		const reject = (line: number, reason: string) => {
@@ -184,7 +184,7 @@ export async function ingest(
 					adapter = jsonAdapterFor(item.value, options.format);
 					if (!adapter) {
 						throw options.format === 'auto'
-							? new MineError(
+							? new InputError(
 									`cannot tell which tool exported this file from its first record; ${SUPPORTED}; pass --format to choose`,
 									file,
 									item.line,
@@ -209,7 +209,7 @@ function formatMismatch(
 	file: string,
 	format: FormatName | 'auto',
 	container: Container,
-): MineError {
+): InputError {
 	const kind = container === 'csv' ? 'a CSV file' : 'a JSON file';
-	return new MineError(`--format ${format} does not read ${kind}; ${SUPPORTED}`, file, 1);
+	return new InputError(`--format ${format} does not read ${kind}; ${SUPPORTED}`, file, 1);
 }

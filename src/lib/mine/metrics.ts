@@ -4,6 +4,9 @@
  * `metrics.cluster` module so figures can be compared with published baselines.
  */
 
+import { normalizeTicket } from './normalize.ts';
+import { redactPeople } from './people.ts';
+
 type Label = string | number;
 
 /** Joint counts of (true class, cluster) plus the two marginals. */
@@ -160,6 +163,36 @@ export function scoreCoverage(
 export interface RedactionCase {
 	redact: readonly string[];
 	keep: readonly string[];
+}
+
+/** A planted ticket of the redaction fixture (tests/unit/fixtures/mine/redaction-precision.json). */
+export interface PlantedTicket extends RedactionCase {
+	subject: string;
+	body: string;
+	/** The requester's own values (name, e-mail), as an export's requester fields give them. */
+	personal: string[];
+}
+
+/**
+ * Redaction of planted tickets, scored both ways: each goes through cleaning and redaction as a
+ * ticket, then the name finder, as the miner writes a representative. The benchmark prints it and
+ * the unit test holds it, so both score the same way.
+ */
+export function measureRedaction(cases: readonly PlantedTicket[]): ReturnType<typeof scoreRedaction> {
+	const outputs = cases.map((c, i) =>
+		redactPeople(
+			normalizeTicket({
+				id: String(i),
+				subject: c.subject,
+				messages: [c.body],
+				created: null,
+				channel: null,
+				tags: [],
+				personal: c.personal,
+			})?.text ?? '',
+		),
+	);
+	return scoreRedaction(cases, outputs);
 }
 
 /**

@@ -3,18 +3,18 @@
  * can start over when a JSON syntax error needs its records and line recovered.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { MineError } from './errors.ts';
+import { InputError } from '../cli-errors.ts';
 import type { InputFile } from './ingest.ts';
 
-/** An export file as an ingest input; throws a MineError when it is not a readable file. */
+/** An export file as an ingest input; throws a InputError when it is not a readable file. */
 export function openInput(path: string): InputFile {
 	let isFile: boolean;
 	try {
 		isFile = statSync(path).isFile();
 	} catch {
-		throw new MineError('no such file', path);
+		throw new InputError('no such file', path);
 	}
-	if (!isFile) throw new MineError('not a file', path);
+	if (!isFile) throw new InputError('not a file', path);
 	const open = () => createReadStream(path, { highWaterMark: 256 * 1024 });
 	// Opened when reading starts, so a run over many files holds one file open at a time.
 	return {

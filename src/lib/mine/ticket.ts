@@ -112,6 +112,6 @@ export type CsvRowReader = (row: readonly string[], line: number) => AdapterResu
 export interface CsvAdapter {
 	format: FormatName;
 	detect(header: readonly string[]): boolean;
-	/** Throws a MineError naming the missing columns when the header does not fit. */
+	/** Throws a InputError naming the missing columns when the header does not fit. */
 	reader(header: readonly string[], options: { map?: ColumnMap; file: string }): CsvRowReader;
 }

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { MineError } from './errors.ts';
+import { InputError } from '../cli-errors.ts';
 
 /** The file that marks a folder as the miner's own, replaced on every run. */
 export const MARKER = '.tierzero-mine';
@@ -17,17 +17,17 @@ export interface OutputDir {
 	files: ReadonlyMap<string, string>;
 }
 
-/** Throws a MineError when `dir` exists and was not written by the miner. */
+/** Throws a InputError when `dir` exists and was not written by the miner. */
 export function checkReplaceable(dir: string): void {
 	if (!existsSync(dir)) return;
 	let names: string[];
 	try {
 		names = readdirSync(dir);
 	} catch {
-		throw new MineError('exists and is not a folder; choose another output folder', dir);
+		throw new InputError('exists and is not a folder; choose another output folder', dir);
 	}
 	if (names.length > 0 && !names.includes(MARKER)) {
-		throw new MineError(
+		throw new InputError(
 			`exists and was not written by npm run mine (no ${MARKER} in it); the miner replaces its output folders whole, so choose an empty or new folder`,
 			dir,
 		);

@@ -1,37 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { scoreRedaction, type RedactionCase } from '../../../src/lib/mine/metrics.ts';
-import { normalizeTicket } from '../../../src/lib/mine/normalize.ts';
-import { redactPeople } from '../../../src/lib/mine/people.ts';
+import { measureRedaction, scoreRedaction, type PlantedTicket } from '../../../src/lib/mine/metrics.ts';
 import { looksLikeSecret } from '../../../src/lib/mine/redact.ts';
-
-interface Case extends RedactionCase {
-	subject: string;
-	body: string;
-	personal: string[];
-}
 
 const { cases } = JSON.parse(
 	readFileSync('tests/unit/fixtures/mine/redaction-precision.json', 'utf8'),
-) as { cases: Case[] };
-
-/** A case's text as the miner writes it out: normalised (cleaned, redacted), then names found. */
-function written(c: Case, i: number): string {
-	const t = normalizeTicket({
-		id: String(i),
-		subject: c.subject,
-		messages: [c.body],
-		created: null,
-		channel: null,
-		tags: [],
-		personal: c.personal,
-	});
-	return redactPeople(t!.text);
-}
+) as { cases: PlantedTicket[] };
 
 describe('redaction on planted values', () => {
 	it('removes every planted personal value and secret, and keeps every product, version and platform string', () => {
-		const s = scoreRedaction(cases, cases.map(written));
+		const s = measureRedaction(cases);
 		expect({ leaked: s.leaked, lost: s.lost }).toEqual({ leaked: [], lost: [] });
 		expect(s.planted).toBeGreaterThanOrEqual(20);
 		expect(s.keep).toBeGreaterThanOrEqual(30);

@@ -3,7 +3,7 @@
  * columns. Without a map, the usual column names are tried (`subject`/`title`, `body`/`description`/
  * `text`, `id`, `created`/`created_at`/`date`, `tags`/`labels`, `channel`/`source`).
  */
-import { MineError } from '../errors.ts';
+import { InputError } from '../../cli-errors.ts';
 import type { AdapterResult, ColumnMap, CsvAdapter } from '../ticket.ts';
 import { channelName, tagsOf, timeOf } from './fields.ts';
 
@@ -20,7 +20,7 @@ export const MAP_FIELDS = Object.keys(GUESSES) as (keyof ColumnMap)[];
 
 /**
  * Column indexes for each ticket field: from the map when given (every mapped column must exist),
- * otherwise from the usual names. Throws a MineError listing the columns when nothing fits.
+ * otherwise from the usual names. Throws a InputError listing the columns when nothing fits.
  */
 export function resolveColumns(
 	header: readonly string[],
@@ -34,7 +34,7 @@ export function resolveColumns(
 		if (wanted !== undefined) {
 			const i = lower.indexOf(wanted.trim().toLowerCase());
 			if (i < 0) {
-				throw new MineError(
+				throw new InputError(
 					`--map ${field}=${wanted}: no such column; the header has ${header.map((h) => `"${h}"`).join(', ')}`,
 					file,
 					1,
@@ -48,7 +48,7 @@ export function resolveColumns(
 		}
 	}
 	if (out.subject < 0 && out.body < 0) {
-		throw new MineError(
+		throw new InputError(
 			`cannot tell which column holds the ticket text; pass --map subject=<column>,body=<column> (the header has ${header.map((h) => `"${h}"`).join(', ')})`,
 			file,
 			1,

@@ -3,7 +3,7 @@
  * "Subject", "Description", "Source", "Tags", "Created time", matched case-insensitively because
  * Freshservice writes them in title case), and API v2 ticket objects (`GET /api/v2/tickets`).
  */
-import { MineError } from '../errors.ts';
+import { InputError } from '../../cli-errors.ts';
 import type { AdapterResult, CsvAdapter, JsonAdapter } from '../ticket.ts';
 import {
 	at,
@@ -126,7 +126,7 @@ export const freshdeskCsv: CsvAdapter = {
 			'resolution time (in hrs)',
 		].map(col) as [number, number, number, number];
 		if (id < 0 || subject < 0) {
-			throw new MineError(
+			throw new InputError(
 				'a Freshdesk export needs the "Ticket ID" and "Subject" columns',
 				file,
 				1,
