@@ -12,6 +12,8 @@
  * high resolution leaves every ticket alone) no pair would pass.
  */
 
+import { CommunityGraph } from './cluster-community-graph.ts';
+
 /** A community as the sum of its members' unit vectors, for {@link joinCommunities}. */
 export interface CommunitySum {
 	/** Summed weighted member vectors, by feature id. */
@@ -24,10 +26,8 @@ export interface CommunitySum {
 
 /** The similarity graph's view of the communities, for the cut gate of {@link joinCommunities}. */
 export interface CommunityLinks {
-	/** Volume of each community: the summed strengths of its nodes. */
-	vol: Float64Array;
-	/** Cut weight to each linked community, stored at both ends. */
-	cut: ReadonlyArray<ReadonlyMap<number, number>>;
+	/** Volumes and cuts of the communities; folded as they join. */
+	graph: CommunityGraph;
 	/** A pair may join only if its cut is at least this share of the smaller one's volume. */
 	minCut: number;
 }
@@ -38,21 +38,19 @@ export interface CommunityLinks {
  * cohesive one (pairs of distinct members): cross / max(within_A, within_B), computed exactly
  * from summed vectors. Measured against the centroid cosine and against cross / √(within_A ·
  * within_B): both let a grown, mixed group (low cohesion) look like everything and swallow the
- * export. Pairs with √(W_A · W_B) < `minWeight` are never joined, nor, given `links`, pairs
- * of two groups whose cut is below `links.minCut` × the smaller volume (both kept up to date as
- * communities join; a lone ticket is exempt). The most similar pair joins while its ratio is at
- * least `threshold`. `sums[c]` is null for a community that may not take part. Returns the new
- * community of each old one, renumbered 0.. in order of first appearance. Deterministic: ties go to the lower pair of ids. Cost O(C² · features).
+ * export. Given `links`, pairs of two groups whose cut is below `links.minCut` × the smaller
+ * volume are never joined (kept up to date as communities join; a lone ticket is exempt). The
+ * most similar pair joins while its ratio is at least `threshold`. `sums[c]` is null for a community that may not take part. Returns the new
+ * community of each old one, renumbered 0.. in order of first appearance. Deterministic: ties go
+ * to the lower pair of ids. Cost O(C² · features).
  */
 export function joinCommunities(
 	sums: ReadonlyArray<CommunitySum | null>,
 	threshold: number,
-	minWeight = 0,
 	links?: CommunityLinks,
 ): Int32Array {
 	const count = sums.length;
-	const vol = links ? Float64Array.from(links.vol) : new Float64Array(count);
-	const cut = links ? links.cut.map((m) => new Map(m)) : [];
+	const cg = links?.graph ?? CommunityGraph.unlinked(count);
 	const acc = sums.map((m) => (m ? { ...m, sum: new Map(m.sum) } : null));
 	const norm2 = acc.map((m) => (m ? selfDot(m.sum) : 0));
 	// Cohesion of a community; -1 for a lone ticket (or copies of one), which has none.
@@ -69,16 +67,12 @@ export function joinCommunities(
 		if (d === 0) return 0;
 		return mapDot(acc[a]!.sum, acc[b]!.sum) / (acc[a]!.weight * acc[b]!.weight) / d;
 	};
-	const parent = Int32Array.from({ length: count }, (_, i) => i);
 	// Ratio of each pair at or above the threshold, kept under the lower id.
 	const sims = Array.from({ length: count }, () => new Map<number, number>());
 	const link = (a: number, b: number): void => {
-		if (acc[a]!.weight * acc[b]!.weight < minWeight * minWeight) return;
 		// A lone ticket sends each neighbour a 1/k sliver of its edges: it joins on its words alone.
 		const lone = coh[a]! < 0 || coh[b]! < 0;
-		if (links && !lone && !((cut[a]!.get(b) ?? 0) >= links.minCut * Math.min(vol[a]!, vol[b]!))) {
-			return;
-		}
+		if (links && !lone && !cg.linked(a, b, links.minCut)) return;
 		const s = ratio(a, b);
 		if (s < threshold) return;
 		if (a < b) sims[a]!.set(b, s);
@@ -103,7 +97,6 @@ export function joinCommunities(
 		}
 		if (bestA < 0) break;
 		// Fold b into a.
-		parent[bestB] = bestA;
 		const into = acc[bestA]!;
 		const from = acc[bestB]!;
 		for (const [id, v] of from.sum) into.sum.set(id, (into.sum.get(id) ?? 0) + v);
@@ -112,17 +105,7 @@ export function joinCommunities(
 		norm2[bestA] = selfDot(into.sum);
 		coh[bestA] = within(bestA);
 		acc[bestB] = null;
-		if (links) {
-			vol[bestA]! += vol[bestB]!;
-			for (const [c, w] of cut[bestB]!) {
-				cut[c]!.delete(bestB);
-				if (c === bestA) continue;
-				cut[bestA]!.set(c, (cut[bestA]!.get(c) ?? 0) + w);
-				cut[c]!.set(bestA, (cut[c]!.get(bestA) ?? 0) + w);
-			}
-			cut[bestA]!.delete(bestB);
-			cut[bestB]!.clear();
-		}
+		cg.fold(bestA, bestB);
 		for (let c = 0; c < count; c++) {
 			sims[c]!.delete(bestB);
 			sims[c]!.delete(bestA);
@@ -134,19 +117,7 @@ export function joinCommunities(
 			if (c !== bestA && acc[c] && coh[c] !== 0) link(bestA, c);
 		}
 	}
-	const root = (c: number): number => {
-		while (parent[c] !== c) c = parent[c]!;
-		return c;
-	};
-	const renum = new Int32Array(count).fill(-1);
-	const out = new Int32Array(count);
-	let next = 0;
-	for (let c = 0; c < count; c++) {
-		const r = root(c);
-		if (renum[r] === -1) renum[r] = next++;
-		out[c] = renum[r]!;
-	}
-	return out;
+	return cg.relabel();
 }
 
 function selfDot(m: ReadonlyMap<number, number>): number {

@@ -7,6 +7,7 @@
  * up to a few million edges and object-per-edge graph libraries cost several times the memory
  * budget; it is also fully deterministic (nodes visited in index order, ties keep the lower id).
  */
+import { CommunityGraph } from './cluster-community-graph.ts';
 import type { Graph } from './cluster-graph.ts';
 
 /** Community of each node, numbered 0..C-1 in order of first appearance. */
@@ -169,34 +170,16 @@ function aggregate(
  * each other (ratio ~0.5); two different questions share far fewer edges. Returns renumbered ids.
  */
 export function mergeCommunities(g: Graph, community: Int32Array, theta: number): Int32Array {
-	const n = g.n;
-	let count = 0;
-	for (let i = 0; i < n; i++) count = Math.max(count, community[i]! + 1);
-	const vol = new Float64Array(count);
-	const links = Array.from({ length: count }, () => new Map<number, number>());
-	for (let i = 0; i < n; i++) {
-		const a = community[i]!;
-		for (let p = g.offsets[i]!; p < g.offsets[i + 1]!; p++) {
-			const w = g.weights[p]!;
-			vol[a]! += w;
-			const b = community[g.targets[p]!]!;
-			// Each undirected edge is stored at both ends; count it once, from its lower end.
-			if (a !== b && i < g.targets[p]!) {
-				links[a]!.set(b, (links[a]!.get(b) ?? 0) + w);
-				links[b]!.set(a, (links[b]!.get(a) ?? 0) + w);
-			}
-		}
-	}
-	const parent = Int32Array.from({ length: count }, (_, i) => i);
+	const cg = CommunityGraph.of(g, community);
 	for (;;) {
 		let bestA = -1;
 		let bestB = -1;
 		let bestR = theta;
-		for (let a = 0; a < count; a++) {
-			if (parent[a] !== a) continue;
-			for (const [b, w] of links[a]!) {
+		for (let a = 0; a < cg.count; a++) {
+			if (!cg.isRoot(a)) continue;
+			for (const b of cg.cut[a]!.keys()) {
 				if (b <= a) continue;
-				const r = w / Math.min(vol[a]!, vol[b]!);
+				const r = cg.cutShare(a, b);
 				if (r > bestR || (r === bestR && bestA < 0)) {
 					bestA = a;
 					bestB = b;
@@ -205,29 +188,8 @@ export function mergeCommunities(g: Graph, community: Int32Array, theta: number)
 			}
 		}
 		if (bestA < 0) break;
-		// Fold b into a.
-		parent[bestB] = bestA;
-		vol[bestA]! += vol[bestB]!;
-		for (const [c, w] of links[bestB]!) {
-			links[c]!.delete(bestB);
-			if (c === bestA) continue;
-			links[bestA]!.set(c, (links[bestA]!.get(c) ?? 0) + w);
-			links[c]!.set(bestA, (links[c]!.get(bestA) ?? 0) + w);
-		}
-		links[bestA]!.delete(bestB);
-		links[bestB]!.clear();
+		cg.fold(bestA, bestB);
 	}
-	const root = (c: number): number => {
-		while (parent[c] !== c) c = parent[c]!;
-		return c;
-	};
-	const renum = new Int32Array(count).fill(-1);
-	let next = 0;
-	const out = new Int32Array(n);
-	for (let i = 0; i < n; i++) {
-		const r = root(community[i]!);
-		if (renum[r] === -1) renum[r] = next++;
-		out[i] = renum[r]!;
-	}
-	return out;
+	const to = cg.relabel();
+	return community.map((c) => to[c]!);
 }

@@ -1,54 +1,21 @@
 /**
- * Groups tickets that ask the same question in different words.
- *
- * Method, chosen by measured quality on the BANKING77 training split (10,003 labelled support
- * questions, 77 intents used only to score; `npm run bench:mine -- --variants` reprints the
- * figures): purity 0.65, NMI 0.74, ARI 0.46 with ~100 groups found, against NMI ~0.58 / ARI ~0.14
- * for TF-IDF + k-means told k = 77.
- * 1. analyse each ticket once (stop words out, Porter stems; text.ts) and collapse tickets with the
- *    same stem sequence into one weighted node;
- * 2. vectors: TF-IDF of stems plus character 3-grams of the words, sublinear tf, idf dampened to
- *    idf^0.3 (full idf lets typos, names and amounts outweigh the words that carry the question:
- *    NMI 0.68 instead of 0.74); char 3-grams match misspellings and variants stemming misses
- *    (stems alone: NMI 0.72);
- * 3. a cosine k-nearest-neighbour graph (k = 20, edges weighted cos²): candidates come from an
- *    inverted index over each ticket's 16 strongest stems (never all pairs), the best 60 are
- *    re-scored on the full vectors;
- * 4. Louvain modularity communities at resolution 6 (plain modularity merges neighbouring
- *    questions: NMI 0.66), then communities whose cut is ≥ 0.3 of the smaller one's volume are
- *    merged again, since a resolution γ caps a community at 1/γ of the graph and would split a
- *    very common question. The number of groups comes from the data, never from the caller;
- * 4b. then, as average linkage over communities, pairs join whose members are as alike across the
- *    pair as within it (mean cross cosine ≥ 0.38 × the more cohesive one's mean inner cosine) and
- *    that are linked in the graph (cut ≥ 0.15 of the smaller one's volume: half what step 4's merge
- *    asks, confirmed by the words; a lone ticket, which sends each neighbour only a sliver of its
- *    edges, joins on its words alone). On a small export the resolution cuts a common question into
- *    pieces that read alike and share edges: a BANKING77 subset of 300 questions from 10 intents,
- *    one asked by 40%, goes from NMI 0.66 / ARI 0.22 and 33 groups to 0.80 / 0.83 and 10 groups
- *    (450 with one at 40%: 0.61 / 0.17 → 0.75 / 0.77; 1,000 from 10 skewed intents: 0.66 / 0.31
- *    → 0.72 / 0.58); the full set is unchanged, 1,000 random questions lose a little (NMI 0.70 →
- *    0.69, ARI 0.33 → 0.28). Without the cut gate any threshold that rejoins the pieces also
- *    merges neighbouring intents (full set: NMI 0.59). It replaced a gate on the pair's shares of
- *    the tickets (geometric mean ≥ 3%), which was on a knife-edge: pieces and unrelated
- *    communities have the same sizes, so 3.6% left the 300 subset in 26 groups (ARI 0.17) and
- *    2.4% merged the 1,000 random ones into 26 (ARI 0.06). Moving either threshold here by ±20%
- *    keeps the full set at NMI ≥ 0.736 / ARI ≥ 0.456 and ≥ 88% of the 40% question in one group;
- *    subset ARI stays within 300: 0.75–0.85, 450: 0.62–0.77, 1,000 skewed: 0.45–0.65, 1,000
- *    random: 0.28–0.31 (both thresholds moved at once: 450 down to 0.56);
- * 5. above `sampleSize` distinct tickets, steps 2–4 run on an order-free sample (lowest hashes);
- *    every other ticket joins the group whose centroid it is most similar to (cos ≥ 0.3), and the
- *    ones that fit none are clustered again the same way for a few rounds. This keeps time
- *    near-linear and memory bounded for a million tickets, at some cost in quality (BANKING77 with
- *    a 3,000 sample: NMI 0.67, ARI 0.36).
- * Measured and dropped: word bigrams, char 4/5-grams, neighbour-vector smoothing,
- * shared-nearest-neighbour edge weights, near-duplicate star merging before the graph, and
- * ensemble (ECG) edge reweighting; each scored lower NMI and ARI.
+ * Groups tickets that ask the same question in different words, in rounds:
+ * 1. analyse each ticket once (cluster-corpus.ts): tickets with the same stem sequence are one node;
+ * 2. sample up to {@link SAMPLE_SIZE} nodes in an order set by their content (never input order);
+ * 3. vectors (cluster-vectors.ts) and a cosine k-nearest-neighbour graph (cluster-graph.ts);
+ * 4. Louvain communities (cluster-louvain.ts), merged again where the graph links them strongly,
+ *    then joined where they also read alike (cluster-join.ts), over one CommunityGraph;
+ * 5. every unsampled node joins the nearest group centroid; the ones that fit none start the next
+ *    round.
+ * Groups are named in naming.ts. Why each step and constant, with the figures they were chosen
+ * on (BANKING77), is in the README ("How tickets are grouped, and how well").
  */
 import { buildCorpus, type Corpus } from './cluster-corpus.ts';
 import { knnGraph, symmetrize, type Graph } from './cluster-graph.ts';
-import { joinCommunities, type CommunityLinks, type CommunitySum } from './cluster-join.ts';
+import { CommunityGraph } from './cluster-community-graph.ts';
+import { joinCommunities, type CommunitySum } from './cluster-join.ts';
 import { louvain, mergeCommunities } from './cluster-louvain.ts';
-import { labelOf, topTerms } from './naming.ts';
+import { labelOf, stemDocFrequency, topTerms } from './naming.ts';
 import { HASH_SIZE, Vectorizer, type FeatureOptions, type SparseRows } from './cluster-vectors.ts';
 
 /** Sparse vector as parallel arrays, ids ascending. */
@@ -69,59 +36,50 @@ export interface Cluster {
 	representative: number;
 }
 
-/** Tuning knobs; the defaults are the measured best. */
+/** What a caller may choose; everything else is the measured method (constants below). */
 export interface ClusterOptions {
 	/** Weight of each doc (default 1), e.g. lower for zero-result search queries. */
 	weights?: readonly number[];
-	/** Neighbours per ticket in the similarity graph. */
-	k?: number;
-	/** Louvain resolution γ: higher gives more, smaller groups. */
+	/** Louvain resolution γ (default {@link RESOLUTION}): higher gives more, smaller groups. */
 	resolution?: number;
-	/** Neighbours below this cosine are not linked. */
-	minSim?: number;
-	/** Edge weight = cosine ^ power (sharper than plain cosine: near paraphrases count most). */
-	power?: number;
-	/** Candidates per ticket re-scored on the full vectors when building the graph. */
-	candidates?: number;
-	/** Stems per ticket used to find its candidate neighbours. */
-	candidateWords?: number;
-	/** Feature families and their weights. */
-	features?: Partial<FeatureOptions>;
-	/** Merge two communities when their cut is at least this share of the smaller one's volume. */
-	mergeMin?: number;
-	/** Join communities whose cross/within similarity is at least this (1 = never; cluster-join.ts). */
-	joinMin?: number;
-	/** ... and whose cut is at least this share of the smaller one's volume (0 = no such gate). */
-	joinCut?: number;
-	/** Only communities whose shares of the tickets have a geometric mean of this may join (0 = any). */
-	joinShare?: number;
-	/** Distinct tickets clustered as one graph; more are sampled and assigned (see above). */
+	/** Whether linked look-alike communities join again after Louvain (step 4; default true). */
+	join?: boolean;
+	/**
+	 * Distinct tickets clustered as one graph (default {@link SAMPLE_SIZE}); more are sampled and
+	 * assigned (step 5). Lower only to exercise that path on a small export.
+	 */
 	sampleSize?: number;
-	/** Minimum cosine to a group's centroid for an unsampled ticket to join that group. */
-	assignMin?: number;
-	/** Sample-and-assign rounds before the remaining unmatched tickets are left as singletons. */
-	maxRounds?: number;
 	/** Receives progress lines (round sizes), e.g. for the benchmark. */
 	log?: (line: string) => void;
 }
 
-const DEFAULTS = {
-	k: 20,
-	resolution: 6,
-	minSim: 0.05,
-	power: 2,
-	candidates: 60,
-	candidateWords: 16,
-	sampleSize: 12_000,
-	assignMin: 0.3,
-	maxRounds: 8,
-	mergeMin: 0.3,
-	joinMin: 0.38,
-	joinCut: 0.15,
-	joinShare: 0,
-};
+/** Neighbours per ticket in the similarity graph. */
+const K = 20;
+/** Louvain resolution γ: a community is capped at about 1/γ of the graph. */
+const RESOLUTION = 6;
+/** Neighbours below this cosine are not linked. */
+const MIN_SIM = 0.05;
+/** Edge weight = cosine ^ EDGE_POWER: near paraphrases count most. */
+const EDGE_POWER = 2;
+/** Candidates per ticket re-scored on the full vectors when building the graph. */
+const CANDIDATES = 60;
+/** Stems per ticket used to find its candidate neighbours. */
+const CANDIDATE_WORDS = 16;
+/** Distinct tickets clustered as one graph; more are sampled and assigned (step 5). */
+const SAMPLE_SIZE = 12_000;
+/** Minimum cosine to a group's centroid for an unsampled ticket to join that group. */
+const ASSIGN_MIN = 0.3;
+/** Sample-and-assign rounds before the remaining unmatched tickets are left as singletons. */
+const MAX_ROUNDS = 8;
+/** Step 4: communities whose cut is at least this share of the smaller one's volume merge… */
+const MERGE_CUT = 0.3;
+/** …then linked communities join (cluster-join.ts) at this cross/within similarity at which linked communities join (cluster-join.ts)… */
+const JOIN_MIN = 0.38;
+/** …when their cut is at least this share of the smaller one's volume. */
+const JOIN_CUT = 0.15;
 
-export const DEFAULT_FEATURES: FeatureOptions = {
+/** Stems plus character 3-grams, idf dampened to idf^0.3, at most 128 features a ticket. */
+const FEATURES: FeatureOptions = {
 	idfPower: 0.3,
 	charN: [3],
 	charWeight: 1,
@@ -143,11 +101,15 @@ const CENTROID_FEATURES = 256;
  * groups whatever the input order.
  */
 export function clusterTexts(docs: readonly string[], options: ClusterOptions = {}): Cluster[] {
-	const opts = { ...DEFAULTS, ...stripUndefined(options) };
-	const feats: FeatureOptions = { ...DEFAULT_FEATURES, ...options.features };
-	const corpus = buildCorpus(docs, options.weights, feats.charN);
+	const opts = {
+		resolution: options.resolution ?? RESOLUTION,
+		join: options.join ?? true,
+		sampleSize: options.sampleSize ?? SAMPLE_SIZE,
+		log: options.log,
+	};
+	const corpus = buildCorpus(docs, options.weights, FEATURES.charN);
 	const u = corpus.size;
-	const vectorizer = new Vectorizer(corpus, feats);
+	const vectorizer = new Vectorizer(corpus, FEATURES);
 	opts.log?.(`${docs.length} tickets, ${u} distinct, ${corpus.surfaces.length} distinct words`);
 
 	// Canonical node order: by hash of the stem sequence, so input order cannot matter.
@@ -160,7 +122,7 @@ export function clusterTexts(docs: readonly string[], options: ClusterOptions = 
 	let pending = order;
 	const retried = new Uint8Array(u);
 	let round = 0;
-	for (; round < opts.maxRounds && pending.length > 0; round++) {
+	for (; round < MAX_ROUNDS && pending.length > 0; round++) {
 		const sample = pending.subarray(0, Math.min(opts.sampleSize, pending.length));
 		const rest = pending.subarray(sample.length);
 		const fit = clusterSample(corpus, vectorizer, sample, opts);
@@ -185,7 +147,7 @@ export function clusterTexts(docs: readonly string[], options: ClusterOptions = 
 			const index = centroidIndex(fit, local);
 			for (const node of rest) {
 				const hit = index.assign(vectorizer, node);
-				if (hit.sim >= opts.assignMin) {
+				if (hit.sim >= ASSIGN_MIN) {
 					groupOf[node] = hit.group;
 					const b = best.get(hit.group);
 					if (!b || hit.sim > b.sim) best.set(hit.group, { node, sim: hit.sim });
@@ -206,16 +168,12 @@ export function clusterTexts(docs: readonly string[], options: ClusterOptions = 
 		}
 		pending = Int32Array.from(leftovers).sort((a, b) => corpus.hash[a]! - corpus.hash[b]!);
 	}
-	if (round === opts.maxRounds && pending.length > 0) {
+	if (round === MAX_ROUNDS && pending.length > 0) {
 		opts.log?.(
 			`${pending.length} distinct tickets not reached in ${round} rounds: left as singletons`,
 		);
 	}
 	return describeGroups(docs.length, corpus, groupOf, best);
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-	return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** The result of clustering one sample of nodes as a graph. */
@@ -238,7 +196,7 @@ function clusterSample(
 	corpus: Corpus,
 	vectorizer: Vectorizer,
 	sample: Int32Array,
-	opts: typeof DEFAULTS,
+	opts: { resolution: number; join: boolean },
 ): SampleFit {
 	const n = sample.length;
 	const df = new Int32Array(HASH_SIZE);
@@ -246,30 +204,17 @@ function clusterSample(
 	const full = vectorizer.rows(sample, df, n);
 	// Candidate vectors: a ticket's strongest stems only, so the inverted index stays cheap even
 	// for long emails (two tickets are compared if they share one of them).
-	const cand = vectorizer.rows(sample, df, n, true, opts.candidateWords);
-	const k = Math.min(opts.k, Math.max(1, n - 1));
+	const cand = vectorizer.rows(sample, df, n, true, CANDIDATE_WORDS);
+	const k = Math.min(K, Math.max(1, n - 1));
 	const knn = knnGraph(cand, n, k, {
 		score: full,
-		candidates: opts.candidates,
+		candidates: CANDIDATES,
 	});
 	const nodeWeights = Float64Array.from(sample, (node) => corpus.weight[node]!);
-	const graph = symmetrize(knn, n, nodeWeights, (s) => s ** opts.power, opts.minSim);
-	let community = mergeCommunities(graph, louvain(graph, opts.resolution), opts.mergeMin);
-	// 4b. Pieces of one question that the resolution kept apart (small exports) join again.
-	if (opts.joinMin < 1) {
-		let total = 0;
-		for (const node of sample) total += corpus.weight[node]!;
-		community = joinByCentroid(
-			community,
-			corpus,
-			sample,
-			full,
-			graph,
-			opts.joinMin,
-			opts.joinCut,
-			total * opts.joinShare,
-		);
-	}
+	const graph = symmetrize(knn, n, nodeWeights, (s) => s ** EDGE_POWER, MIN_SIM);
+	let community = mergeCommunities(graph, louvain(graph, opts.resolution), MERGE_CUT);
+	// Pieces of one question that the resolution kept apart (small exports) join again.
+	if (opts.join) community = joinByCentroid(community, corpus, sample, full, graph);
 
 	let count = 0;
 	for (const c of community) count = Math.max(count, c + 1);
@@ -286,49 +231,33 @@ function clusterSample(
 	return { community, docs, centralSim, centroids, df, n };
 }
 
-/** Step 4b: linked communities that read alike join (cluster-join.ts). */
+/** Step 4, last: linked communities that read alike join (cluster-join.ts). */
 function joinByCentroid(
 	community: Int32Array,
 	corpus: Corpus,
 	sample: Int32Array,
 	full: SparseRows,
 	graph: Graph,
-	threshold: number,
-	minCut: number,
-	minWeight: number,
 ): Int32Array {
 	let count = 0;
 	for (const c of community) count = Math.max(count, c + 1);
 	// Lone tickets take part too: on a tiny export the resolution leaves every ticket alone.
-	const sums: Array<CommunitySum | null> = Array.from({ length: count }, () => ({
+	const sums: CommunitySum[] = Array.from({ length: count }, () => ({
 		sum: new Map(),
 		weight: 0,
 		selfSq: 0,
 	}));
 	for (let i = 0; i < sample.length; i++) {
-		const m = sums[community[i]!];
-		if (!m) continue;
+		const m = sums[community[i]!]!;
 		const w = corpus.weight[sample[i]!]!;
 		addRow(m.sum, full, i, w);
 		m.weight += w;
 		m.selfSq += w * w;
 	}
-	let links: CommunityLinks | undefined;
-	if (minCut > 0) {
-		const vol = new Float64Array(count);
-		const cut = Array.from({ length: count }, () => new Map<number, number>());
-		for (let i = 0; i < graph.n; i++) {
-			const a = community[i]!;
-			for (let p = graph.offsets[i]!; p < graph.offsets[i + 1]!; p++) {
-				vol[a]! += graph.weights[p]!;
-				// Each undirected edge is stored at both ends, so each end records it once.
-				const b = community[graph.targets[p]!]!;
-				if (a !== b) cut[a]!.set(b, (cut[a]!.get(b) ?? 0) + graph.weights[p]!);
-			}
-		}
-		links = { vol, cut, minCut };
-	}
-	const to = joinCommunities(sums, threshold, minWeight, links);
+	const to = joinCommunities(sums, JOIN_MIN, {
+		graph: CommunityGraph.of(graph, community),
+		minCut: JOIN_CUT,
+	});
 	return community.map((c) => to[c]!);
 }
 
@@ -428,18 +357,7 @@ function describeGroups(
 		const node = corpus.nodeOf[d]!;
 		if (node >= 0 && nodeFirstDoc[node] === -1) nodeFirstDoc[node] = d;
 	}
-	// Global stem document frequency (by docs), for ranking a group's characteristic words.
-	const stemDf = new Float64Array(corpus.stems.length);
-	const seen = new Int32Array(corpus.stems.length).fill(-1);
-	for (let node = 0; node < corpus.size; node++) {
-		for (let p = corpus.start[node]!; p < corpus.start[node + 1]!; p++) {
-			const s = corpus.stemOf[corpus.words[p]!]!;
-			if (seen[s] !== node) {
-				seen[s] = node;
-				stemDf[s]! += corpus.count[node]!;
-			}
-		}
-	}
+	const stemDf = stemDocFrequency(corpus);
 	const byKey = new Map<number, { members: number[]; nodes: number[] }>();
 	const singles: number[][] = [];
 	for (let d = 0; d < nDocs; d++) {

@@ -12,7 +12,7 @@ import {
 	type CoverageEntry,
 } from './coverage.ts';
 import { categoryFor, draftFaq, slugify, type Draft } from './draft.ts';
-import { MineError } from './errors.ts';
+import { InputError } from '../cli-errors.ts';
 import { ingest, type InputFile } from './ingest.ts';
 import { redactPeople } from './people.ts';
 import { readQueries, type Query } from './queries.ts';
@@ -79,7 +79,7 @@ function spread<T>(items: readonly T[], k: number): T[] {
 }
 
 /**
- * Mine the exports. Throws a MineError when an input cannot be read at all or holds no tickets;
+ * Mine the exports. Throws a InputError when an input cannot be read at all or holds no tickets;
  * bad records are listed in `suggestions.rejected` instead.
  */
 export async function mine(
@@ -99,7 +99,7 @@ export async function mine(
 	}
 	if (tickets.length === 0) {
 		const skipped = files.reduce((n, f) => n + f.skipped, 0);
-		throw new MineError(
+		throw new InputError(
 			`no tickets found (${rejected.length} rejected, ${skipped} skipped); nothing to mine`,
 			inputs.map((i) => i.name).join(', '),
 		);
@@ -234,7 +234,7 @@ function detachStrayQueries(
 	return out;
 }
 
-const PARTS = { resolution: PART_RESOLUTION, joinMin: 1 };
+const PARTS = { resolution: PART_RESOLUTION, join: false };
 
 function splitByCoverage(
 	clusters: readonly Cluster[],

@@ -96,6 +96,22 @@ const WEAK_TERMS = new Set(
 /** Weak words that may still open a phrase: negations and "how" (how long, how much). */
 const PHRASE_OPENERS = new Set(['not', 'no', 'how']);
 
+/** How many tickets use each stem, over the whole export: how specific a group's word is. */
+export function stemDocFrequency(corpus: Corpus): Float64Array {
+	const stemDf = new Float64Array(corpus.stems.length);
+	const seen = new Int32Array(corpus.stems.length).fill(-1);
+	for (let node = 0; node < corpus.size; node++) {
+		for (let p = corpus.start[node]!; p < corpus.start[node + 1]!; p++) {
+			const s = corpus.stemOf[corpus.words[p]!]!;
+			if (seen[s] !== node) {
+				seen[s] = node;
+				stemDf[s]! += corpus.count[node]!;
+			}
+		}
+	}
+	return stemDf;
+}
+
 /**
  * Readable top terms: stems and adjacent stem pairs ranked by the share of the group's tickets
  * using them times their idf (class-based TF-IDF), shown in the group's most frequent surface form.
