@@ -3,25 +3,21 @@
 // peak memory of each process, Pagefind index size and output size.
 //
 //   npm run bench -- [--sizes starter,5000] [--keep] [--seed 1] [--source DIR] [--lighthouse-only]
+//   npm run bench -- --peer starlight [--sizes 5000,10000] [--keep] [--seed 1] [--source DIR]
+//
+// With --peer starlight, Tier Zero and a pinned Starlight (installed into .bench/peers/, not a
+// dependency of this project) build the same generated corpus, one after the other, cold and
+// again after one article is edited; the first search of a visit is measured in Chromium; the
+// table compares wall and CPU time, memory, Pagefind, rebuild and first-query bytes
+// (scripts/lib/bench/peer-run.ts).
 //
 // The starter site is also audited with Lighthouse (home, KB index, a KB article, an FAQ page and
 // /search/), and its scores printed; --lighthouse-only builds and audits just the starter site.
 //
 // Everything goes under .bench/ (git-ignored); without --keep it is removed at the end.
 import { spawn } from 'node:child_process';
-import {
-	cpSync,
-	existsSync,
-	mkdirSync,
-	readFileSync,
-	readdirSync,
-	rmSync,
-	statSync,
-	symlinkSync,
-	writeFileSync,
-} from 'node:fs';
-import { createRequire } from 'node:module';
-import { arch, availableParallelism, loadavg, platform, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import {
 	parseAstroPages,
@@ -32,19 +28,23 @@ import {
 	type SiteResult,
 } from './lib/bench/stats.ts';
 import { auditPages, lighthouseTable, TARGETS, type PageScores } from './lib/bench/lighthouse.ts';
+import { PEERS, peerTable, ratioLines as peerRatioLines, STARLIGHT_VERSION, type PeerName } from './lib/bench/peer.ts';
+import { runPeerBench } from './lib/bench/peer-run.ts';
+import { astroBin, buildEnv, dirBytes, installedVersion, pagefindBinary, prepareSiteRoot } from './lib/bench/site-fs.ts';
 import { listContentFiles } from '../src/lib/content-fs.ts';
 import { serveSite, type SiteServer } from './lib/static-server.ts';
 import { parseCli, usageExit } from './lib/cli.ts';
 
 const root = process.cwd();
 const benchDir = join(root, '.bench');
-const require = createRequire(import.meta.url);
 
-const USAGE = 'npm run bench -- [--sizes starter,5000] [--keep] [--seed N] [--source DIR] [--lighthouse-only]';
+const USAGE =
+	'npm run bench -- [--sizes starter,5000] [--keep] [--seed N] [--source DIR] [--lighthouse-only] | --peer starlight [--sizes 5000,10000] [--keep] [--seed N] [--source DIR]';
 const { values } = parseCli('bench', USAGE, {
 	options: {
 		'lighthouse-only': { type: 'boolean', default: false },
-		sizes: { type: 'string', default: 'starter,5000' },
+		sizes: { type: 'string' },
+		peer: { type: 'string' },
 		keep: { type: 'boolean', default: false },
 		seed: { type: 'string', default: '1' },
 		source: { type: 'string' },
@@ -56,7 +56,11 @@ function fail(message: string): never {
 	process.exit(1);
 }
 
-const sites = (values['lighthouse-only'] ? 'starter' : values.sizes)
+const peer = values.peer as PeerName | undefined;
+if (peer !== undefined && !(PEERS as readonly string[]).includes(peer))
+	usageExit('bench', USAGE, `--peer: "${peer}" is not a peer the benchmark knows (${PEERS.join(', ')})`);
+if (peer && values['lighthouse-only']) usageExit('bench', USAGE, '--peer and --lighthouse-only do not go together');
+const sites = (values['lighthouse-only'] ? 'starter' : (values.sizes ?? (peer ? '5000' : 'starter,5000')))
 	.split(',')
 	.map((s) => s.trim())
 	.filter(Boolean);
@@ -65,6 +69,8 @@ for (const s of sites) {
 		usageExit('bench', USAGE, `--sizes: "${s}" is neither "starter" nor an article count such as 5000`);
 }
 if (sites.length === 0) usageExit('bench', USAGE, '--sizes: list at least one site, e.g. starter,5000');
+if (peer && sites.includes('starter'))
+	usageExit('bench', USAGE, '--peer compares generated sites only: --sizes takes article counts such as 5000,10000');
 
 /** Output of a finished child process. */
 interface Run {
@@ -125,17 +131,6 @@ function failRun(what: string, r: Run, log: string): never {
 	);
 }
 
-/** Total bytes of the files below a directory. */
-function dirBytes(dir: string): number {
-	let total = 0;
-	for (const name of readdirSync(dir)) {
-		const p = join(dir, name);
-		const st = statSync(p);
-		total += st.isDirectory() ? dirBytes(p) : st.size;
-	}
-	return total;
-}
-
 // Node reports its own peak RSS (getrusage maxRSS, kilobytes on Linux) as it exits; loaded with
 // --import, this covers the whole astro build process, worker threads included.
 const RSS_PRELOAD =
@@ -143,63 +138,9 @@ const RSS_PRELOAD =
 	'const f=process.env.TIERZERO_BENCH_RSS_FILE;' +
 	"if(f)process.on('exit',()=>writeFileSync(f,String(process.resourceUsage().maxRSS)));";
 
-/** The Pagefind binary itself (not the npm wrapper), so its memory is what gets measured. */
-function pagefindBinary(): string {
-	const os = platform() === 'win32' ? 'windows' : platform();
-	for (const name of ['pagefind_extended', 'pagefind']) {
-		try {
-			return require.resolve(`@pagefind/${os}-${arch()}/bin/${name}`);
-		} catch {
-			// Try the next name; not every platform package ships the extended binary.
-		}
-	}
-	return join(root, 'node_modules', '.bin', 'pagefind');
-}
-
-/** Astro's CLI entry, from its package.json, so it runs under this Node with the preload. */
-function astroBin(): string {
-	const pkg = require.resolve('astro/package.json');
-	const bin = (JSON.parse(readFileSync(pkg, 'utf8')) as { bin: string | Record<string, string> })
-		.bin;
-	return resolve(pkg, '..', typeof bin === 'string' ? bin : bin.astro!);
-}
-
 // GNU time reports a child's peak RSS from wait4(), exact even for short runs; without it the
 // /proc poll is the figure (it can miss growth in the last 50 ms).
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-
-// Top-level entries the site build does not read; everything else is copied into the build root.
-const NOT_SITE = new Set([
-	'.git',
-	'.bench',
-	'.astro',
-	'node_modules',
-	'dist',
-	'content',
-	'tests',
-	'reports',
-	'data',
-	'test-results',
-]);
-
-/**
- * A copy of the site's code (src, public, configs; node_modules linked) to build from. Astro
- * writes `.astro/` (types and the content-module map that rendering reads) under its root, and
- * the root cannot be pointed elsewhere by config; building in a copy keeps the repository's
- * shared `.astro/` untouched, so a build someone else runs meanwhile is never handed this
- * benchmark's 5,000-entry module map. It also keeps the code the same for every site of a run.
- */
-function prepareSiteRoot(): string {
-	const dir = join(benchDir, 'site');
-	rmSync(dir, { recursive: true, force: true });
-	mkdirSync(dir, { recursive: true });
-	for (const name of readdirSync(root)) {
-		if (NOT_SITE.has(name) || name.endsWith('.log')) continue;
-		cpSync(join(root, name), join(dir, name), { recursive: true });
-	}
-	symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-	return dir;
-}
 
 async function generate(count: string): Promise<string> {
 	const out = join(benchDir, `content-${count}`);
@@ -221,16 +162,7 @@ async function benchSite(site: string, contentDir: string, siteRoot: string, sit
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	const rssFile = join(dir, 'astro-maxrss.txt');
-	const env = {
-		...process.env,
-		ASTRO_TELEMETRY_DISABLED: '1',
-		NO_COLOR: '1',
-		TIERZERO_CONTENT_DIR: contentDir,
-		TIERZERO_OUT_DIR: outDir,
-		TIERZERO_CACHE_DIR: cacheDir,
-		// Lighthouse's SEO audit reads the canonical URL: it must name the origin being audited.
-		...(siteUrl ? { TIERZERO_SITE: siteUrl } : {}),
-	};
+	const env = buildEnv({ content: contentDir, out: outDir, cache: cacheDir }, siteUrl);
 
 	console.log(
 		`bench: ${site}: astro build (load average ${loadavg()
@@ -239,7 +171,7 @@ async function benchSite(site: string, contentDir: string, siteRoot: string, sit
 	);
 	const astro = await run(
 		process.execPath,
-		['--import', RSS_PRELOAD, astroBin(), 'build'],
+		['--import', RSS_PRELOAD, astroBin(siteRoot), 'build'],
 		{ ...env, TIERZERO_BENCH_RSS_FILE: rssFile },
 		siteRoot,
 	);
@@ -255,7 +187,7 @@ async function benchSite(site: string, contentDir: string, siteRoot: string, sit
 
 	console.log(`bench: ${site}: pagefind`);
 	const timeFile = join(dir, 'pagefind-maxrss.txt');
-	const pagefindArgs = [pagefindBinary(), '--site', outDir];
+	const pagefindArgs = [pagefindBinary(root), '--site', outDir];
 	const pagefind = gnuTime
 		? await run(gnuTime, ['-f', '%M', '-o', timeFile, ...pagefindArgs], env)
 		: await run(pagefindArgs[0]!, pagefindArgs.slice(1), env);
@@ -293,14 +225,15 @@ async function benchSite(site: string, contentDir: string, siteRoot: string, sit
 /** The pages the issue names: home, KB index, a KB article, an FAQ page and /search/. */
 const LIGHTHOUSE_PAGES = ['/', '/kb/', '/kb/KB-0025/', '/faq/webhooks/verify-webhook-signatures/', '/search/'];
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const version = (pkg: string) => installedVersion(root, pkg);
 
 mkdirSync(benchDir, { recursive: true });
-const siteRoot = prepareSiteRoot();
+const siteRoot = prepareSiteRoot(root, benchDir);
 const results: SiteResult[] = [];
 const generated: string[] = [];
 let lighthouseScores: PageScores[] | undefined;
 // One build at a time: the machines have two cores, and parallel builds would skew each other.
-for (const site of sites) {
+for (const site of peer ? [] : sites) {
 	let contentDir = resolve(root, 'content');
 	if (site !== 'starter') {
 		contentDir = await generate(site);
@@ -323,47 +256,88 @@ for (const site of sites) {
 	}
 }
 
-// Read from node_modules directly: pagefind's `exports` does not expose its package.json.
-const version = (pkg: string) =>
-	(
-		JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as {
-			version: string;
-		}
-	).version;
-console.log('');
-console.log(
-	`Tier Zero build benchmark: Node ${process.version}, astro ${version('astro')}, pagefind ${version('pagefind')}, ` +
-		`${availableParallelism()} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
-);
-console.log('');
-console.log(resultsTable(results));
-console.log('');
-const ratios = ratioLines(results);
-for (const line of ratios) console.log(line);
-if (ratios.length > 0) console.log('');
-console.log(
-	'astro build s: wall clock of the `astro build` process (start-up, content sync, render). Peak memory: ' +
-		'max RSS of the astro process (getrusage via --import preload) and of the pagefind binary ' +
-		`(${gnuTime ? 'GNU time' : '/proc VmHWM polled every 50 ms'}). MiB = 1024² bytes.`,
-);
 
-if (lighthouseScores) {
-	console.log('');
-	console.log(`Lighthouse ${version('lighthouse')} (default mobile profile, simulated throttling), starter site:`);
-	console.log('');
-	console.log(lighthouseTable(lighthouseScores));
+const load = () =>
+	loadavg()
+		.map((l) => l.toFixed(2))
+		.join(' ');
+
+if (peer) {
+	const { results: peerResults, method } = await runPeerBench(
+		{
+			root,
+			benchDir,
+			siteRoot,
+			chromiumPath,
+			generate: async (count) => {
+				const dir = await generate(count);
+				generated.push(dir);
+				return dir;
+			},
+		},
+		sites,
+	);
 	console.log('');
 	console.log(
-		`targets: performance >= ${TARGETS.performance}, accessibility, best practices and SEO = 100` +
-			` (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}: a busy machine lowers performance)`,
+		`Tier Zero and Starlight ${STARLIGHT_VERSION}, side by side: Node ${process.version}, astro ${version('astro')}, ` +
+			`pagefind ${version('pagefind')}, ${availableParallelism()} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +
+			`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${load()}`,
 	);
-	for (const r of lighthouseScores) for (const f of r.failed) console.log(`  ${r.path}: ${f}`);
+	console.log('');
+	console.log(peerTable(peerResults));
+	console.log('');
+	for (const line of peerRatioLines(peerResults)) console.log(line);
+	console.log('');
+	for (const note of [
+		'Cold: no output, no caches. Tier Zero builds as `npm run build` does (astro build, then Pagefind); ' +
+			"Starlight's astro build runs Pagefind itself. Rebuild: one article gains a paragraph, and the same " +
+			'build runs again with the caches of the cold build kept; the edit is checked to be in the rebuilt page.',
+		`CPU s: user + system time of the build's processes and all they waited for; peak RSS: the largest single process ` +
+			`(${method === 'gnu-time' ? 'GNU time, from wait4()' : '/proc: children CPU ticks, VmHWM polled every 50 ms'}). ` +
+			'Compare CPU time on a shared machine: wall time grows with the load, CPU time much less.',
+		'Starlight has a short manual sidebar (one link per category): its autogenerated sidebar would list every ' +
+			'article on every page, work that grows with the square of the article count and is no fair comparison.',
+		"First query: each site's own search UI on its home page, in Chromium with an empty cache; the query is typed " +
+			'key by key (50 ms apart) and every response from the first keystroke until the results show is counted, ' +
+			'headers included; the time includes the typing and the UI\'s own pause.',
+	])
+		console.log(note);
+} else {
+	console.log('');
+	console.log(
+		`Tier Zero build benchmark: Node ${process.version}, astro ${version('astro')}, pagefind ${version('pagefind')}, ` +
+			`${availableParallelism()} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
+	);
+	console.log('');
+	console.log(resultsTable(results));
+	console.log('');
+	const ratios = ratioLines(results);
+	for (const line of ratios) console.log(line);
+	if (ratios.length > 0) console.log('');
+	console.log(
+		'astro build s: wall clock of the `astro build` process (start-up, content sync, render). Peak memory: ' +
+			'max RSS of the astro process (getrusage via --import preload) and of the pagefind binary ' +
+			`(${gnuTime ? 'GNU time' : '/proc VmHWM polled every 50 ms'}). MiB = 1024² bytes.`,
+	);
+	if (lighthouseScores) {
+		console.log('');
+		console.log(`Lighthouse ${version('lighthouse')} (default mobile profile, simulated throttling), starter site:`);
+		console.log('');
+		console.log(lighthouseTable(lighthouseScores));
+		console.log('');
+		console.log(
+			`targets: performance >= ${TARGETS.performance}, accessibility, best practices and SEO = 100` +
+				` (load average ${load()}: a busy machine lowers performance)`,
+		);
+		for (const r of lighthouseScores) for (const f of r.failed) console.log(`  ${r.path}: ${f}`);
+	}
 }
 
 if (values.keep) {
 	console.log(`kept: ${relative(root, benchDir)}/ (content trees, dist, caches, logs)`);
 } else {
 	for (const site of sites) rmSync(join(benchDir, site), { recursive: true, force: true });
+	for (const site of sites) rmSync(join(benchDir, `peer-tierzero-${site}`), { recursive: true, force: true });
 	for (const dir of [...generated, siteRoot]) rmSync(dir, { recursive: true, force: true });
 	for (const site of sites) rmSync(join(benchDir, `generate-${site}.log`), { force: true });
 }

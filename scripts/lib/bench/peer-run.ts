@@ -1,0 +1,224 @@
+/**
+ * `npm run bench -- --peer starlight`: Tier Zero and Starlight build the same generated corpus,
+ * one build at a time (two large builds at once would not fit beside everything else on a
+ * shared machine, and would skew each other's times). For each site: a cold build (no output,
+ * no caches), a rebuild after one article is edited (caches kept), and the first search of a
+ * visit in Chromium.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, relative } from 'node:path';
+import { listContentFiles } from '../../../src/lib/content-fs.ts';
+import { launchBrowser } from '../../../tests/e2e/support/browser.ts';
+import { serveSite } from '../static-server.ts';
+import { firstQuery } from './first-query.ts';
+import { measureCommand, type Measured } from './measure.ts';
+import {
+	EDIT_MARKER,
+	STARLIGHT_VERSION,
+	editedArticle,
+	parseStarlightPagefind,
+	queryWord,
+	type BuildCost,
+	type PeerResult,
+} from './peer.ts';
+import { installStarlight, writeStarlightSite } from './peer-fs.ts';
+import { astroBin, buildEnv, dirBytes, installedVersion, pagefindBinary } from './site-fs.ts';
+import { parseAstroPages, parsePagefind } from './stats.ts';
+
+export interface PeerBenchOptions {
+	/** The repository root (the project being benchmarked). */
+	root: string;
+	benchDir: string;
+	/** The copy of the site's code to build Tier Zero from (`prepareSiteRoot`). */
+	siteRoot: string;
+	/** Writes the generated corpus of `count` articles and returns its directory. */
+	generate(count: string): Promise<string>;
+	chromiumPath: string;
+}
+
+const load = () =>
+	loadavg()
+		.map((l) => l.toFixed(2))
+		.join(' ');
+
+function log(message: string) {
+	console.log(`bench: ${message} (load average ${load()})`);
+}
+
+/** Stop with the tail of a failed step's output, so the cause is on screen. */
+function check(what: string, r: Measured, logFile: string): Measured {
+	writeFileSync(logFile, r.output);
+	if (r.code === 0) return r;
+	const tail = r.output.trimEnd().split('\n').slice(-40).join('\n');
+	throw new Error(
+		`${what} failed (${r.signal ? `signal ${r.signal}` : `exit ${r.code}`}); last lines of its output (full log: ${logFile}):\n${tail}`,
+	);
+}
+
+const sum = (...runs: Measured[]): BuildCost => ({
+	wallSeconds: runs.reduce((a, r) => a + r.wallSeconds, 0),
+	cpuSeconds: runs.reduce((a, r) => a + r.cpuSeconds, 0),
+	peakBytes: Math.max(...runs.map((r) => r.peakBytes)),
+});
+
+/** HTML files below `dir` that contain `text`. */
+function htmlContaining(dir: string, text: string): string[] {
+	const found: string[] = [];
+	const walk = (d: string) => {
+		for (const entry of readdirSync(d, { withFileTypes: true })) {
+			const p = join(d, entry.name);
+			if (entry.isDirectory()) walk(p);
+			else if (entry.name.endsWith('.html') && readFileSync(p, 'utf8').includes(text)) found.push(p);
+		}
+	};
+	walk(dir);
+	return found;
+}
+
+/** Edits one article, so that the rebuild has something to do. */
+function editArticle(file: string) {
+	writeFileSync(file, editedArticle(readFileSync(file, 'utf8')));
+}
+
+/** The edit must show in the rebuilt site, or the rebuild figure would mean nothing. */
+function assertEditBuilt(dist: string, site: string) {
+	const pages = htmlContaining(dist, EDIT_MARKER);
+	if (pages.length === 0) throw new Error(`${site}: the rebuild did not pick up the edited article (no page holds the added paragraph)`);
+}
+
+/** A Tier Zero build (`astro build`, then Pagefind, as `npm run build` does), measured. */
+async function buildTierZero(o: PeerBenchOptions, env: NodeJS.ProcessEnv, dir: string, step: string) {
+	const astro = check(
+		`Tier Zero ${step}: astro build`,
+		await measureCommand(process.execPath, [astroBin(o.siteRoot), 'build'], { env, cwd: o.siteRoot }),
+		join(dir, `${step}-astro.log`),
+	);
+	const pagefind = check(
+		`Tier Zero ${step}: pagefind`,
+		await measureCommand(pagefindBinary(o.root), ['--site', env.TIERZERO_OUT_DIR!], { env, cwd: o.root }),
+		join(dir, `${step}-pagefind.log`),
+	);
+	return { astro, pagefind, cost: sum(astro, pagefind) };
+}
+
+async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: string, edited: string) {
+	const dir = join(o.benchDir, `peer-tierzero-${count}`);
+	const outDir = join(dir, 'dist');
+	// Cold: no output, no content-layer cache, no generated types from an earlier build.
+	rmSync(dir, { recursive: true, force: true });
+	rmSync(join(o.siteRoot, '.astro'), { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	const env = buildEnv({ content: contentDir, out: outDir, cache: join(dir, 'cache') });
+	log(`${count}: Tier Zero cold build`);
+	const cold = await buildTierZero(o, env, dir, 'cold');
+	const pages = parseAstroPages(cold.astro.output);
+	if (pages === null) throw new Error(`${dir}/cold-astro.log: no "N page(s) built" line in astro's output`);
+	const indexed = parsePagefind(cold.pagefind.output);
+	if (!indexed) throw new Error(`${dir}/cold-pagefind.log: no "Indexed N pages" line in pagefind's output`);
+	const indexBytes = dirBytes(join(outDir, 'pagefind'));
+	editArticle(edited);
+	log(`${count}: Tier Zero rebuild after editing ${relative(contentDir, edited)}`);
+	const rebuild = await buildTierZero(o, env, dir, 'rebuild');
+	assertEditBuilt(outDir, 'Tier Zero');
+	return {
+		outDir,
+		method: cold.astro.method,
+		result: {
+			label: 'Tier Zero',
+			pages,
+			cold: cold.cost,
+			pagefindSeconds: cold.pagefind.wallSeconds,
+			indexBytes,
+			rebuild: rebuild.cost,
+		},
+	};
+}
+
+async function benchStarlight(o: PeerBenchOptions, count: string, project: string, editedDoc: string) {
+	const outDir = join(project, 'dist');
+	// Cold: no output, no content-layer cache (cacheDir defaults to node_modules/.astro), no .astro/.
+	for (const d of [outDir, join(project, 'node_modules', '.astro'), join(project, '.astro')])
+		rmSync(d, { recursive: true, force: true });
+	const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+	const build = async (step: string) =>
+		check(
+			`Starlight ${step}: astro build`,
+			await measureCommand(process.execPath, [astroBin(project), 'build'], { env, cwd: project }),
+			join(project, `${count}-${step}.log`),
+		);
+	log(`${count}: Starlight cold build`);
+	const cold = await build('cold');
+	const pages = parseAstroPages(cold.output);
+	if (pages === null) throw new Error(`${project}/${count}-cold.log: no "N page(s) built" line in astro's output`);
+	const pagefindSeconds = parseStarlightPagefind(cold.output);
+	if (pagefindSeconds === null) throw new Error(`${project}/${count}-cold.log: no Pagefind timing in Starlight's output`);
+	const indexBytes = dirBytes(join(outDir, 'pagefind'));
+	editArticle(join(project, editedDoc));
+	log(`${count}: Starlight rebuild after editing ${editedDoc}`);
+	const rebuild = await build('rebuild');
+	assertEditBuilt(outDir, 'Starlight');
+	return {
+		outDir,
+		result: {
+			label: `Starlight ${STARLIGHT_VERSION}`,
+			pages,
+			cold: sum(cold),
+			pagefindSeconds,
+			indexBytes,
+			rebuild: sum(rebuild),
+		},
+	};
+}
+
+/** Runs the side-by-side benchmark for each article count; returns one result per site and count. */
+export async function runPeerBench(
+	o: PeerBenchOptions,
+	counts: readonly string[],
+): Promise<{ results: PeerResult[]; method: Measured['method'] | null }> {
+	const versions = { astro: installedVersion(o.root, 'astro'), pagefind: installedVersion(o.root, 'pagefind') };
+	const project = installStarlight(o.benchDir, versions);
+	const results: PeerResult[] = [];
+	let method: Measured['method'] | null = null;
+	for (const count of counts) {
+		const contentDir = await o.generate(count);
+		// The Starlight tree is written before Tier Zero's edit, so both start from the same corpus.
+		const tree = writeStarlightSite(project, contentDir);
+		const kbFiles = [...listContentFiles(join(contentDir, 'kb'), '.md'), ...listContentFiles(join(contentDir, 'kb'), '.mdx')]
+			.filter((f) => !/[\\/]_/.test(relative(contentDir, f)))
+			.sort();
+		const edited = kbFiles[Math.floor(kbFiles.length / 2)]!;
+		const query = queryWord(tree.titles);
+		const tz = await benchTierZero(o, count, contentDir, edited);
+		const sl = await benchStarlight(o, count, project, tree.docFile(edited));
+		let tzQuery = null;
+		let slQuery = null;
+		if (existsSync(o.chromiumPath) || process.env.CHROMIUM_PATH) {
+			log(`${count}: first search for "${query}" in each site's search UI (Chromium)`);
+			const browser = await launchBrowser();
+			try {
+				for (const [which, dist] of [
+					['tierzero', tz.outDir],
+					['starlight', sl.outDir],
+				] as const) {
+					const server = await serveSite(dist);
+					try {
+						const measured = await firstQuery(browser, server.url, which, query);
+						if (which === 'tierzero') tzQuery = measured;
+						else slQuery = measured;
+					} finally {
+						await server.close();
+					}
+				}
+			} finally {
+				await browser.close();
+			}
+		} else {
+			console.log(`bench: no chromium at ${o.chromiumPath} (set CHROMIUM_PATH): first search not measured`);
+		}
+		const articles = kbFiles.length;
+		results.push({ articles, ...tz.result, firstQuery: tzQuery }, { articles, ...sl.result, firstQuery: slQuery });
+		method = tz.method;
+	}
+	return { results, method };
+}

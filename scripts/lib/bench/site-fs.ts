@@ -1,0 +1,99 @@
+/**
+ * The file-system side of the build benchmarks: the copy of the site's code a benchmark builds
+ * from, the tools' entry points, and sizes of what a build wrote.
+ */
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { arch, platform } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** Total bytes of the files below a directory. */
+export function dirBytes(dir: string): number {
+	let total = 0;
+	for (const name of readdirSync(dir)) {
+		const p = join(dir, name);
+		const st = statSync(p);
+		total += st.isDirectory() ? dirBytes(p) : st.size;
+	}
+	return total;
+}
+
+/** The Pagefind binary itself (not the npm wrapper), so its memory is what gets measured. */
+export function pagefindBinary(root: string): string {
+	const os = platform() === 'win32' ? 'windows' : platform();
+	for (const name of ['pagefind_extended', 'pagefind']) {
+		try {
+			return require.resolve(`@pagefind/${os}-${arch()}/bin/${name}`);
+		} catch {
+			// Try the next name; not every platform package ships the extended binary.
+		}
+	}
+	return join(root, 'node_modules', '.bin', 'pagefind');
+}
+
+/** Astro's CLI entry in a project's node_modules, from its package.json, to run under this Node. */
+export function astroBin(projectRoot: string): string {
+	const pkg = join(projectRoot, 'node_modules', 'astro', 'package.json');
+	const bin = (JSON.parse(readFileSync(pkg, 'utf8')) as { bin: string | Record<string, string> }).bin;
+	return resolve(pkg, '..', typeof bin === 'string' ? bin : bin.astro!);
+}
+
+/** The installed version of a package in a project (read directly: not every package exports its package.json). */
+export function installedVersion(projectRoot: string, pkg: string): string {
+	return (JSON.parse(readFileSync(join(projectRoot, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
+		.version;
+}
+
+/**
+ * Environment of a benchmark's Tier Zero build: its content, output and cache folders (kept apart
+ * from the repository's own), no telemetry, no colours in the logs the figures are read from.
+ */
+export function buildEnv(dirs: { content: string; out: string; cache: string }, siteUrl?: string): NodeJS.ProcessEnv {
+	return {
+		...process.env,
+		ASTRO_TELEMETRY_DISABLED: '1',
+		NO_COLOR: '1',
+		TIERZERO_CONTENT_DIR: dirs.content,
+		TIERZERO_OUT_DIR: dirs.out,
+		TIERZERO_CACHE_DIR: dirs.cache,
+		// Lighthouse's SEO audit reads the canonical URL: it must name the origin being audited.
+		...(siteUrl ? { TIERZERO_SITE: siteUrl } : {}),
+	};
+}
+
+// Top-level entries the site build does not read; everything else is copied into the build root.
+const NOT_SITE = new Set([
+	'.git',
+	'.bench',
+	'.astro',
+	'node_modules',
+	'dist',
+	'dist-internal',
+	'content',
+	'tests',
+	'reports',
+	'data',
+	'test-results',
+]);
+
+/**
+ * A copy of the site's code (src, public, configs; node_modules linked) to build from, at
+ * `<benchDir>/site`. Astro writes `.astro/` (types and the content-module map that rendering
+ * reads) under its root, and the root cannot be pointed elsewhere by config; building in a copy
+ * keeps the repository's shared `.astro/` untouched, so a build someone else runs meanwhile is
+ * never handed this benchmark's 5,000-entry module map. It also keeps the code the same for
+ * every site of a run.
+ */
+export function prepareSiteRoot(root: string, benchDir: string): string {
+	const dir = join(benchDir, 'site');
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	for (const name of readdirSync(root)) {
+		if (NOT_SITE.has(name) || name.endsWith('.log')) continue;
+		cpSync(join(root, name), join(dir, name), { recursive: true });
+	}
+	symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+	return dir;
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { splitFrontmatter } from '../../../../src/lib/frontmatter.ts';
+import {
+	EDIT_MARKER,
+	STARLIGHT_VERSION,
+	editedArticle,
+	parseStarlightPagefind,
+	peerTable,
+	queryWord,
+	ratioLines,
+	starlightAstroConfig,
+	starlightDoc,
+	starlightHref,
+	starlightPackageJson,
+	type PeerResult,
+} from '../../../../scripts/lib/bench/peer.ts';
+import { planKb, renderKbMdx } from '../../../../scripts/lib/bench/plan.ts';
+import { syntheticDraft } from '../../../../scripts/lib/bench/synthetic.ts';
+
+const GIB = 1024 ** 3;
+
+describe('the Starlight project the benchmark builds', () => {
+	it('pins Starlight, and Astro and Pagefind to the versions given', () => {
+		const pkg = JSON.parse(starlightPackageJson({ astro: '7.3.5', pagefind: '1.6.0' }));
+		expect(pkg.dependencies).toEqual({ '@astrojs/starlight': STARLIGHT_VERSION, astro: '7.3.5' });
+		expect(pkg.overrides).toEqual({ pagefind: '1.6.0' });
+		expect(STARLIGHT_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
+	});
+
+	it('turns a generated article into a Starlight page with its title, summary and body', () => {
+		const [kb] = planKb([syntheticDraft(0, 1)], 1, 1);
+		const source = renderKbMdx(kb!);
+		const doc = starlightDoc(source);
+		const { data, body } = splitFrontmatter(doc);
+		expect(data).toEqual({ title: kb!.data.title, description: kb!.data.summary });
+		expect(body.trim()).toBe(kb!.body.trim());
+	});
+
+	it('keeps titles with YAML-special characters intact', () => {
+		const title = 'Error: "0x800" # not a comment: [x] {y} & more';
+		const doc = starlightDoc(`---\ntitle: ${JSON.stringify(title)}\n---\n\nBody.\n`);
+		expect(splitFrontmatter(doc).data).toEqual({ title });
+	});
+
+	it('refuses an article without a title', () => {
+		expect(() => starlightDoc('---\nsummary: x\n---\nBody')).toThrow(/without a title/);
+	});
+
+	it('links the sidebar to the pages Starlight builds', () => {
+		expect(starlightHref('kb/exchange-online/kb-0001-x.md')).toBe('/kb/exchange-online/kb-0001-x/');
+		expect(starlightHref('kb/a/kb-0002-y.mdx')).toBe('/kb/a/kb-0002-y/');
+		const config = starlightAstroConfig([{ label: 'Exchange "online"', link: '/kb/a/' }]);
+		const items = /items: (\[.*\]) \}\],/.exec(config)![1]!;
+		expect(JSON.parse(items)).toEqual([{ label: 'Exchange "online"', link: '/kb/a/' }]);
+	});
+});
+
+describe('the rebuild edit and the first query', () => {
+	it('adds one paragraph at the end of an article, once', () => {
+		const edited = editedArticle('---\ntitle: x\n---\n\nBody.\n\n');
+		expect(edited).toBe(`---\ntitle: x\n---\n\nBody.\n\n${EDIT_MARKER}\n`);
+		expect(() => editedArticle(edited)).toThrow(/already edited/);
+	});
+
+	it('queries the most frequent long title word, ties alphabetically', () => {
+		expect(queryWord(['Outlook crashes on start', 'Outlook search is slow', 'Mailbox search fails'])).toBe('outlook');
+		expect(queryWord(['Zebras crossing', 'Alpaca crossing', 'Alpaca zebras'])).toBe('alpaca');
+		// Counted once per title, however often a title repeats it.
+		expect(queryWord(['Mailbox mailbox mailbox', 'Outlook one', 'Outlook two'])).toBe('outlook');
+		expect(() => queryWord(['a b c'])).toThrow();
+	});
+
+	it("reads Starlight's Pagefind time in seconds or milliseconds", () => {
+		expect(parseStarlightPagefind('[starlight:pagefind] Finished building search index in 7.86s.')).toBe(7.86);
+		expect(parseStarlightPagefind('Finished building search index in 450ms.')).toBe(0.45);
+		expect(parseStarlightPagefind('\u001b[2m[starlight:pagefind]\u001b[22m Finished building search index in 1.5s.')).toBe(1.5);
+		expect(parseStarlightPagefind('no pagefind here')).toBeNull();
+	});
+});
+
+const result = (label: string, cpu: number, peakGib: number, rebuildCpu: number, fq = 100_000): PeerResult => ({
+	articles: 5000,
+	label,
+	pages: 5000,
+	cold: { wallSeconds: cpu / 2, cpuSeconds: cpu, peakBytes: peakGib * GIB },
+	pagefindSeconds: 10,
+	indexBytes: 15 * 1024 ** 2,
+	rebuild: { wallSeconds: rebuildCpu / 2, cpuSeconds: rebuildCpu, peakBytes: peakGib * GIB },
+	firstQuery: { query: 'outlook', bytes: fq, requests: 5, ms: 900 },
+});
+
+describe('the side-by-side figures', () => {
+	it('prints one row per site with pages per second and the rebuild share', () => {
+		const table = peerTable([result('Tier Zero', 200, 1.5, 40), result('Starlight 0.42.4', 160, 3.5, 150)]);
+		const rows = table.split('\n');
+		expect(rows).toHaveLength(4);
+		expect(rows[2]).toMatch(/\| Tier Zero +\|/);
+		expect(rows[2]).toContain('50.0'); // 5,000 pages in 100 s
+		expect(rows[2]).toContain('20 %'); // 40 of 200 CPU seconds
+		expect(rows[2]).toContain('1536 MiB');
+		expect(rows[3]).toContain('94 %');
+	});
+
+	it('gives ratios against the peer and says which goals are met', () => {
+		const lines = ratioLines([result('Tier Zero', 150, 1.9, 30, 140_000), result('Starlight 0.42.4', 160, 3.5, 150, 400_000)]);
+		expect(lines[0]).toContain('CPU 0.94×');
+		expect(lines[0]).toContain('first-query bytes 0.35×');
+		expect(lines[1]).toMatch(/CPU 0\.94× \(goal ≤ 1\.0×\) met; peak 1\.90 GiB \(goal ≤ 2\.0 GiB\) met; rebuild 20 % .* met/);
+		const missed = ratioLines([result('Tier Zero', 200, 4.4, 190), result('Starlight 0.42.4', 100, 3.5, 100)]);
+		expect(missed[1]).toMatch(/CPU 2\.00× .* NOT met; peak 4\.40 GiB .* NOT met; rebuild 95 % .* NOT met/);
+	});
+
+	it('has no goal for counts the issue sets none for, beyond the rebuild', () => {
+		const r = [result('Tier Zero', 10, 1, 2), result('Starlight 0.42.4', 10, 1, 2)].map((x) => ({ ...x, articles: 500 }));
+		expect(ratioLines(r)[1]).toBe('500 articles, Tier Zero goals: rebuild 20 % of cold CPU (goal ≤ 25 %) met');
+	});
+});
