@@ -360,7 +360,55 @@ function quality(path: string, variants: boolean): void {
 		);
 	}
 	console.log('');
+	nearDuplicates(rows);
 	smallSubsets(rows, variants);
+}
+
+/**
+ * Granularity against volume: 3,000 BANKING77 questions once, and the same questions copied 10
+ * times with one unique made-up word appended to every copy (as an order number or a tag would
+ * be). Near-duplicates collapse before the graph, so the groups should stay about the same.
+ */
+function nearDuplicates(rows: ReadonlyArray<{ text: string; category: string }>): void {
+	const subset = rows
+		.map((r, i) => ({ r, key: scramble(i + 7) }))
+		.sort((a, b) => a.key - b.key)
+		.slice(0, 3000)
+		.map((x) => x.r);
+	const n = subset.length;
+	const truth = subset.map((r) => r.category);
+	const once = clusterTexts(subset.map((r) => r.text));
+	const onceOf = new Array<number>(n);
+	once.forEach((c, g) => c.members.forEach((m) => (onceOf[m] = g)));
+	const noise = (i: number): string => {
+		let w = '';
+		for (let x = i + 1; x > 0; x = Math.floor(x / 26)) w += String.fromCharCode(97 + (x % 26));
+		return `zq${w}`;
+	};
+	const copies = Array.from({ length: 10 }, (_, t) =>
+		subset.map((r, i) => `${r.text} ${noise(t * n + i)}`),
+	).flat();
+	const c0 = cpuMs();
+	const ten = clusterTexts(copies);
+	const cpu = cpuMs() - c0;
+	const tenOf = new Array<number>(copies.length);
+	ten.forEach((c, g) => c.members.forEach((m) => (tenOf[m] = g)));
+	let together = 0;
+	for (let i = 0; i < n; i++) {
+		if (Array.from({ length: 10 }, (_, t) => tenOf[t * n + i]).every((g) => g === tenOf[i])) together++;
+	}
+	const s1 = scoreClustering(truth, onceOf);
+	const s10 = scoreClustering(truth, tenOf.slice(0, n));
+	const agree = scoreClustering(onceOf, tenOf.slice(0, n));
+	console.log('Near-duplicates (BANKING77, 3,000 questions; 10x = each copied 10 times + one unique word)');
+	console.log(`  ${'export'.padEnd(W)}    NMI    ARI  groups  CPU s`);
+	console.log(`  ${'1x (3,000 tickets)'.padEnd(W)}  ${fmt(s1.nmi)}  ${fmt(s1.ari)}  ${String(once.length).padStart(6)}`);
+	console.log(
+		`  ${'10x with noise (30,000 tickets)'.padEnd(W)}  ${fmt(s10.nmi)}  ${fmt(s10.ari)}  ${String(ten.length).padStart(6)}  ${fmt(cpu / 1000, 1).padStart(5)}`,
+	);
+	console.log(
+		`  all 10 copies of a question in one group: ${together} of ${n}; agreement of the 10x groups with the 1x groups: ARI ${fmt(agree.ari)}\n`,
+	);
 }
 
 /** Deterministic pseudo-random key of an index (a 32-bit integer hash). */

@@ -1,6 +1,7 @@
 /**
  * The tickets of one clustering run in compact form: every distinct word is analysed once
- * (vocabulary of surface words → stems), and tickets with the same stem sequence collapse into one
+ * (vocabulary of surface words → stems), and tickets with the same stem sequence (leaving out the
+ * stems no other ticket uses) collapse into one
  * weighted node whose words are kept as integer ids in one typed array. A million tickets then cost
  * a few bytes per word instead of an object per word, and nothing needs to be tokenised twice.
  */
@@ -52,8 +53,12 @@ function mix(h: number, v: number): number {
 	return Math.imul(h, 0x01000193);
 }
 
+/** A stem must be used by this many docs to count toward a node's identity (see pass 2). */
+const MIN_STEM_DOCS = 2;
+
 /**
- * Analyses every doc once and collapses identical stem sequences. `charN` are the character
+ * Analyses every doc once and collapses stem sequences that are identical once the stems no other
+ * doc uses are left out. `charN` are the character
  * n-gram lengths `charFeatures` will return.
  */
 export function buildCorpus(
@@ -77,14 +82,15 @@ export function buildCorpus(
 	const weightList: number[] = [];
 	const countList: number[] = [];
 	const hashList: number[] = [];
-	const seq: number[] = [];
 	const wordHash: number[] = [];
 	const surfaceKeyList: number[] = [];
+	// Pass 1: every doc's content words as word ids, and how many docs use each stem.
+	const docStart = new Int32Array(docs.length + 1);
+	const docWords = new IntBuffer(1024);
+	const stemDocs: number[] = [];
+	const stemLastDoc: number[] = [];
 	for (let d = 0; d < docs.length; d++) {
-		seq.length = 0;
-		let h1 = 0x811c9dc5;
-		let h2 = 0x2545f491;
-		let hs = 0x811c9dc5;
+		docStart[d] = docWords.length;
 		for (const w of words(docs[d]!)) {
 			if (!isContentWord(w)) continue;
 			let id = wordIds.get(w);
@@ -101,38 +107,99 @@ export function buildCorpus(
 					stems.push(s);
 					stemFeature.push(hashFeature(s, WORD_SALT));
 					stemHash.push(fnv32(s));
+					stemDocs.push(0);
+					stemLastDoc.push(-1);
 				}
 				stemOf.push(sid);
 			}
-			seq.push(id);
+			docWords.push(id);
+			const sid = stemOf[id]!;
+			if (stemLastDoc[sid] !== d) {
+				stemLastDoc[sid] = d;
+				stemDocs[sid]!++;
+			}
+		}
+	}
+	docStart[docs.length] = docWords.length;
+	const all = docWords.view();
+	// Pass 2: near-duplicates collapse. A stem only one doc uses links it to no other doc, so a
+	// node's identity leaves it out (unless the doc has nothing else): the same question with a
+	// unique token appended (an order number, a random tag) is one weighted node, as an exact copy
+	// is, and the number of groups does not grow when an export holds many such copies. A node
+	// keeps the words of its docs in full when they all have the same stems; docs that differ in
+	// such stems leave the node only the words they share.
+	const fullKey: number[] = [];
+	const mixed: boolean[] = [];
+	const docFull: number[] = [];
+	const fullHash: number[] = [];
+	const docShared: number[] = [];
+	const sharedHash: number[] = [];
+	for (let d = 0; d < docs.length; d++) {
+		const from = docStart[d]!;
+		const to = docStart[d + 1]!;
+		if (from === to) continue;
+		let shared = 0;
+		for (let p = from; p < to; p++) if (stemDocs[stemOf[all[p]!]!]! >= MIN_STEM_DOCS) shared++;
+		const keys = sequenceKeys(all, from, to, shared > 0 ? stemDocs : null);
+		const full = shared === to - from ? keys : sequenceKeys(all, from, to, null);
+		let node = nodeByKey.get(keys.key);
+		if (node === undefined) {
+			node = weightList.length;
+			nodeByKey.set(keys.key, node);
+			weightList.push(0);
+			countList.push(0);
+			hashList.push(keys.key);
+			fullKey.push(full.key);
+			mixed.push(false);
+			docFull.push(d);
+			fullHash.push(full.surface);
+			docShared.push(d);
+			sharedHash.push(keys.surface);
+		} else {
+			if (full.key !== fullKey[node]) mixed[node] = true;
+			// Same stems, other spellings ("blocked" / "block"): the node keeps the wording with the
+			// lowest hash, not the first seen, so its character n-grams do not depend on input order.
+			if (full.surface < fullHash[node]!) [docFull[node], fullHash[node]] = [d, full.surface];
+			if (keys.surface < sharedHash[node]!) [docShared[node], sharedHash[node]] = [d, keys.surface];
+		}
+		weightList[node]! += weights?.[d] ?? 1;
+		countList[node]!++;
+		nodeOf[d] = node;
+	}
+	for (let node = 0; node < weightList.length; node++) {
+		starts.push(tokens.length);
+		const d = mixed[node] ? docShared[node]! : docFull[node]!;
+		const shared = mixed[node] ? stemDocs : null;
+		// The node's sort key is that of the words it keeps, so a question and its noisy copies sort
+		// alike whatever their number.
+		hashList[node] = sequenceKeys(all, docStart[d]!, docStart[d + 1]!, shared).key;
+		for (let p = docStart[d]!; p < docStart[d + 1]!; p++) {
+			if (shared && shared[stemOf[all[p]!]!]! < MIN_STEM_DOCS) continue;
+			tokens.push(all[p]!);
+		}
+	}
+
+	/** The 53-bit stem-sequence key and the surface hash of doc words [from, to), all or shared only. */
+	function sequenceKeys(
+		ids: Int32Array,
+		from: number,
+		to: number,
+		df: readonly number[] | null,
+	): { key: number; surface: number } {
+		let h1 = 0x811c9dc5;
+		let h2 = 0x2545f491;
+		let hs = 0x811c9dc5;
+		for (let p = from; p < to; p++) {
+			const id = ids[p]!;
+			if (df && df[stemOf[id]!]! < MIN_STEM_DOCS) continue;
 			const sh = stemHash[stemOf[id]!]!;
 			h1 = mix(h1, sh);
 			h2 = mix(h2, Math.imul(sh, 0x9e3779b1) ^ (sh >>> 13));
 			hs = mix(hs, wordHash[id]!);
 		}
-		if (seq.length === 0) continue;
 		// Two independent 32-bit hashes → one 53-bit key: collisions among a million sequences are
 		// improbable (~1e-4), and one would only merge two tickets.
-		const key = (h1 >>> 0) * 2 ** 21 + ((h2 >>> 0) >>> 11);
-		let node = nodeByKey.get(key);
-		if (node === undefined) {
-			node = weightList.length;
-			nodeByKey.set(key, node);
-			starts.push(tokens.length);
-			for (const id of seq) tokens.push(id);
-			weightList.push(0);
-			countList.push(0);
-			hashList.push(key);
-			surfaceKeyList.push(hs >>> 0);
-		} else if (hs >>> 0 < surfaceKeyList[node]!) {
-			// Same stems, other spellings ("blocked" / "block"): the node keeps the wording with the
-			// lowest hash, not the first seen, so its character n-grams do not depend on input order.
-			surfaceKeyList[node] = hs >>> 0;
-			tokens.data.set(seq, starts.data[node]!);
-		}
-		weightList[node]! += weights?.[d] ?? 1;
-		countList[node]!++;
-		nodeOf[d] = node;
+		return { key: (h1 >>> 0) * 2 ** 21 + ((h2 >>> 0) >>> 11), surface: hs >>> 0 };
 	}
 	starts.push(tokens.length);
 	const charCache: Array<Int32Array | undefined> = [];

@@ -227,6 +227,50 @@ describe('clusterTexts on small exports', () => {
 	});
 });
 
+/** A made-up word, different for every i, that no ticket uses: an order number's or a tag's role. */
+function noiseWord(i: number): string {
+	let w = '';
+	for (let x = i + 1; x > 0; x = Math.floor(x / 26)) w += String.fromCharCode(97 + (x % 26));
+	return `zq${w}`;
+}
+
+/** Each doc copied `times` times, every copy with its own unique noise word appended. */
+function copiedWithNoise(docs: readonly string[], times: number): string[] {
+	return Array.from({ length: times }, (_, t) =>
+		docs.map((d, i) => `${d} ${noiseWord(t * docs.length + i)}`),
+	).flat();
+}
+
+/** Group of each original doc, from a clustering of its copies (copy c of doc i is c·n + i). */
+function groupsOfCopies(clusters: readonly Cluster[], n: number, times: number): number[][] {
+	const groupOf = new Map<number, number>();
+	clusters.forEach((c, g) => c.members.forEach((m) => groupOf.set(m, g)));
+	return Array.from({ length: n }, (_, i) =>
+		Array.from({ length: times }, (_, t) => groupOf.get(t * n + i)!),
+	);
+}
+
+describe('clusterTexts on near-duplicates', () => {
+	const docs = [...DOCS, ...FIXTURE_DOCS];
+
+	it('gives about the same groups for the tickets copied 10 times with a unique word each', () => {
+		const once = clusterTexts(docs);
+		const copies = copiedWithNoise(docs, 10);
+		const tenTimes = clusterTexts(copies);
+		expectPartition(tenTimes, copies.length);
+		// All ten copies of a ticket share one group…
+		const byDoc = groupsOfCopies(tenTimes, docs.length, 10);
+		for (const groups of byDoc) expect(new Set(groups).size).toBe(1);
+		// …and the groups are about those of the single copy: in one copy a word only one ticket
+		// uses is noise too, so a few wordings may pair up there that stay apart ten times over.
+		expect(Math.abs(tenTimes.length - once.length)).toBeLessThanOrEqual(Math.max(1, once.length / 10));
+		const onceOf = new Array<number>(docs.length);
+		once.forEach((c, g) => c.members.forEach((m) => (onceOf[m] = g)));
+		const agreement = scoreClustering(onceOf, byDoc.map((groups) => groups[0]!));
+		expect(agreement.ari).toBeGreaterThan(0.8);
+	});
+});
+
 describe('joinCommunities', () => {
 	// Two groups of two tickets each, all with the same words.
 	const group = (): CommunitySum => ({ sum: new Map([[1, 2]]), weight: 2, selfSq: 2 });
