@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import { runMine } from '../../../src/lib/mine/cli-fs.ts';
+import type { InputFile } from '../../../src/lib/mine/ingest.ts';
+import { mine } from '../../../src/lib/mine/mine.ts';
 import type { Suggestions } from '../../../src/lib/mine/suggest.ts';
 import { FaqSchema } from '../../../src/schemas/faq.ts';
 import { outputLeaks } from './planted.ts';
@@ -162,5 +164,68 @@ describe('output folders', () => {
 		await expect(
 			runMine({ files: ['missing.json'], out: join(dir, 'r'), drafts: join(dir, 'r', 'drafts') }),
 		).rejects.toThrow('must be separate folders, neither inside the other');
+	});
+});
+
+/** An in-memory export or queries file. */
+function file(name: string, text: string): InputFile {
+	return {
+		name,
+		chunks: (async function* () {
+			yield text;
+		})(),
+	};
+}
+
+const WEBHOOK_TICKETS = [
+	'How do I make webhook retries happen more often?',
+	'How do I change the webhook retry policy?',
+	'Webhook retries stop after three attempts, how do I raise that?',
+	'How do webhook retries work when our endpoint is down?',
+	'Do you retry a failed webhook delivery, and how often?',
+	'webhook retry policy: how many retries before it gives up?',
+];
+const PASSWORD_TICKETS = [
+	'How do I reset my password?',
+	'Password reset link does not work',
+	'I forgot my password, how can I reset it?',
+];
+
+async function run(queries: string) {
+	const tickets = [...WEBHOOK_TICKETS, ...PASSWORD_TICKETS];
+	const csv = `id,subject\n${tickets.map((t, i) => `T${i},"${t}"`).join('\n')}\n`;
+	const { suggestions } = await mine([file('tickets.csv', csv)], {
+		format: 'csv',
+		map: { id: 'id', subject: 'subject' },
+		queries: file('queries.csv', queries),
+		content: [],
+		categories: new Set(),
+		minSize: 3,
+		draftsDir: 'drafts',
+		now: new Date('2026-12-01T00:00:00Z'),
+	});
+	return suggestions.clusters;
+}
+
+describe('zero-result search queries in mining', () => {
+	it('keeps a query that matches no group as a suggestion of its own, not in the nearest group', async () => {
+		const clusters = await run('query,count\nhow do i cancel my subscription,9\nwebhook retry,14\n');
+		const cancel = clusters.find((c) => c.queries.some((q) => q.text === 'how do i cancel my subscription'))!;
+		expect(cancel.ticketIds).toEqual([]);
+		expect(cancel.queries.map((q) => q.text)).toEqual(['how do i cancel my subscription']);
+		expect(cancel.searches).toBe(9);
+		// The query that does match joins its group and counts as its evidence.
+		const webhook = clusters.find((c) => c.ticketIds.includes('T0'))!;
+		expect(webhook.ticketIds).toEqual(['T0', 'T1', 'T2', 'T3', 'T4', 'T5']);
+		expect(webhook.queries.map((q) => q.text)).toEqual(['webhook retry']);
+		expect(webhook.searches).toBe(14);
+	});
+
+	it('keeps such a query apart even when it is the only query', async () => {
+		const clusters = await run('query,count\nhow do i cancel my subscription,3\n');
+		for (const c of clusters) {
+			if (c.ticketIds.length > 0) expect(c.queries).toEqual([]);
+		}
+		expect(clusters.some((c) => c.queries.length === 1 && c.ticketIds.length === 0)).toBe(true);
 	});
 });
