@@ -4,7 +4,7 @@ import { FaqSchema, KbSchema, PolicySchema, RunbookSchema, TemplateSchema } from
 
 // Astro re-reads cached entries only when this file's text changes, not when a schema in
 // src/schemas/ does: after a schema change that alters parsed data (a new default), bump this.
-// Schema revision: 2 (entries gained `audience`).
+// Schema revision: 3 (policy files gained `audience`).
 
 // TIERZERO_CONTENT_DIR lets the benchmark and the build tests point the same site at another tree.
 const root = process.env.TIERZERO_CONTENT_DIR ?? './content';

@@ -12,7 +12,16 @@ import { faqEventId, faqPath } from './lib/permalinks.ts';
 import { versionsCovered } from './lib/versions.ts';
 import type { Category } from './schemas/category.ts';
 import { siteConfig } from './site-config.ts';
-import type { ChannelsPolicy, EscalationPolicy, PrioritiesPolicy, ProductPolicy, TiersPolicy } from './schemas/policy.ts';
+import {
+	POLICY_PAGE_KINDS,
+	type ChannelsPolicy,
+	type EscalationPolicy,
+	type Policy,
+	type PolicyPageKind,
+	type PrioritiesPolicy,
+	type ProductPolicy,
+	type TiersPolicy,
+} from './schemas/policy.ts';
 
 export type KbEntry = CollectionEntry<'kb'>;
 export type FaqEntry = CollectionEntry<'faq'>;
@@ -51,6 +60,7 @@ async function loadAll(): Promise<Loaded> {
 			faq: asRule(faq),
 			runbooks: asRule(runbooks),
 			templates: asRule(templates),
+			policy: asRule(policy),
 		} as ContentSet);
 		if (problems.length > 0) throw new Error(formatProblems(withLines(problems)));
 	}
@@ -67,7 +77,7 @@ async function loadAll(): Promise<Loaded> {
 			.sort((a, b) => a.data.order - b.data.order || a.data.question.localeCompare(b.data.question)),
 		runbooks: runbooks.filter(shown).sort(byOrder),
 		templates: templates.filter(shown).sort(byOrder),
-		policy,
+		policy: policy.filter(shown),
 	};
 }
 
@@ -111,17 +121,39 @@ export async function editionSections(): Promise<{ runbooks: boolean; templates:
 
 type PolicyOf<K extends string> = Extract<CollectionEntry<'policy'>['data'], { kind: K }>;
 
-async function policyOf<K extends 'tiers' | 'channels' | 'priorities' | 'escalation' | 'product'>(kind: K): Promise<PolicyOf<K>> {
+/** The policy file of `kind`, or null when this edition leaves it out (`audience: internal`). */
+async function policyOf<K extends Policy['kind']>(kind: K): Promise<PolicyOf<K> | null> {
 	const found = (await all()).policy.find((p) => p.data.kind === kind);
-	if (!found) throw new Error(`content/policy: no file with "kind: ${kind}"; add content/policy/${kind}.yaml`);
-	return found.data as PolicyOf<K>;
+	if (found) return found.data as PolicyOf<K>;
+	// Only a page's policy can be internal (src/schemas/policy.ts); a missing file is a mistake.
+	if ((await getCollection('policy')).some((p) => p.data.kind === kind)) return null;
+	throw new Error(`content/policy: no file with "kind: ${kind}"; add content/policy/${kind}.yaml`);
 }
 
-export const tiersPolicy = (): Promise<TiersPolicy> => policyOf('tiers');
-export const channelsPolicy = (): Promise<ChannelsPolicy> => policyOf('channels');
-export const prioritiesPolicy = (): Promise<PrioritiesPolicy> => policyOf('priorities');
-export const escalationPolicy = (): Promise<EscalationPolicy> => policyOf('escalation');
-export const productPolicy = (): Promise<ProductPolicy> => policyOf('product');
+/** A policy that every page uses, so it is in both editions. */
+async function settingOf<K extends 'channels' | 'product'>(kind: K): Promise<PolicyOf<K>> {
+	return (await policyOf(kind))!;
+}
+
+/** The policy files of this edition, for the search vocabulary. */
+export async function policies(): Promise<CollectionEntry<'policy'>['data'][]> {
+	return (await all()).policy.map((p) => p.data);
+}
+
+/** Support tiers, or null in an edition without the /support/tiers/ page. */
+export const tiersPolicy = (): Promise<TiersPolicy | null> => policyOf('tiers');
+/** The priority matrix, or null in an edition without the /support/priorities/ page. */
+export const prioritiesPolicy = (): Promise<PrioritiesPolicy | null> => policyOf('priorities');
+/** The escalation matrix, or null in an edition without the /support/escalation/ page. */
+export const escalationPolicy = (): Promise<EscalationPolicy | null> => policyOf('escalation');
+export const channelsPolicy = (): Promise<ChannelsPolicy> => settingOf('channels');
+export const productPolicy = (): Promise<ProductPolicy> => settingOf('product');
+
+/** Which policy pages this edition has, for links to them. */
+export async function policyPages(): Promise<Record<PolicyPageKind, boolean>> {
+	const shown = new Set((await all()).policy.map((p) => p.data.kind));
+	return Object.fromEntries(POLICY_PAGE_KINDS.map((k) => [k, shown.has(k)])) as Record<PolicyPageKind, boolean>;
+}
 
 /** Released versions an article affects, for the version filter and search facets. */
 export async function kbVersions(entry: KbEntry): Promise<string[]> {

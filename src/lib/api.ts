@@ -5,7 +5,8 @@
  */
 import type { Audience } from './edition.ts';
 import { proseLineEntries } from './links.ts';
-import { faqEventId, faqPath, kbPath, runbookPath, templatePath } from './permalinks.ts';
+import { POLICY_PAGE_KINDS } from '../schemas/policy.ts';
+import { faqEventId, faqPath, kbPath, policyPath, runbookPath, templatePath } from './permalinks.ts';
 import { markdownToText } from './plain-text.ts';
 import GithubSlugger from 'github-slugger';
 
@@ -150,65 +151,103 @@ export async function faqList(entries: readonly { data: FaqSource; body: string 
 	};
 }
 
-export interface RunbookSource {
+/** A runbook or reply template: an entry with an ID, a page of its own and a body. */
+interface StaffEntrySource {
 	id: string;
 	title: string;
+	audience: Audience;
+}
+
+/**
+ * The records of `/api/runbooks.json` and `/api/templates.json`: ID, title and page, the
+ * entry's own fields, its audience, and its body as plain text and HTML with absolute links.
+ */
+function staffRecords<D extends StaffEntrySource, F extends object>(
+	entries: readonly { data: D; body: string }[],
+	path: (id: string) => string,
+	fields: (data: D, body: string) => F,
+	origins: Origins,
+	html: RenderHtml,
+) {
+	const origin = origins.site;
+	return Promise.all(
+		entries.map(async ({ data, body }) => ({
+			id: data.id,
+			title: data.title,
+			url: `${origin}${path(data.id)}`,
+			...fields(data, body),
+			audience: data.audience,
+			text: markdownToText(body),
+			html: absoluteLinks(await html(body), origin),
+		})),
+	);
+}
+
+export interface RunbookSource extends StaffEntrySource {
 	priority: string;
 	owner: string;
 	trigger: string;
 	updated: Date;
-	audience: Audience;
 }
 
 /** `/api/runbooks.json` (internal edition): every runbook with its steps as text and HTML. */
 export async function runbookList(entries: readonly { data: RunbookSource; body: string }[], origins: Origins, html: RenderHtml) {
-	const origin = origins.site;
 	return {
 		version: API_VERSION,
-		runbooks: await Promise.all(
-			entries.map(async ({ data, body }) => ({
-				id: data.id,
-				title: data.title,
-				url: `${origin}${runbookPath(data.id)}`,
-				priority: data.priority,
-				owner: data.owner,
-				trigger: data.trigger,
-				updated: isoDay(data.updated),
-				audience: data.audience,
-				text: markdownToText(body),
-				html: absoluteLinks(await html(body), origin),
-			})),
+		runbooks: await staffRecords(
+			entries,
+			runbookPath,
+			(d) => ({ priority: d.priority, owner: d.owner, trigger: d.trigger, updated: isoDay(d.updated) }),
+			origins,
+			html,
 		),
 	};
 }
 
-export interface TemplateSource {
-	id: string;
-	title: string;
+export interface TemplateSource extends StaffEntrySource {
 	useCase: string;
 	subject: string;
 	placeholders: readonly string[];
-	audience: Audience;
 }
 
 /** `/api/templates.json` (internal edition): every reply template, placeholders left in. */
 export async function templateList(entries: readonly { data: TemplateSource; body: string }[], origins: Origins, html: RenderHtml) {
-	const origin = origins.site;
 	return {
 		version: API_VERSION,
-		templates: await Promise.all(
-			entries.map(async ({ data, body }) => ({
-				id: data.id,
-				title: data.title,
-				url: `${origin}${templatePath(data.id)}`,
-				useCase: data.useCase,
-				subject: data.subject,
-				placeholders: [...data.placeholders],
-				audience: data.audience,
-				markdown: body.trim(),
-				text: markdownToText(body),
-				html: absoluteLinks(await html(body), origin),
-			})),
+		templates: await staffRecords(
+			entries,
+			templatePath,
+			(d, body) => ({ useCase: d.useCase, subject: d.subject, placeholders: [...d.placeholders], markdown: body.trim() }),
+			origins,
+			html,
 		),
+	};
+}
+
+/** A policy file as parsed: its kind, its audience and the fields of that kind. */
+export interface PolicySource {
+	kind: string;
+	audience: Audience;
+	[field: string]: unknown;
+}
+
+/**
+ * `/api/policy.json`: the edition's support policy files as parsed (tiers, priorities,
+ * escalation, channels, product), each with the page showing it (`url`, `publicUrl`; null for
+ * channels and product, which have no page of their own).
+ */
+export function policyList(policies: readonly PolicySource[], origins: Origins) {
+	return {
+		version: API_VERSION,
+		policies: [...policies]
+			.sort((a, b) => a.kind.localeCompare(b.kind))
+			.map((p) => {
+				const path = (POLICY_PAGE_KINDS as readonly string[]).includes(p.kind) ? policyPath(p.kind) : null;
+				return {
+					...p,
+					url: path && `${origins.site}${path}`,
+					publicUrl: path && publicUrl(p.audience, path, origins),
+				};
+			}),
 	};
 }

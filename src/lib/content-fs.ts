@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'astro/zod';
-import { CategoriesSchema, FaqSchema, KbSchema, PolicySchema, RedirectsSchema, RunbookSchema, TemplateSchema, type Category, type Redirect } from '../schemas/index.ts';
+import { CategoriesSchema, FaqSchema, KbSchema, PolicySchema, RedirectsSchema, RunbookSchema, TemplateSchema, type Category, type Policy, type Redirect } from '../schemas/index.ts';
 import { sortCategories, unknownCategory } from './categories.ts';
 import { checkContent, checkedRoutes, type ContentProblem, type ContentSet, type EntryLike } from './content-rules.ts';
 import { checkUrls, type UrlCheck } from './urls.ts';
@@ -108,6 +108,7 @@ export interface LoadedContent {
 	faq: EntryLike<z.output<typeof FaqSchema>>[];
 	runbooks: EntryLike<z.output<typeof RunbookSchema>>[];
 	templates: EntryLike<z.output<typeof TemplateSchema>>[];
+	policy: EntryLike<Policy>[];
 }
 
 /**
@@ -126,7 +127,7 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 	const unchecked = new Set<string>();
 	// Entries whose frontmatter failed, with the fields that did parse: their body and the
 	// rules that read only sound fields still run, so one wrong field hides no other problem.
-	const salvaged: ContentSet = { kb: [], faq: [], runbooks: [], templates: [] };
+	const salvaged: ContentSet = { kb: [], faq: [], runbooks: [], templates: [], policy: [] };
 	const load = <S extends z.ZodObject>(sub: keyof ContentSet, schema: S) => {
 		const entries: { filePath: string; data: z.output<S>; body: string }[] = [];
 		for (const path of listContentFiles(join(root, sub), '.mdx')) {
@@ -162,8 +163,9 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 		faq: load('faq', FaqSchema),
 		runbooks: load('runbooks', RunbookSchema),
 		templates: load('templates', TemplateSchema),
+		policy: [] as EntryLike<Policy>[],
 	};
-	let policies = 0;
+	const { policy } = set;
 	for (const path of listContentFiles(join(root, 'policy'), '.yaml')) {
 		const filePath = relative(cwd, path);
 		let raw: unknown;
@@ -174,8 +176,16 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 			continue;
 		}
 		const r = PolicySchema.safeParse(raw);
-		if (!r.success) problems.push(...issuesOf(filePath, r.error));
-		else policies += 1;
+		if (r.success) {
+			policy.push({ filePath, data: r.data, body: '' });
+			continue;
+		}
+		problems.push(...issuesOf(filePath, r.error));
+		// Its page still exists (links to it are not reported again), for the audience it names.
+		const { kind, audience } = (raw ?? {}) as { kind?: unknown; audience?: unknown };
+		if (typeof kind === 'string') {
+			salvaged.policy.push({ filePath, data: { kind, audience: audience === 'internal' ? 'internal' : 'public' } as never, body: '', invalid: new Set(['(file)']) });
+		}
 	}
 	const { categories, problems: categoryProblems } = loadCategories(root, cwd);
 	problems.push(...categoryProblems);
@@ -184,6 +194,7 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 		faq: [...set.faq, ...salvaged.faq],
 		runbooks: [...set.runbooks, ...salvaged.runbooks],
 		templates: [...set.templates, ...salvaged.templates],
+		policy: [...set.policy, ...salvaged.policy],
 	};
 	problems.push(...checkContent(checked, unchecked));
 	// Without a readable categories file every entry would fail; its own problem says enough.
@@ -207,6 +218,7 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 			faq: checked.faq.filter(isPublic),
 			runbooks: checked.runbooks.filter(isPublic),
 			templates: checked.templates.filter(isPublic),
+			policy: checked.policy.filter(isPublic),
 		};
 		const current = checkedRoutes(publicSet, unchecked, 'public');
 		const internal = new Set([...checkedRoutes(checked, unchecked, 'internal')].filter((p) => !current.has(p)));
@@ -232,7 +244,7 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 			faq: set.faq.length,
 			runbooks: set.runbooks.length,
 			templates: set.templates.length,
-			policy: policies,
+			policy: set.policy.length,
 		},
 	};
 }

@@ -3,7 +3,7 @@ import { mentionedIds } from './id-links.ts';
 import type { Audience, Edition } from './edition.ts';
 import { headingIds, linkProblem, linksIn, proseLineEntries, sitePathOf } from './links.ts';
 import { findPlaceholders } from './placeholders.ts';
-import { KB_ID, RUNBOOK_ID, TEMPLATE_ID, faqFilePath, idPath, kbPath, runbookPath, templatePath } from './permalinks.ts';
+import { KB_ID, RUNBOOK_ID, TEMPLATE_ID, faqFilePath, idPath, kbPath, policyPath, runbookPath, templatePath } from './permalinks.ts';
 import { siteRoutes } from './routes.ts';
 
 /** One content mistake, reported as `file: field: message`. */
@@ -60,11 +60,18 @@ interface TemplateLike {
 	placeholders: string[];
 }
 
+interface PolicyLike {
+	kind: string;
+	audience: Audience;
+}
+
 export interface ContentSet {
 	kb: EntryLike<KbLike>[];
 	faq: EntryLike<FaqLike>[];
 	runbooks: EntryLike<RunbookLike>[];
 	templates: EntryLike<TemplateLike>[];
+	/** The policy files (YAML, so no body); only their kind and audience matter to the rules. */
+	policy: EntryLike<PolicyLike>[];
 }
 
 /** Lines of a Markdown body that are not inside fenced code blocks. */
@@ -235,6 +242,7 @@ export function checkedRoutes(
 		faq: set.faq.filter((e) => sound(e, 'category', 'status')),
 		runbooks: set.runbooks.filter((e) => sound(e, 'id')),
 		templates: set.templates.filter((e) => sound(e, 'id')),
+		policy: set.policy,
 	}, edition);
 	for (const id of unchecked) if ([KB_ID, RUNBOOK_ID, TEMPLATE_ID].some((p) => p.test(id))) routes.add(idPath(id));
 	return routes;
@@ -299,6 +307,10 @@ export function checkAudience(set: ContentSet): ContentProblem[] {
 		if (e.data.audience !== 'internal') continue;
 		const path = faqFilePath(e.data.category, e.filePath);
 		internalPaths.set(path, { what: `the FAQ "${e.data.question}"`, file: e.filePath });
+	}
+	for (const e of set.policy) {
+		if (e.data.audience !== 'internal') continue;
+		internalPaths.set(policyPath(e.data.kind), { what: `the ${e.data.kind} policy`, file: e.filePath });
 	}
 	const publicRoutes = siteRoutes(set, 'public');
 	const allRoutes = siteRoutes(set, 'internal');

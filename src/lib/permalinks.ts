@@ -48,6 +48,7 @@ export const API_PATH = {
 	faq: '/api/faq.json',
 	runbooks: '/api/runbooks.json',
 	templates: '/api/templates.json',
+	policy: '/api/policy.json',
 } as const;
 /** One KB article with its sections: `/api/kb/KB-0042.json`. */
 export const apiKbPath = (id: string): string => `/api/kb/${id}.json`;
@@ -77,6 +78,8 @@ export const faqPath = (category: string, slug: string): string => `/faq/${categ
 export const categoryPath = (category: string): string => `/categories/${category}/`;
 /** A tag's page: `/tags/retries/`. */
 export const tagPath = (tag: string): string => `/tags/${tag}/`;
+/** The page of a support policy file that has one (tiers, priorities, escalation): `/support/tiers/`. */
+export const policyPath = (kind: string): string => `${INDEX_PATH.support}${kind}/`;
 
 /**
  * An FAQ entry's slug: its file name, lower-cased as Astro's glob loader does when it makes the

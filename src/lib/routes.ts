@@ -5,6 +5,7 @@
  */
 import siteFile from '../../site.config.ts';
 
+import { POLICY_PAGE_KINDS } from '../schemas/policy.ts';
 import { inEdition, type Audience, type Edition } from './edition.ts';
 import {
 	API_PATH,
@@ -15,6 +16,7 @@ import {
 	faqCategoryPath,
 	faqFilePath,
 	kbPath,
+	policyPath,
 	runbookPath,
 	tagPath,
 	templatePath,
@@ -28,6 +30,8 @@ export interface RouteSources {
 	faq: readonly { filePath: string; data: { category: string; status: string; audience: Audience } }[];
 	runbooks: readonly { data: { id: string; audience: Audience } }[];
 	templates: readonly { data: { id: string; audience: Audience } }[];
+	/** The policy files; those of a kind with a page (POLICY_PAGE_KINDS) make one. */
+	policy: readonly { data: { kind: string; audience: Audience } }[];
 }
 
 /** Pages and files that exist whatever the content, in both editions. */
@@ -36,9 +40,6 @@ const FIXED = [
 	INDEX_PATH.kb,
 	INDEX_PATH.faq,
 	INDEX_PATH.support,
-	'/support/tiers/',
-	'/support/priorities/',
-	'/support/escalation/',
 	INDEX_PATH.categories,
 	INDEX_PATH.tags,
 	INDEX_PATH.search,
@@ -49,6 +50,7 @@ const FIXED = [
 	OPENSEARCH_PATH,
 	API_PATH.kb,
 	API_PATH.faq,
+	API_PATH.policy,
 	// The logo from site.config.ts (public/logo.svg is served as /logo.svg).
 	siteFile.logo.slice('public'.length),
 ];
@@ -63,7 +65,7 @@ export function sectionsOf(content: Pick<RouteSources, 'runbooks' | 'templates'>
 
 /**
  * Every path a production build of `edition` makes: drafts have no page; archived articles keep
- * theirs; the public edition has no internal entry and no runbook or template section when none
+ * theirs; the public edition has no internal entry (policy pages included) and no runbook or template section when none
  * of them is public; only the public edition has a sitemap.
  */
 export function siteRoutes(content: RouteSources, edition: Edition = 'public'): Set<string> {
@@ -95,5 +97,8 @@ export function siteRoutes(content: RouteSources, edition: Edition = 'public'): 
 	if (sections.templates) routes.add(INDEX_PATH.templates).add(API_PATH.templates);
 	for (const { data } of shown(content.runbooks)) routes.add(runbookPath(data.id));
 	for (const { data } of shown(content.templates)) routes.add(templatePath(data.id));
+	for (const { data } of shown(content.policy)) {
+		if ((POLICY_PAGE_KINDS as readonly string[]).includes(data.kind)) routes.add(policyPath(data.kind));
+	}
 	return routes;
 }

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import semver from 'semver';
-import { LineSchema, SlugSchema } from './common.ts';
+import { AudienceSchema, LineSchema, SlugSchema } from './common.ts';
 import { SEVERITIES } from './kb.ts';
 import { PRIORITIES } from './runbook.ts';
 
@@ -11,6 +11,27 @@ const TextList = (field: string) =>
 	});
 
 /** A response or resolution target per priority, e.g. `{ P0: "1 hour", P1: "4 hours", … }`. */
+/**
+ * The kinds of policy file that are a page of their own (`/support/tiers/`, …), and so may be
+ * for support staff only. The others are settings every page of both editions uses.
+ */
+export const POLICY_PAGE_KINDS = ['tiers', 'priorities', 'escalation'] as const;
+export type PolicyPageKind = (typeof POLICY_PAGE_KINDS)[number];
+
+/** public (default): in both editions; internal: its page is built into the internal edition only. */
+const PageAudience = AudienceSchema('public');
+
+/**
+ * Channels and the product name appear on every page (header, "Still need help?"), so they
+ * cannot leave the public edition; the field exists so every entry has an audience.
+ */
+const SettingAudience = (kind: string) =>
+	z
+		.literal('public', {
+			error: `audience must be public: the ${kind} file is used on every page of both editions (leave audience out)`,
+		})
+		.default('public');
+
 const PerPrioritySchema = z.object(
 	Object.fromEntries(PRIORITIES.map((p) => [p, Text(p, 80)])) as Record<
 		(typeof PRIORITIES)[number],
@@ -22,6 +43,8 @@ const PerPrioritySchema = z.object(
 /** Support tiers: who gets which channels and which response targets. */
 export const TiersPolicySchema = z.object({
 	kind: z.literal('tiers'),
+	/** public (default) or internal: who the /support/tiers/ page is for. */
+	audience: PageAudience,
 	tiers: z
 		.array(
 			z.object({
@@ -49,6 +72,8 @@ export const TiersPolicySchema = z.object({
 /** Contact channels shown under "Still need help?" with their response times. */
 export const ChannelsPolicySchema = z.object({
 	kind: z.literal('channels'),
+	/** Always public: the channels are shown on every page. */
+	audience: SettingAudience('channels'),
 	channels: z
 		.array(
 			z.object({
@@ -87,6 +112,8 @@ export const ChannelsPolicySchema = z.object({
 /** The P0–P3 priority matrix. */
 export const PrioritiesPolicySchema = z.object({
 	kind: z.literal('priorities'),
+	/** public (default) or internal: who the /support/priorities/ page is for. */
+	audience: PageAudience,
 	levels: z
 		.array(
 			z.object({
@@ -116,6 +143,8 @@ export const PrioritiesPolicySchema = z.object({
 /** The escalation matrix: which condition goes to whom, by when. */
 export const EscalationPolicySchema = z.object({
 	kind: z.literal('escalation'),
+	/** public (default) or internal: who the /support/escalation/ page is for (escalation owners are often staff-only). */
+	audience: PageAudience,
 	rules: z
 		.array(
 			z.object({
@@ -135,6 +164,8 @@ export const EscalationPolicySchema = z.object({
 /** The product the help center serves, and its released versions (newest first) for the version filter. */
 export const ProductPolicySchema = z.object({
 	kind: z.literal('product'),
+	/** Always public: the product name is in every page's header. */
+	audience: SettingAudience('product'),
 	/** Product name shown in the site header. */
 	name: Text('name', 60),
 	/** Released versions, newest first, e.g. ["1.1.0", "1.0.2"]. */

@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { editionSections, entrySlug, faqs, kbArticles, runbooks, templates } from '../../content.ts';
-import { faqList, kbList, runbookList, templateList } from '../../lib/api.ts';
+import { editionSections, entrySlug, faqs, kbArticles, policies, runbooks, templates } from '../../content.ts';
+import { faqList, kbList, policyList, runbookList, templateList } from '../../lib/api.ts';
 import { markdownToHtml } from '../../lib/markdown-html.ts';
 import { siteConfig } from '../../site-config.ts';
 
 /**
- * `/api/kb.json`, `/api/faq.json`, and in an edition with runbooks and reply templates (the
+ * `/api/kb.json`, `/api/faq.json`, `/api/policy.json`, and in an edition with runbooks and reply templates (the
  * internal one by default) `/api/runbooks.json` and `/api/templates.json`. Shapes: src/lib/api.ts.
  */
 export async function getStaticPaths() {
@@ -13,6 +13,7 @@ export async function getStaticPaths() {
 	return [
 		'kb',
 		'faq',
+		'policy',
 		...(sections.runbooks ? ['runbooks'] : []),
 		...(sections.templates ? ['templates'] : []),
 	].map((list) => ({ params: { list } }));
@@ -27,6 +28,7 @@ const build: Record<string, () => Promise<unknown>> = {
 			origins,
 			markdownToHtml,
 		),
+	policy: async () => policyList(await policies(), origins),
 	runbooks: async () => runbookList((await runbooks()).map((e) => ({ data: e.data, body: e.body ?? '' })), origins, markdownToHtml),
 	templates: async () =>
 		templateList((await templates()).map((e) => ({ data: e.data, body: e.body ?? '' })), origins, markdownToHtml),

@@ -3,11 +3,12 @@
  * and gives back the exit code and the build's text output without colours.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { gunzipSync } from 'node:zlib';
 
 /** Time a test that builds may take, waiting for other builds included (vitest's default is 5 s). */
 export const BUILD_TIMEOUT = 300_000;
@@ -165,4 +166,31 @@ export function build(tree: Tree, edition: 'public' | 'internal' = 'public'): Pr
 				);
 			}),
 	);
+}
+
+/** Every file below `dir` as text, relative path first; gzipped files (Pagefind's index) unpacked. */
+export function filesAsText(dir: string): [string, string][] {
+	return readdirSync(dir, { withFileTypes: true, recursive: true })
+		.filter((d) => d.isFile())
+		.map((d) => {
+			const path = join(d.parentPath, d.name);
+			const bytes = readFileSync(path);
+			const unpacked = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+			return [relative(dir, path), unpacked.toString('latin1')] as [string, string];
+		});
+}
+
+/** Runs Pagefind over a built site as `npm run build` does after `astro build`. */
+export function indexSearch(dist: string): Promise<{ status: number | null; output: string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/.bin/pagefind'), '--site', dist], {
+			cwd: ROOT,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let output = '';
+		child.stdout.on('data', (d) => (output += d));
+		child.stderr.on('data', (d) => (output += d));
+		child.on('error', reject);
+		child.on('close', (status) => resolve({ status, output: stripAnsi(output) }));
+	});
 }

@@ -56,9 +56,10 @@ const product = {
 describe('PolicySchema', () => {
 	it('parses one file of each kind', () => {
 		for (const policy of [priorities, tiers, escalation, product])
-			expect(parsed(PolicySchema, policy)).toEqual(policy);
+			expect(parsed(PolicySchema, policy)).toEqual({ ...policy, audience: 'public' });
 		expect(parsed(PolicySchema, channels)).toEqual({
 			kind: 'channels',
+			audience: 'public',
 			channels: [{ ...channel, contact: true, severities: [] }],
 		});
 	});
@@ -67,6 +68,26 @@ describe('PolicySchema', () => {
 		const message = 'kind: kind must be one of: tiers, channels, priorities, escalation, product';
 		expect(problems(PolicySchema, { kind: 'foo' })).toEqual([message]);
 		expect(problems(PolicySchema, { levels: [] })).toEqual([message]);
+	});
+});
+
+describe('the audience of a policy file', () => {
+	it('is public unless a page says internal, and names the allowed values', () => {
+		for (const page of [tiers, priorities, escalation]) {
+			expect(parsed(PolicySchema, page).audience).toBe('public');
+			expect(parsed(PolicySchema, { ...page, audience: 'internal' }).audience).toBe('internal');
+		}
+		expect(problems(PolicySchema, { ...escalation, audience: 'staff' })).toEqual(['audience: audience must be one of: public, internal']);
+	});
+
+	it('cannot make channels or the product internal: every page of both editions shows them', () => {
+		expect(problems(PolicySchema, { ...channels, audience: 'internal' })).toEqual([
+			'audience: audience must be public: the channels file is used on every page of both editions (leave audience out)',
+		]);
+		expect(problems(PolicySchema, { ...product, audience: 'internal' })).toEqual([
+			'audience: audience must be public: the product file is used on every page of both editions (leave audience out)',
+		]);
+		expect(parsed(PolicySchema, { ...product, audience: 'public' }).audience).toBe('public');
 	});
 });
 
@@ -110,12 +131,12 @@ describe('channels policy', () => {
 			kind: 'channels',
 			channels: [{ ...channel, contact: false }],
 		});
-		expect(docs).toEqual({ kind: 'channels', channels: [{ ...channel, contact: false, severities: [] }] });
+		expect(docs).toEqual({ kind: 'channels', audience: 'public', channels: [{ ...channel, contact: false, severities: [] }] });
 	});
 
 	it('takes the KB severities an article page suggests the channel for, and names a wrong one', () => {
 		const parsedOne = parsed(PolicySchema, { kind: 'channels', channels: [{ ...channel, severities: ['high', 'critical'] }] });
-		expect(parsedOne).toEqual({ kind: 'channels', channels: [{ ...channel, contact: true, severities: ['high', 'critical'] }] });
+		expect(parsedOne).toEqual({ kind: 'channels', audience: 'public', channels: [{ ...channel, contact: true, severities: ['high', 'critical'] }] });
 		expect(problems(PolicySchema, { kind: 'channels', channels: [{ ...channel, severities: ['urgent'] }] })).toEqual([
 			'channels.0.severities.0: each severity must be one of: low, medium, high, critical',
 		]);

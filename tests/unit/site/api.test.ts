@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteLinks, API_VERSION, faqList, kbDocument, kbList, splitSections, templateList } from '../../../src/lib/api.ts';
+import { absoluteLinks, API_VERSION, faqList, kbDocument, kbList, policyList, runbookList, splitSections, templateList } from '../../../src/lib/api.ts';
 import { markdownToHtml } from '../../../src/lib/markdown-html.ts';
 
 const origins = { site: 'https://help.internal.example', public: 'https://help.example' };
@@ -56,6 +56,54 @@ describe('the JSON API', () => {
 		expect(faqs.faqs[0]).toMatchObject({ id: 'faq/cli/why', url: 'https://help.internal.example/faq/cli/why/', publicUrl: 'https://help.example/faq/cli/why/', answerText: 'Because.', answerHtml: '<p>Because.</p>' });
 		const tpls = await templateList([{ data: { id: 'TPL-001', title: 'Hi', useCase: 'u', subject: 'Re: [Ticket ID]', placeholders: ['Ticket ID'], audience: 'internal' }, body: 'Hello [Customer Name],\n' }], origins, markdownToHtml);
 		expect(tpls.templates[0]).toMatchObject({ id: 'TPL-001', markdown: 'Hello [Customer Name],', text: 'Hello [Customer Name],', html: '<p>Hello [Customer Name],</p>' });
+	});
+
+	it('gives runbooks and templates one record shape: ID, title, page, own fields, audience, body as text and HTML', async () => {
+		const body = '1. Confirm on [the status page](/support/) (5 min)\n';
+		const runbooks = await runbookList(
+			[{ data: { id: 'RB-001', title: 'Outage', priority: 'P0', owner: 'On-call engineer', trigger: 'Down.', updated: new Date('2026-05-04T00:00:00Z'), audience: 'internal' }, body }],
+			origins,
+			markdownToHtml,
+		);
+		expect(runbooks).toEqual({
+			version: API_VERSION,
+			runbooks: [
+				{
+					id: 'RB-001',
+					title: 'Outage',
+					url: 'https://help.internal.example/runbooks/RB-001/',
+					priority: 'P0',
+					owner: 'On-call engineer',
+					trigger: 'Down.',
+					updated: '2026-05-04',
+					audience: 'internal',
+					text: '1. Confirm on the status page (5 min)',
+					html: '<ol>\n<li>Confirm on <a href="https://help.internal.example/support/">the status page</a> (5 min)</li>\n</ol>',
+				},
+			],
+		});
+		const tpls = await templateList([{ data: { id: 'TPL-002', title: 'Bye', useCase: 'u', subject: 's', placeholders: [], audience: 'public' }, body }], origins, markdownToHtml);
+		expect(Object.keys(tpls.templates[0]!)).toEqual(['id', 'title', 'url', 'useCase', 'subject', 'placeholders', 'markdown', 'audience', 'text', 'html']);
+		expect(tpls.templates[0]).toMatchObject({ url: 'https://help.internal.example/templates/TPL-002/', text: runbooks.runbooks[0]!.text, html: runbooks.runbooks[0]!.html });
+	});
+
+	it('lists the policy files by kind, with the page of each that has one and its public URL', () => {
+		const list = policyList(
+			[
+				{ kind: 'tiers', audience: 'public', tiers: [] },
+				{ kind: 'escalation', audience: 'internal', rules: [{ trigger: 'P0' }] },
+				{ kind: 'channels', audience: 'public', channels: [] },
+			],
+			origins,
+		);
+		expect(list).toEqual({
+			version: API_VERSION,
+			policies: [
+				{ kind: 'channels', audience: 'public', channels: [], url: null, publicUrl: null },
+				{ kind: 'escalation', audience: 'internal', rules: [{ trigger: 'P0' }], url: 'https://help.internal.example/support/escalation/', publicUrl: null },
+				{ kind: 'tiers', audience: 'public', tiers: [], url: 'https://help.internal.example/support/tiers/', publicUrl: 'https://help.example/support/tiers/' },
+			],
+		});
 	});
 
 	it('leaves other sites and protocol-relative links alone', () => {

@@ -99,6 +99,24 @@ describe('loadAndCheckContent', () => {
 		}
 	});
 
+	it('fails a public article linking to an internal policy page, naming both files', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'tierzero-content-'));
+		try {
+			cpSync(`${ROOT}${GOOD}`, dir, { recursive: true });
+			const edit = (file: string, from: string, to: string) =>
+				writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace(from, to));
+			edit('kb/webhooks/retries.mdx', 'Answer `200 OK` first.', 'Answer `200 OK` first; see [who takes over](/support/escalation/).');
+			expect(loadAndCheckContent(dir, dir).problems).toEqual([]);
+			edit('policy/escalation.yaml', 'kind: escalation', 'kind: escalation\naudience: internal');
+			const lines = loadAndCheckContent(dir, dir).problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`);
+			expect(lines).toEqual([
+				'kb/webhooks/retries.mdx:22: body: is public but links to /support/escalation/: the escalation policy (policy/escalation.yaml), which is internal; make both public, make this entry internal, or remove the link',
+			]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
 	it('reports every problem of every file, sorted by file and line, as file, field and message', () => {
 		const { problems, counts } = loadAndCheckContent(BAD, ROOT);
 		expect(problems.map((p) => `${p.file}: ${p.field}: ${p.message}`)).toEqual(BAD_LINES);

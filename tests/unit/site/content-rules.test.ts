@@ -43,6 +43,7 @@ const set = (parts: Partial<ContentSet>): ContentSet => ({
 	faq: [],
 	runbooks: [],
 	templates: [],
+	policy: [],
 	...parts,
 });
 
@@ -455,6 +456,21 @@ describe('public entries and internal ones', () => {
 			`content/kb/kb/public.mdx: body: is public but links to /runbooks/RB-001/: RB-001 (content/runbooks/outage.mdx), which is internal; ${FIX}`,
 			`content/kb/kb/public.mdx: body: is public but links to /runbooks/: /runbooks/ (only the internal edition has it), which is internal; ${FIX}`,
 		]);
+	});
+
+	it('names both when a public article links to an internal policy page, and lets it link to a public one', () => {
+		const policy = [
+			{ filePath: 'content/policy/escalation.yaml', data: { kind: 'escalation', audience: 'internal' as const }, body: '' },
+			{ filePath: 'content/policy/priorities.yaml', data: { kind: 'priorities', audience: 'public' as const }, body: '' },
+		];
+		const body = KB_BODY.replace('Update.', 'See [who takes over](/support/escalation/) and [priorities](/support/priorities/#p0).');
+		const problems = checkContent(set({ kb: [publicKb([], body)], policy })).map((p) => `${p.file}: ${p.field}: ${p.message}`);
+		expect(problems).toEqual([
+			`content/kb/kb/public.mdx: body: is public but links to /support/escalation/: the escalation policy (content/policy/escalation.yaml), which is internal; ${FIX}`,
+		]);
+		// The same link from an internal article is fine: the internal edition has the page.
+		const internalLinking = { ...internalKb, body };
+		expect(checkContent(set({ kb: [internalLinking], policy }))).toEqual([]);
 	});
 
 	it('lets internal entries link anywhere and public ones to public pages', () => {

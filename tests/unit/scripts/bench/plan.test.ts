@@ -47,7 +47,7 @@ describe('planKb', () => {
 			const { data, body } = splitFrontmatter(renderKbMdx(kb));
 			return { filePath: kb.file, data: KbSchema.parse(data), body };
 		});
-		expect(checkContent({ kb: entries, faq: [], runbooks: [], templates: [] })).toEqual([]);
+		expect(checkContent({ kb: entries, faq: [], runbooks: [], templates: [], policy: [] })).toEqual([]);
 		expect(entries.every((e) => e.data.related.length > 0)).toBe(true);
 	});
 
