@@ -53,7 +53,7 @@ export interface LevelTargets {
 }
 
 /** The targets of each level from the priorities policy. */
-export function policyTargets(policy: Pick<PrioritiesPolicy, 'levels'>): Record<Level, LevelTargets> {
+export function policyTargets(policy: Omit<PrioritiesPolicy, 'audience'>): Record<Level, LevelTargets> {
 	const out = {} as Record<Level, LevelTargets>;
 	for (const level of policy.levels) {
 		out[level.id] = {
