@@ -12,7 +12,7 @@ import { rehypeIdLinks } from './src/lib/id-links.ts';
 import { rehypeRunbookChecklist } from './src/lib/rehype-runbook-checklist.ts';
 import { rehypeTableScroll } from './src/lib/rehype-table-scroll.ts';
 import { sitemapFilter } from './src/lib/sitemap-fs.ts';
-import { OUT_DIR } from './src/lib/edition.ts';
+import { CACHE_DIR, OUT_DIR } from './src/lib/edition.ts';
 import { siteConfig } from './src/site-config.ts';
 
 export default defineConfig({
@@ -23,7 +23,7 @@ export default defineConfig({
 	build: { inlineStylesheets: 'always' },
 	outDir: process.env.TIERZERO_OUT_DIR ?? OUT_DIR[siteConfig.edition],
 	// Separate caches let a benchmark or test build run beside the main one.
-	cacheDir: process.env.TIERZERO_CACHE_DIR ?? './node_modules/.astro',
+	cacheDir: process.env.TIERZERO_CACHE_DIR ?? CACHE_DIR[siteConfig.edition],
 	integrations: [
 		siteCheck(siteConfig),
 		contentCheck(process.env.TIERZERO_CONTENT_DIR ?? './content', process.env.TIERZERO_OUT_DIR ?? './dist'),
@@ -59,4 +59,9 @@ export default defineConfig({
 	},
 	server: { port: 4321, host: true },
 	devToolbar: { enabled: false },
+	experimental: {
+		// A rebuild copies pages whose cache key (src/lib/page-cache-key.ts) and code are unchanged
+		// from the last build, kept in cacheDir, instead of rendering them again.
+		incrementalBuild: true,
+	},
 });

@@ -8,6 +8,7 @@ import { withLines } from './lib/content-lines-fs.ts';
 import { checkContent, formatProblems, type ContentSet } from './lib/content-rules.ts';
 import { inEdition } from './lib/edition.ts';
 import { indexKb, type KbIndex } from './lib/kb-index.ts';
+import { buildSettings, pageCacheKey, siteDigest } from './lib/page-cache-key.ts';
 import { faqEventId, faqPath } from './lib/permalinks.ts';
 import { versionsCovered } from './lib/versions.ts';
 import type { Category } from './schemas/category.ts';
@@ -38,6 +39,8 @@ interface Loaded {
 	policy: CollectionEntry<'policy'>[];
 	/** Lookups across the KB, built once here rather than on every page that needs one. */
 	kbIndex: KbIndex<KbEntry>;
+	/** Digest of everything pages show beyond their own entry (src/lib/page-cache-key.ts). */
+	siteDigest: string;
 }
 
 let loading: Promise<Loaded> | undefined;
@@ -69,7 +72,7 @@ async function loadAll(): Promise<Loaded> {
 	// API file can reach them; the content rules keep public entries from linking to them.
 	const shown = (e: { data: { audience: 'public' | 'internal' } }) => inEdition(siteConfig.edition, e.data.audience);
 	const kbShown = kb.filter((e) => shown(e) && (showDrafts || e.data.status !== 'draft')).sort(byOrder);
-	return {
+	const loaded = {
 		kb: kbShown,
 		kbIndex: indexKb(kbShown),
 		faq: faq
@@ -79,11 +82,25 @@ async function loadAll(): Promise<Loaded> {
 		templates: templates.filter(shown).sort(byOrder),
 		policy: policy.filter(shown),
 	};
+	const entries = Object.entries({ kb: loaded.kb, faq: loaded.faq, runbooks: loaded.runbooks, templates: loaded.templates, policy })
+		.flatMap(([collection, list]) => list.map((e) => ({ collection, id: e.id, data: e.data })));
+	return {
+		...loaded,
+		siteDigest: siteDigest({ entries, categories: categories(), settings: buildSettings(process.env) }),
+	};
 }
 
 function all(): Promise<Loaded> {
 	loading ??= loadAll();
 	return loading;
+}
+
+/**
+ * The incremental build's key for an entry's page: unchanged only while the entry and the
+ * frontmatter of every entry (titles, links, tags), the categories and the settings are.
+ */
+export async function entryCacheKey(entry: KbEntry | FaqEntry | RunbookEntry | TemplateEntry): Promise<string> {
+	return pageCacheKey(entry, (await all()).siteDigest);
 }
 
 /** Every KB article the build publishes a page for (published and archived; drafts only in dev). */

@@ -22,3 +22,14 @@ export const inEdition = (edition: Edition, audience: Audience): boolean =>
 
 /** Where each edition is written unless `TIERZERO_OUT_DIR` says otherwise. */
 export const OUT_DIR: Record<Edition, string> = { public: './dist', internal: './dist-internal' };
+
+/**
+ * Each edition's build cache (Astro's cacheDir: the content layer's data store and the
+ * incremental build's pages) unless `TIERZERO_CACHE_DIR` says otherwise. One per edition, so
+ * building one edition never throws away what the other's next build would reuse. Builds keep
+ * it (only `astro build --force` empties it); CI restores it between runs.
+ */
+export const CACHE_DIR: Record<Edition, string> = {
+	public: './node_modules/.astro',
+	internal: './node_modules/.astro-internal',
+};

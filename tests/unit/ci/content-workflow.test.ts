@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { CACHE_DIR } from '../../../src/lib/edition.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const workflow = parse(readFileSync(`${ROOT}.github/workflows/content.yml`, 'utf8')) as {
@@ -43,5 +44,18 @@ describe('.github/workflows/content.yml', () => {
 		expect(siteUrl).toBeGreaterThan(deployOrder.indexOf('npm ci'));
 		expect(siteUrl).toBeLessThan(deployOrder.indexOf('npm run build'));
 		expect(deploy.at(-1)!.uses).toMatch(/^actions\/deploy-pages@/);
+	});
+
+	it("restores Astro's build cache after npm ci and before the build, in both jobs", () => {
+		for (const job of Object.values(workflow.jobs)) {
+			const order = job.steps.map((s) => s.run ?? s.uses!.split('@')[0]!);
+			const cache = order.indexOf('actions/cache');
+			// npm ci empties node_modules, where the cache lives.
+			expect(cache).toBeGreaterThan(order.indexOf('npm ci'));
+			expect(cache).toBeLessThan(order.indexOf('npm run build'));
+			const { path, key } = job.steps[cache]!.with as { path: string; key: string };
+			expect(path).toBe(CACHE_DIR.public.replace(/^\.\//, ''));
+			expect(key).toContain("hashFiles('package-lock.json', 'astro.config.mjs'");
+		}
 	});
 });

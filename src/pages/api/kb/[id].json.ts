@@ -1,12 +1,19 @@
 import type { APIRoute } from 'astro';
-import { kbArticles, type KbEntry } from '../../../content.ts';
+import { entryCacheKey, kbArticles, type KbEntry } from '../../../content.ts';
 import { kbDocument } from '../../../lib/api.ts';
 import { markdownToHtml } from '../../../lib/markdown-html.ts';
 import { siteConfig } from '../../../site-config.ts';
 
 /** `/api/kb/<ID>.json` for every KB article that has a page: its fields and its sections. */
 export async function getStaticPaths() {
-	return (await kbArticles()).map((entry) => ({ params: { id: entry.data.id }, props: { entry } }));
+	return Promise.all(
+		(await kbArticles()).map(async (entry) => ({
+			params: { id: entry.data.id },
+			props: { entry },
+			// The incremental build copies this file from the last build when nothing it holds changed.
+			cacheKey: await entryCacheKey(entry),
+		})),
+	);
 }
 
 export const GET: APIRoute<{ entry: KbEntry }> = async ({ props }) =>

@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_TIMEOUT, baseTree, build, type BuildResult, type Tree } from './support/build.ts';
+
+// Astro's incremental build copies a page from the last build when its cache key
+// (src/lib/page-cache-key.ts) and code are unchanged, and says so in its log.
+const restored = (r: BuildResult) =>
+	new Set([...r.output.matchAll(/├─ (\S+) \(restored\)/g)].map((m) => m[1]!));
+
+/** Every file below dir, relative to it. */
+function files(dir: string, prefix = ''): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+		d.isDirectory() ? files(join(dir, d.name), `${prefix}${d.name}/`) : [`${prefix}${d.name}`],
+	);
+}
+
+const ARTICLE = 'kb/webhooks/webhook-retries.mdx';
+const BODY_EDIT = ['Your endpoint receives the same event up to five times.', 'Your endpoint receives the same event up to six times.'] as const;
+const TITLE_EDIT = ['title: Webhook deliveries are retried several times', 'title: Webhook deliveries are retried up to five times'] as const;
+
+let tree: Tree;
+let clean: Tree;
+let cold: BuildResult;
+let bodyEdited: BuildResult;
+let cleanBuild: BuildResult;
+const pagesAfterBodyEdit = new Map<string, string>();
+
+describe('a rebuild after an edit, with the build cache kept', () => {
+	beforeAll(async () => {
+		tree = baseTree();
+		cold = await build(tree);
+		tree.edit(ARTICLE, ...BODY_EDIT);
+		bodyEdited = await build(tree);
+		for (const f of files(bodyEdited.dist)) pagesAfterBodyEdit.set(f, readFileSync(join(bodyEdited.dist, f), 'utf8'));
+		// The same content built with no cache: what the rebuild must equal.
+		clean = baseTree();
+		clean.edit(ARTICLE, ...BODY_EDIT);
+		cleanBuild = await build(clean);
+		console.info(`cold ${cold.seconds} s, rebuild ${bodyEdited.seconds} s, clean ${cleanBuild.seconds} s`);
+	}, 4 * BUILD_TIMEOUT);
+	afterAll(() => {
+		tree?.remove();
+		clean?.remove();
+	});
+
+	it('renders the edited article again and copies the other articles from the last build', () => {
+		for (const r of [cold, bodyEdited, cleanBuild]) expect(r.status, r.output).toBe(0);
+		expect(restored(cold).size).toBe(0);
+		const copied = restored(bodyEdited);
+		expect(copied).not.toContain('/kb/KB-0002/index.html');
+		expect(copied).not.toContain('/api/kb/KB-0002.json');
+		for (const id of ['KB-0001', 'KB-0003']) {
+			expect(copied).toContain(`/kb/${id}/index.html`);
+			expect(copied).toContain(`/api/kb/${id}.json`);
+		}
+		expect(pagesAfterBodyEdit.get('kb/KB-0002/index.html')).toContain('up to six times');
+	});
+
+	it('gives the same article pages and API files as a build from scratch', () => {
+		const built = files(cleanBuild.dist).filter((f) => /^(kb|api\/kb)\//.test(f));
+		expect(built).toContain('kb/KB-0001/index.html');
+		expect(built).toContain('api/kb/KB-0002.json');
+		for (const f of built) expect(pagesAfterBodyEdit.get(f), f).toBe(readFileSync(join(cleanBuild.dist, f), 'utf8'));
+		expect([...pagesAfterBodyEdit.keys()].filter((f) => /^(kb|api\/kb)\//.test(f)).sort()).toEqual([...built].sort());
+	});
+
+	it("renders every article again when a title changes, so no page shows another's old title", async () => {
+		tree.edit(ARTICLE, ...TITLE_EDIT);
+		const retitled = await build(tree);
+		expect(retitled.status, retitled.output).toBe(0);
+		expect([...restored(retitled)].filter((p) => p.startsWith('/kb/'))).toEqual([]);
+		// KB-0001 lists KB-0002 as related.
+		const related = readFileSync(join(retitled.dist, 'kb/KB-0001/index.html'), 'utf8');
+		expect(related).toContain('Webhook deliveries are retried up to five times');
+		expect(related).not.toContain('Webhook deliveries are retried several times');
+	}, BUILD_TIMEOUT);
+});
