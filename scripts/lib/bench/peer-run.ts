@@ -135,7 +135,7 @@ async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: str
 	};
 }
 
-async function benchStarlight(o: PeerBenchOptions, count: string, project: string, editedDoc: string) {
+async function benchStarlight(count: string, project: string, editedDoc: string) {
 	const outDir = join(project, 'dist');
 	// Cold: no output, no content-layer cache (cacheDir defaults to node_modules/.astro), no .astro/.
 	for (const d of [outDir, join(project, 'node_modules', '.astro'), join(project, '.astro')])
@@ -190,7 +190,7 @@ export async function runPeerBench(
 		const edited = kbFiles[Math.floor(kbFiles.length / 2)]!;
 		const query = queryWord(tree.titles);
 		const tz = await benchTierZero(o, count, contentDir, edited);
-		const sl = await benchStarlight(o, count, project, tree.docFile(edited));
+		const sl = await benchStarlight(count, project, tree.docFile(edited));
 		let tzQuery = null;
 		let slQuery = null;
 		if (existsSync(o.chromiumPath) || process.env.CHROMIUM_PATH) {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { splitFrontmatter } from '../../../../src/lib/frontmatter.ts';
 import {
 	EDIT_MARKER,
