@@ -1,5 +1,6 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
@@ -11,6 +12,7 @@ import { siteCheck } from './src/integrations/site-check.ts';
 import { rehypeIdLinks } from './src/lib/id-links.ts';
 import { rehypeRunbookChecklist } from './src/lib/rehype-runbook-checklist.ts';
 import { rehypeTableScroll } from './src/lib/rehype-table-scroll.ts';
+import { satteriSteps } from './src/lib/markdown-steps.ts';
 import { sitemapFilter } from './src/lib/sitemap-fs.ts';
 import { CACHE_DIR, OUT_DIR } from './src/lib/edition.ts';
 import { siteConfig } from './src/site-config.ts';
@@ -28,19 +30,26 @@ export default defineConfig({
 		siteCheck(siteConfig),
 		contentCheck(process.env.TIERZERO_CONTENT_DIR ?? './content', process.env.TIERZERO_OUT_DIR ?? './dist'),
 		contentRedirects(process.env.TIERZERO_CONTENT_DIR ?? './content'),
-		mdx(),
+		// `.mdx` (entries that use components) keeps the unified pipeline and its rehype plugins;
+		// the plugins are the steps `satteriSteps` runs for `.md`, in the same order.
+		mdx({
+			processor: unified({
+				// remark-gfm is listed explicitly (tables, task lists, autolinks) instead of the built-in switch.
+				gfm: false,
+				remarkPlugins: [remarkGfm],
+				rehypePlugins: [rehypeSlug, rehypeRunbookChecklist, rehypeIdLinks, rehypeTableScroll],
+			}),
+		}),
 		// Only the public edition is for search engines.
 		...(siteConfig.edition === 'public'
 			? [sitemap({ filter: sitemapFilter(process.env.TIERZERO_CONTENT_DIR ?? './content') })]
 			: []),
 	],
 	markdown: {
-		// remark-gfm is listed explicitly (tables, task lists, autolinks) instead of the built-in switch.
-		processor: unified({
-			gfm: false,
-			remarkPlugins: [remarkGfm],
-			rehypePlugins: [rehypeSlug, rehypeRunbookChecklist, rehypeIdLinks, rehypeTableScroll],
-		}),
+		// `.md` entries: Astro's Rust Markdown processor (GFM, smart punctuation and heading ids are
+		// its own), rendered once by the content layer and kept in its cache between builds.
+		// `rawHtml` parses HTML in a body into elements, as unified does, so the steps reach it too.
+		processor: satteri({ features: { gfm: true, rawHtml: true }, hastPlugins: [satteriSteps()] }),
 		// High-contrast themes keep highlighted code at WCAG AA; global.css switches to the dark one.
 		shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
 	},

@@ -31,7 +31,7 @@ import { auditPages, lighthouseTable, TARGETS, type PageScores } from './lib/ben
 import { PEERS, peerTable, ratioLines as peerRatioLines, STARLIGHT_VERSION, type PeerName } from './lib/bench/peer.ts';
 import { runPeerBench } from './lib/bench/peer-run.ts';
 import { astroBin, buildEnv, dirBytes, installedVersion, pagefindBinary, prepareSiteRoot } from './lib/bench/site-fs.ts';
-import { listContentFiles } from '../src/lib/content-fs.ts';
+import { listEntryFiles } from '../src/lib/content-fs.ts';
 import { serveSite, type SiteServer } from './lib/static-server.ts';
 import { parseCli, usageExit } from './lib/cli.ts';
 
@@ -210,7 +210,7 @@ async function benchSite(site: string, contentDir: string, siteRoot: string, sit
 
 	return {
 		site,
-		kbArticles: listContentFiles(join(contentDir, 'kb'), '.mdx').length,
+		kbArticles: listEntryFiles(join(contentDir, 'kb')).length,
 		pages,
 		buildSeconds: astro.seconds,
 		astroPeakBytes,

@@ -15,9 +15,9 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { convertSource, type ArticleDraft } from './lib/bench/convert.ts';
-import { planKb, renderCategoriesYaml, renderKbMdx, MAX_KB_ARTICLES } from './lib/bench/plan.ts';
+import { planKb, renderCategoriesYaml, renderKbEntry, MAX_KB_ARTICLES } from './lib/bench/plan.ts';
 import { syntheticDraft } from './lib/bench/synthetic.ts';
-import { listContentFiles, loadCategories } from '../src/lib/content-fs.ts';
+import { listEntryFiles, loadCategories } from '../src/lib/content-fs.ts';
 import { splitFrontmatter } from '../src/lib/frontmatter.ts';
 import { parseCli, usageExit } from './lib/cli.ts';
 
@@ -86,7 +86,7 @@ if (drafts.length === 0) {
 const planned = planKb(drafts, count, seed);
 
 // Starter FAQs link to starter KB IDs; those IDs must exist among the generated articles.
-const faqFiles = listContentFiles(join(starter, 'faq'), '.mdx');
+const faqFiles = listEntryFiles(join(starter, 'faq'));
 for (const file of faqFiles) {
 	const related = splitFrontmatter(readFileSync(file, 'utf8')).data.related;
 	for (const id of Array.isArray(related) ? related : []) {
@@ -111,7 +111,7 @@ writeFileSync(
 for (const kb of planned) {
 	const file = join(out, 'kb', kb.file);
 	mkdirSync(dirname(file), { recursive: true });
-	writeFileSync(file, renderKbMdx(kb));
+	writeFileSync(file, renderKbEntry(kb));
 }
 for (const sub of ['policy', 'faq', 'runbooks', 'templates']) {
 	if (!existsSync(join(starter, sub)))

@@ -8,18 +8,19 @@ import { FaqSchema, KbSchema, PolicySchema, RunbookSchema, TemplateSchema } from
 
 // TIERZERO_CONTENT_DIR lets the benchmark and the build tests point the same site at another tree.
 const root = process.env.TIERZERO_CONTENT_DIR ?? './content';
-// Paths starting with `_` (e.g. faq/_suggested/ drafts from ticket mining) are kept out of the site.
-const mdx = ['**/*.mdx', '!**/_*/**', '!**/_*'];
+// Entries are `.md` (plain Markdown) or `.mdx` (Markdown that uses components). Paths starting
+// with `_` (e.g. faq/_suggested/ drafts from ticket mining) are kept out of the site.
+const entries = ['**/*.{md,mdx}', '!**/_*/**', '!**/_*'];
 
 export const collections = {
-	kb: defineCollection({ loader: glob({ pattern: mdx, base: `${root}/kb` }), schema: KbSchema }),
-	faq: defineCollection({ loader: glob({ pattern: mdx, base: `${root}/faq` }), schema: FaqSchema }),
+	kb: defineCollection({ loader: glob({ pattern: entries, base: `${root}/kb` }), schema: KbSchema }),
+	faq: defineCollection({ loader: glob({ pattern: entries, base: `${root}/faq` }), schema: FaqSchema }),
 	runbooks: defineCollection({
-		loader: glob({ pattern: mdx, base: `${root}/runbooks` }),
+		loader: glob({ pattern: entries, base: `${root}/runbooks` }),
 		schema: RunbookSchema,
 	}),
 	templates: defineCollection({
-		loader: glob({ pattern: mdx, base: `${root}/templates` }),
+		loader: glob({ pattern: entries, base: `${root}/templates` }),
 		schema: TemplateSchema,
 	}),
 	policy: defineCollection({

@@ -9,10 +9,12 @@ import { checkUrls, type UrlCheck } from './urls.ts';
 import { withLines } from './content-lines-fs.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { yamlProblem } from './yaml-problem.ts';
+import { ENTRY_EXTENSIONS } from './entry-files.ts';
 import { readSynonyms } from './search/synonyms-fs.ts';
 
-/** Files below dir with the given extension, skipping `_`-prefixed files and folders as the site does. */
-export function listContentFiles(dir: string, ext: string): string[] {
+/** Files below dir with the given extension(s), skipping `_`-prefixed files and folders as the site does. */
+export function listContentFiles(dir: string, ext: string | readonly string[]): string[] {
+	const exts = typeof ext === 'string' ? [ext] : ext;
 	let names: string[];
 	try {
 		names = readdirSync(dir).sort();
@@ -24,10 +26,13 @@ export function listContentFiles(dir: string, ext: string): string[] {
 		if (name.startsWith('_') || name.startsWith('.')) continue;
 		const p = join(dir, name);
 		if (statSync(p).isDirectory()) out.push(...listContentFiles(p, ext));
-		else if (name.endsWith(ext)) out.push(p);
+		else if (exts.some((e) => name.endsWith(e))) out.push(p);
 	}
 	return out;
 }
+
+/** Entry files (`.md` and `.mdx`) below dir, as the site's collections load them. */
+export const listEntryFiles = (dir: string): string[] => listContentFiles(dir, ENTRY_EXTENSIONS);
 
 function issuesOf(file: string, error: z.ZodError): ContentProblem[] {
 	return error.issues.map((i) => ({ file, field: i.path.join('.') || '(frontmatter)', message: i.message }));
@@ -130,7 +135,7 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 	const salvaged: ContentSet = { kb: [], faq: [], runbooks: [], templates: [], policy: [] };
 	const load = <S extends z.ZodObject>(sub: keyof ContentSet, schema: S) => {
 		const entries: { filePath: string; data: z.output<S>; body: string }[] = [];
-		for (const path of listContentFiles(join(root, sub), '.mdx')) {
+		for (const path of listEntryFiles(join(root, sub))) {
 			const filePath = relative(cwd, path);
 			const source = readFileSync(path, 'utf8');
 			let parsed;

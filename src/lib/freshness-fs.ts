@@ -11,6 +11,7 @@ import { contentFolderError, loadAndCheckContent, loadRedirects, urlsLockFile } 
 import type { ContentProblem } from './content-rules.ts';
 import { lineOfField } from './frontmatter.ts';
 import { GROUPINGS, daysBefore, formatStale, freshnessWarning, revisionOf, staleGroups, type Dated, type Grouping } from './freshness.ts';
+import { isEntryFile } from './entry-files.ts';
 import { isoDate } from './labels.ts';
 import { pageOfFile, summaryMarkdown, urlChanges } from './pr-report.ts';
 
@@ -74,7 +75,7 @@ export function freshnessWarnings(base: string, root: string, cwd = process.cwd(
 	const kbDir = relative(top, resolve(cwd, root, 'kb'));
 	const changed = git(['diff', '--name-only', '--diff-filter=M', `${base}...HEAD`, '--', kbDir], top)
 		.split('\n')
-		.filter((f) => f.endsWith('.mdx'));
+		.filter(isEntryFile);
 	const warnings: ContentProblem[] = [];
 	for (const f of changed) {
 		const now = readFileSync(resolve(top, f), 'utf8');

@@ -5,11 +5,12 @@
 import { splitFrontmatter } from './frontmatter.ts';
 import { faqPath, faqSlugOf, kbPath, runbookPath, templatePath } from './permalinks.ts';
 import { parseLock } from './urls.ts';
+import { isEntryFile } from './entry-files.ts';
 
 /** The page a content file makes (relative to its content tree), or null for other files. */
 export function pageOfFile(file: string, source: string): string | null {
 	const [section] = file.split('/');
-	if (!file.endsWith('.mdx') || file.split('/').some((part) => part.startsWith('_'))) return null;
+	if (!isEntryFile(file) || file.split('/').some((part) => part.startsWith('_'))) return null;
 	let data: Record<string, unknown>;
 	try {
 		data = splitFrontmatter(source).data;

@@ -3,13 +3,7 @@
  * top-level numbered list gets a native checkbox, so no script is needed. Only files under a
  * `runbooks/` folder are touched.
  */
-interface HastNode {
-	type: string;
-	tagName?: string;
-	properties?: Record<string, unknown>;
-	children?: HastNode[];
-	value?: string;
-}
+import type { HastNode } from './id-links.ts';
 
 function textOf(node: HastNode): string {
 	if (node.type === 'text') return node.value ?? '';
@@ -38,9 +32,13 @@ export function addChecklist(tree: HastNode): void {
 	}
 }
 
+/** The checklist, for a file in a `runbooks/` folder (`.md` or `.mdx`, any path separator). */
+export function addRunbookChecklist(tree: HastNode, path: string): void {
+	if (/\/runbooks\/[^/]+\.mdx?$/.test(path.replaceAll('\\', '/'))) addChecklist(tree);
+}
+
+/** rehype plugin (the `.mdx` pipeline): the checklist for runbooks. */
 export function rehypeRunbookChecklist() {
-	return (tree: HastNode, file: { path?: string; history?: string[] }) => {
-		const path = (file.path ?? file.history?.[0] ?? '').replaceAll('\\', '/');
-		if (/\/runbooks\/[^/]+\.mdx?$/.test(path)) addChecklist(tree);
-	};
+	return (tree: HastNode, file: { path?: string; history?: string[] }) =>
+		addRunbookChecklist(tree, file.path ?? file.history?.[0] ?? '');
 }

@@ -8,6 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { unknownCategory } from './categories.ts';
 import { InputError, UsageError } from './cli-errors.ts';
 import { contentFolderError, loadCategories } from './content-fs.ts';
+import { isEntryFile } from './entry-files.ts';
 import { KINDS, folderOf, nextId, placeOf, renderEntry, type Kind } from './scaffold.ts';
 
 export const NEW_USAGE = 'npm run new -- kb|faq|runbook|template "Title" [--category SLUG]';
@@ -30,7 +31,7 @@ function idsUnder(dir: string): string[] {
 	for (const name of readdirSync(dir)) {
 		const path = join(dir, name);
 		if (statSync(path).isDirectory()) ids.push(...idsUnder(path));
-		else if (name.endsWith('.mdx')) {
+		else if (isEntryFile(name)) {
 			const id = /^id:\s*["']?([A-Z]+-\d+)/m.exec(readFileSync(path, 'utf8'))?.[1];
 			if (id) ids.push(id);
 		}

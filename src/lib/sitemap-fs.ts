@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listContentFiles } from './content-fs.ts';
+import { listEntryFiles } from './content-fs.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { canonicalPermalink, kbPath } from './permalinks.ts';
 
@@ -10,7 +10,7 @@ import { canonicalPermalink, kbPath } from './permalinks.ts';
  */
 export function sitemapFilter(contentRoot: string): (url: string) => boolean {
 	const hidden = new Set<string>();
-	for (const file of listContentFiles(join(contentRoot, 'kb'), '.mdx')) {
+	for (const file of listEntryFiles(join(contentRoot, 'kb'))) {
 		try {
 			const { data } = splitFrontmatter(readFileSync(file, 'utf8'));
 			if (data.status === 'archived' && typeof data.id === 'string') hidden.add(kbPath(data.id));

@@ -75,7 +75,7 @@ export function planKb(drafts: readonly ArticleDraft[], count: number, seed: num
 								86_400_000,
 					);
 		planned.push({
-			file: `${draft.category}/${id.toLowerCase()}-${slugify(draft.title, 50) || 'article'}.mdx`,
+			file: `${draft.category}/${id.toLowerCase()}-${slugify(draft.title, 50) || 'article'}.md`,
 			source: draft.source,
 			variant,
 			body: draft.body,
@@ -110,8 +110,12 @@ function linkRelated(planned: PlannedKb[], rand: () => number): void {
 	}
 }
 
-/** The `.mdx` file of a planned article: YAML frontmatter (JSON-quoted strings) and body. */
-export function renderKbMdx(kb: PlannedKb): string {
+/**
+ * The file of a planned article: YAML frontmatter (JSON-quoted strings) and body. Generated
+ * bodies use no component, so they are plain Markdown (`.md`), as a writer's would be; the body
+ * stays MDX-safe, so the same article also builds when renamed to `.mdx`.
+ */
+export function renderKbEntry(kb: PlannedKb): string {
 	const d = kb.data;
 	const list = (xs: string[]) => `[${xs.map((x) => JSON.stringify(x)).join(', ')}]`;
 	return [

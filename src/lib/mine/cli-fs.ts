@@ -5,6 +5,7 @@
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { contentFolderError, loadAndCheckContent } from '../content-fs.ts';
+import { withoutEntryExtension } from '../entry-files.ts';
 import type { CoverageSection } from './coverage.ts';
 import { MAP_FIELDS } from './adapters/csv.ts';
 import { SUPPORTED } from './detect.ts';
@@ -101,7 +102,7 @@ export function readContent(root: string): {
 		categories.add(d.category);
 		if (d.status !== 'published') continue;
 		// The id analytics and votes use: faq/<category>/<file name>.
-		const slug = basename(e.filePath).replace(/\.mdx$/, '');
+		const slug = withoutEntryExtension(basename(e.filePath));
 		entries.push({
 			id: `faq/${d.category}/${slug}`,
 			title: d.question,

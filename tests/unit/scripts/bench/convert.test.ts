@@ -8,7 +8,7 @@ import {
 	severityOf,
 	updatedFrom,
 } from '../../../../scripts/lib/bench/convert.ts';
-import { planKb, renderKbMdx } from '../../../../scripts/lib/bench/plan.ts';
+import { planKb, renderKbEntry } from '../../../../scripts/lib/bench/plan.ts';
 import { checkKbSections } from '../../../../src/lib/content-rules.ts';
 import { splitFrontmatter } from '../../../../src/lib/frontmatter.ts';
 import { KbSchema } from '../../../../src/schemas/kb.ts';
@@ -78,7 +78,7 @@ describe('convertSource', () => {
 
 	it('yields frontmatter the KB schema accepts once planned and rendered', () => {
 		const [kb] = planKb([draft], 1, 1);
-		const { data, body } = splitFrontmatter(renderKbMdx(kb!));
+		const { data, body } = splitFrontmatter(renderKbEntry(kb!));
 		const parsed = KbSchema.safeParse(data);
 		expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
 		expect(checkKbSections(body)).toBeNull();
@@ -146,7 +146,7 @@ describe.skipIf(!hasCorpus)(`real corpus articles (skipped when ${CORPUS} is abs
 			convertSource({ path, text: readFileSync(join(CORPUS, path), 'utf8') })!,
 		);
 		for (const [i, kb] of planKb(drafts, drafts.length, 1).entries()) {
-			const { data, body } = splitFrontmatter(renderKbMdx(kb));
+			const { data, body } = splitFrontmatter(renderKbEntry(kb));
 			const parsed = KbSchema.safeParse(data);
 			expect(parsed.success, `${chosen[i]}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
 			expect(checkKbSections(body), chosen[i]).toBeNull();

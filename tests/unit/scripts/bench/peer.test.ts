@@ -14,7 +14,7 @@ import {
 	starlightPackageJson,
 	type PeerResult,
 } from '../../../../scripts/lib/bench/peer.ts';
-import { planKb, renderKbMdx } from '../../../../scripts/lib/bench/plan.ts';
+import { planKb, renderKbEntry } from '../../../../scripts/lib/bench/plan.ts';
 import { syntheticDraft } from '../../../../scripts/lib/bench/synthetic.ts';
 
 const GIB = 1024 ** 3;
@@ -29,7 +29,7 @@ describe('the Starlight project the benchmark builds', () => {
 
 	it('turns a generated article into a Starlight page with its title, summary and body', () => {
 		const [kb] = planKb([syntheticDraft(0, 1)], 1, 1);
-		const source = renderKbMdx(kb!);
+		const source = renderKbEntry(kb!);
 		const doc = starlightDoc(source);
 		const { data, body } = splitFrontmatter(doc);
 		expect(data).toEqual({ title: kb!.data.title, description: kb!.data.summary });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { kbId, planKb, renderCategoriesYaml, renderKbMdx } from '../../../../scripts/lib/bench/plan.ts';
+import { kbId, planKb, renderCategoriesYaml, renderKbEntry } from '../../../../scripts/lib/bench/plan.ts';
 import { CategoriesSchema } from '../../../../src/schemas/category.ts';
 import { syntheticDraft } from '../../../../scripts/lib/bench/synthetic.ts';
 import { checkContent, checkKbSections } from '../../../../src/lib/content-rules.ts';
@@ -13,7 +13,7 @@ const render = (count: number, drafts: number, seed: number) =>
 		Array.from({ length: drafts }, (_, i) => syntheticDraft(i, seed)),
 		count,
 		seed,
-	).map((kb) => ({ file: kb.file, text: renderKbMdx(kb) }));
+	).map((kb) => ({ file: kb.file, text: renderKbEntry(kb) }));
 
 describe('planKb', () => {
 	it('numbers articles KB-0001… and reuses drafts as variants with distinct titles', () => {
@@ -37,6 +37,11 @@ describe('planKb', () => {
 		expect(new Set(planned.map((p) => p.file)).size).toBe(7);
 	});
 
+	it('writes every article as plain Markdown, since none uses a component', () => {
+		const planned = planKb([syntheticDraft(0, 3)], 2, 3);
+		expect(planned.map((p) => p.file.replace(/^.*\./, '.'))).toEqual(['.md', '.md']);
+	});
+
 	it('links only to other existing articles, so the cross-entry rules pass', () => {
 		const planned = planKb(
 			Array.from({ length: 40 }, (_, i) => syntheticDraft(i, 1)),
@@ -44,7 +49,7 @@ describe('planKb', () => {
 			1,
 		);
 		const entries = planned.map((kb) => {
-			const { data, body } = splitFrontmatter(renderKbMdx(kb));
+			const { data, body } = splitFrontmatter(renderKbEntry(kb));
 			return { filePath: kb.file, data: KbSchema.parse(data), body };
 		});
 		expect(checkContent({ kb: entries, faq: [], runbooks: [], templates: [], policy: [] })).toEqual([]);

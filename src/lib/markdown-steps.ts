@@ -1,0 +1,70 @@
+/**
+ * The project's HTML steps for entry bodies, in one list both pipelines run: `.mdx` files go
+ * through unified, where each step is a rehype plugin (astro.config.mjs), and `.md` files through
+ * Astro's Rust Markdown processor (Sätteri), where all of them run as one HAST plugin here. Each
+ * step stays in its own module; GFM, smart punctuation and heading ids are the processors' own.
+ */
+import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
+import { linkEntryIds, type HastNode } from './id-links.ts';
+import { addRunbookChecklist } from './rehype-runbook-checklist.ts';
+import { wrapTables } from './rehype-table-scroll.ts';
+
+/** A step: changes the tree of one file's body in place. */
+export type HastStep = (tree: HastNode, path: string) => void;
+
+/** In the order the `.mdx` pipeline runs them: checklists, ID links, table regions. */
+export const HAST_STEPS: readonly HastStep[] = [addRunbookChecklist, (tree) => linkEntryIds(tree), (tree) => wrapTables(tree)];
+
+/**
+ * The Rust processor writes a table column's alignment as `style="text-align: right"`, unified
+ * as `align="right"`; `.md` pages take the latter, so both kinds of file give the same HTML.
+ */
+export function alignAsAttribute(node: HastNode): void {
+	for (const child of node.children ?? []) {
+		const style = child.properties?.style;
+		const align = typeof style === 'string' ? /^text-align:\s*(left|right|center);?$/.exec(style.trim())?.[1] : undefined;
+		if (align && (child.tagName === 'th' || child.tagName === 'td')) {
+			const { style: _, ...rest } = child.properties!;
+			child.properties = { ...rest, align };
+		}
+		alignAsAttribute(child);
+	}
+}
+
+/**
+ * A plain copy of a tree as Sätteri hands it to a plugin: its nodes carry handles back into the
+ * Rust tree (`_`-prefixed fields), which a copy that replaces the tree must not take along.
+ */
+export function plainHast(node: Readonly<Record<string, unknown>>): HastNode {
+	const copy: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(node)) {
+		if (key.startsWith('_')) continue;
+		if (key === 'children' && Array.isArray(value)) copy.children = value.map((c) => plainHast(c));
+		else if (key === 'properties' && value && typeof value === 'object') copy.properties = { ...value };
+		else copy[key] = value;
+	}
+	return copy as unknown as HastNode;
+}
+
+/** A Sätteri HAST plugin as `satteri({ hastPlugins })` takes it. */
+type SatteriHastPlugin = Extract<NonNullable<SatteriProcessorOptions['hastPlugins']>[number], { name: string }>;
+
+/**
+ * The Sätteri HAST plugin that runs `steps` over a `.md` body: once per file, after the
+ * processor's own visitors (code highlighting), on a plain copy that then replaces the tree.
+ * By default: table alignment as unified writes it, then the project's steps.
+ */
+export function satteriSteps(
+	steps: readonly HastStep[] = [(tree) => alignAsAttribute(tree), ...HAST_STEPS],
+): SatteriHastPlugin {
+	return {
+		name: 'tierzero-markdown-steps',
+		after(root, ctx) {
+			const tree = plainHast(root as unknown as Record<string, unknown>);
+			const path = ctx.fileURL ? decodeURIComponent(ctx.fileURL.pathname) : '';
+			for (const step of steps) step(tree, path);
+			// Sätteri's node types are hast's; HastNode is the loose shape our steps share.
+			ctx.replaceNode(root, tree as unknown as typeof root);
+		},
+	};
+}

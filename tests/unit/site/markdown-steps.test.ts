@@ -1,0 +1,89 @@
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import { parseFragment, serialize } from 'parse5';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import { describe, expect, it } from 'vitest';
+import { rehypeIdLinks } from '../../../src/lib/id-links.ts';
+import { plainHast, satteriSteps } from '../../../src/lib/markdown-steps.ts';
+import { rehypeRunbookChecklist } from '../../../src/lib/rehype-runbook-checklist.ts';
+import { rehypeTableScroll } from '../../../src/lib/rehype-table-scroll.ts';
+
+// The two pipelines as astro.config.mjs sets them up, without code highlighting (not ours).
+const md = await createSatteriMarkdownProcessor({ hastPlugins: [satteriSteps()], features: { gfm: true, rawHtml: true }, syntaxHighlight: false });
+const mdx = await createMarkdownProcessor({
+	gfm: false,
+	remarkPlugins: [remarkGfm],
+	rehypePlugins: [rehypeSlug, rehypeRunbookChecklist, rehypeIdLinks, rehypeTableScroll],
+	syntaxHighlight: false,
+});
+const render = async (processor: typeof md, path: string, body: string) =>
+	(await processor.render(body, { fileURL: new URL(`file:///site/content/${path}`), frontmatter: {} })).code;
+// The same page for a browser: entity spelling, whitespace between tags and quote style aside.
+const dom = (html: string) =>
+	serialize(parseFragment(html))
+		.replace(/[‘’]/g, "'")
+		.replace(/[“”]/g, '"')
+		.replace(/>\s+</g, '><')
+		.trim();
+
+const BODY = [
+	'## Symptoms',
+	'',
+	'Deliveries fail; see KB-0042 and RB-001, not `KB-0007` or [KB-0009](/kb/KB-0009/).',
+	'',
+	'## Limits',
+	'',
+	'| Plan | Requests per minute | Note |',
+	'| :--- | ---: | :-: |',
+	'| Team | 600 | <b>KB-0003</b> |',
+	'',
+	'1. **Check the dashboard** (5 min), then KB-0001.',
+	'   - a nested note',
+	'2. Post an update (10 min)',
+	'',
+	'- [x] done',
+	'- [ ] open',
+	'',
+	'Visit https://status.example.com "now".',
+].join('\n');
+
+describe('the .md pipeline (satteriSteps on the Rust processor)', () => {
+	it('renders a body as the .mdx pipeline does', async () => {
+		for (const path of ['kb/webhooks/a.md', 'runbooks/outage-response.md', 'faq/cli/b.md']) {
+			expect(dom(await render(md, path, BODY)), path).toBe(dom(await render(mdx, path, BODY)));
+		}
+	});
+
+	it('links entry IDs in prose and in HTML, gives headings ids, aligns columns and puts tables in a named region', async () => {
+		const html = dom(await render(md, 'kb/webhooks/a.md', BODY));
+		expect(html).toContain('<h2 id="symptoms">Symptoms</h2>');
+		expect(html).toContain('see <a href="/kb/KB-0042/">KB-0042</a> and <a href="/runbooks/RB-001/">RB-001</a>, not <code>KB-0007</code>');
+		expect(html).toContain('<div class="table-scroll" role="region" tabindex="0" aria-label="Table: Limits"><table>');
+		expect(html).toContain('<td align="right">600</td><td align="center"><b><a href="/kb/KB-0003/">KB-0003</a></b></td>');
+		expect(html).not.toContain('class="steps"');
+	});
+
+	it('makes runbook steps a checklist, in runbooks only', async () => {
+		const html = dom(await render(md, 'runbooks/outage-response.md', BODY));
+		expect(html).toContain('<ol class="steps"><li><input type="checkbox" id="step-1" class="step-done" aria-label="Done: Check the dashboard (5 min), then KB-0001.">');
+		expect(html).toContain('id="step-2"');
+	});
+});
+
+describe('plainHast', () => {
+	it('copies a tree without the fields that point back into the processor', () => {
+		const handle = { refs: {} };
+		const tree = {
+			type: 'root',
+			_id: 0,
+			children: [{ type: 'element', tagName: 'p', _id: 1, _resolver: handle, properties: { className: ['x'] }, children: [{ type: 'text', value: 'hi', _id: 2 }] }],
+		};
+		const copy = plainHast(tree);
+		expect(copy).toEqual({
+			type: 'root',
+			children: [{ type: 'element', tagName: 'p', properties: { className: ['x'] }, children: [{ type: 'text', value: 'hi' }] }],
+		});
+		expect(copy.children?.[0]?.properties).not.toBe(tree.children[0]!.properties);
+	});
+});
