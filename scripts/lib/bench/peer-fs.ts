@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { listContentFiles, loadCategories } from '../../../src/lib/content-fs.ts';
+import { listEntryFiles, loadCategories } from '../../../src/lib/content-fs.ts';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import {
 	STARLIGHT_CONTENT_CONFIG,
@@ -58,7 +58,7 @@ export function writeStarlightSite(projectDir: string, contentDir: string): Star
 	mkdirSync(docsDir, { recursive: true });
 	writeFileSync(join(projectDir, 'src', 'content.config.ts'), STARLIGHT_CONTENT_CONFIG);
 	const kbDir = join(contentDir, 'kb');
-	const files = [...listContentFiles(kbDir, '.md'), ...listContentFiles(kbDir, '.mdx')].sort();
+	const files = listEntryFiles(kbDir).sort();
 	const firstOfCategory = new Map<string, string>();
 	const titles: string[] = [];
 	for (const file of files) {

@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
-import { listContentFiles } from '../../../src/lib/content-fs.ts';
+import { listEntryFiles } from '../../../src/lib/content-fs.ts';
 import { launchBrowser } from '../../../tests/e2e/support/browser.ts';
 import { serveSite } from '../static-server.ts';
 import { firstQuery } from './first-query.ts';
@@ -184,9 +184,7 @@ export async function runPeerBench(
 		const contentDir = await o.generate(count);
 		// The Starlight tree is written before Tier Zero's edit, so both start from the same corpus.
 		const tree = writeStarlightSite(project, contentDir);
-		const kbFiles = [...listContentFiles(join(contentDir, 'kb'), '.md'), ...listContentFiles(join(contentDir, 'kb'), '.mdx')]
-			.filter((f) => !/[\\/]_/.test(relative(contentDir, f)))
-			.sort();
+		const kbFiles = listEntryFiles(join(contentDir, 'kb')).sort();
 		const edited = kbFiles[Math.floor(kbFiles.length / 2)]!;
 		const query = queryWord(tree.titles);
 		const tz = await benchTierZero(o, count, contentDir, edited);
