@@ -9,7 +9,7 @@ import { checkContent, formatProblems, type ContentSet } from './lib/content-rul
 import { inEdition } from './lib/edition.ts';
 import { indexKb, type KbIndex } from './lib/kb-index.ts';
 import { buildSettings, pageCacheKey, siteDigest } from './lib/page-cache-key.ts';
-import { faqEventId, faqPath } from './lib/permalinks.ts';
+import { compareIds, faqEventId, faqPath } from './lib/permalinks.ts';
 import { versionsCovered } from './lib/versions.ts';
 import type { Category } from './schemas/category.ts';
 import { siteConfig } from './site-config.ts';
@@ -67,7 +67,8 @@ async function loadAll(): Promise<Loaded> {
 		} as ContentSet);
 		if (problems.length > 0) throw new Error(formatProblems(withLines(problems)));
 	}
-	const byOrder = <T extends { data: { id: string } }>(a: T, b: T) => a.data.id.localeCompare(b.data.id);
+	// By number: KB-10000 after KB-9999.
+	const byOrder = <T extends { data: { id: string } }>(a: T, b: T) => compareIds(a.data.id, b.data.id);
 	// The public edition leaves out internal entries here, so no page, link, search record or
 	// API file can reach them; the content rules keep public entries from linking to them.
 	const shown = (e: { data: { audience: 'public' | 'internal' } }) => inEdition(siteConfig.edition, e.data.audience);

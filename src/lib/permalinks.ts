@@ -5,15 +5,61 @@
  * page's script and the JSON API all build paths here; none writes `/kb/${…}/` itself.
  */
 
-/** How each kind of entry ID is written, as regular-expression source (no anchors). */
-export const ID_SOURCE = {
-	/** `KB-` and four digits, e.g. `KB-0042`. */
-	kb: 'KB-\\d{4}',
-	/** `RB-` and three digits, e.g. `RB-001`. */
-	runbook: 'RB-\\d{3}',
-	/** `TPL-` and three digits, e.g. `TPL-004`. */
-	template: 'TPL-\\d{3}',
+/**
+ * How each kind of entry ID is written: a prefix, a dash and a number padded with zeros to
+ * `digits`. KB numbers go on past them (`KB-9999`, then `KB-10000`), without a leading zero
+ * then, so one article has one ID; runbook and template numbers stop at `digits`.
+ */
+export const ID_FORMAT = {
+	kb: { prefix: 'KB', digits: 4, grows: true },
+	runbook: { prefix: 'RB', digits: 3, grows: false },
+	template: { prefix: 'TPL', digits: 3, grows: false },
 } as const;
+export type IdKind = keyof typeof ID_FORMAT;
+
+const idSource = ({ prefix, digits, grows }: (typeof ID_FORMAT)[IdKind]): string =>
+	grows ? `${prefix}-(?:\\d{${digits}}|[1-9]\\d{${digits},})` : `${prefix}-\\d{${digits}}`;
+
+/** How each kind of entry ID is written, as regular-expression source (no anchors, no capturing groups). */
+export const ID_SOURCE = {
+	/** `KB-` and four or more digits, e.g. `KB-0042`, `KB-12345`. */
+	kb: idSource(ID_FORMAT.kb),
+	/** `RB-` and three digits, e.g. `RB-001`. */
+	runbook: idSource(ID_FORMAT.runbook),
+	/** `TPL-` and three digits, e.g. `TPL-004`. */
+	template: idSource(ID_FORMAT.template),
+} as const;
+
+/**
+ * The ID of entry number `n` of a kind (`KB-0042`, `KB-12345`, `RB-007`), or null when the
+ * kind's IDs have no room for it (`RB-1000`) or `n` is no whole number.
+ */
+export function formatId(kind: IdKind, n: number): string | null {
+	const { prefix, digits, grows } = ID_FORMAT[kind];
+	if (!Number.isSafeInteger(n) || n < 0) return null;
+	const number = String(n).padStart(digits, '0');
+	return grows || number.length === digits ? `${prefix}-${number}` : null;
+}
+
+/** The number of an entry ID (`KB-0042` → 42, `KB-12345` → 12345). */
+export const idNumber = (id: string): number => Number(id.slice(id.lastIndexOf('-') + 1));
+
+const PREFIXED_NUMBER = /^([A-Za-z]+)-(\d+)$/;
+
+/**
+ * Orders entry IDs as people count: by prefix, then by number, so `KB-10000` follows `KB-9999`
+ * (as text it would come first). Other ids (`faq/billing/why`) sort as text, after IDs.
+ */
+export function compareIds(a: string, b: string): number {
+	const ma = PREFIXED_NUMBER.exec(a);
+	const mb = PREFIXED_NUMBER.exec(b);
+	if (ma && mb) {
+		if (ma[1] !== mb[1]) return ma[1]! < mb[1]! ? -1 : 1;
+		const diff = Number(ma[2]) - Number(mb[2]);
+		if (diff !== 0) return diff;
+	} else if (ma || mb) return ma ? -1 : 1;
+	return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /** A whole KB ID (`KB-0042`). */
 export const KB_ID = new RegExp(`^${ID_SOURCE.kb}$`);

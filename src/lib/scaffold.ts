@@ -4,20 +4,16 @@
  */
 import { KB_SECTIONS } from '../schemas/kb.ts';
 import { mdxComment, yamlString } from './escape.ts';
-import { faqPath, kbPath, runbookPath, templatePath } from './permalinks.ts';
+import { ID_FORMAT, ID_SOURCE, faqPath, formatId, idNumber, kbPath, runbookPath, templatePath } from './permalinks.ts';
 
 export const KINDS = ['kb', 'faq', 'runbook', 'template'] as const;
 export type Kind = (typeof KINDS)[number];
 
-/** Each kind's ID prefix and digits, and its folder under the content tree. */
-const ID_FORMAT: Record<Exclude<Kind, 'faq'>, { prefix: string; digits: number; folder: string }> = {
-	kb: { prefix: 'KB-', digits: 4, folder: 'kb' },
-	runbook: { prefix: 'RB-', digits: 3, folder: 'runbooks' },
-	template: { prefix: 'TPL-', digits: 3, folder: 'templates' },
-};
+/** The folder under the content tree each kind with an ID lives in. */
+const FOLDER: Record<Exclude<Kind, 'faq'>, string> = { kb: 'kb', runbook: 'runbooks', template: 'templates' };
 
 /** The content folder a kind lives in. */
-export const folderOf = (kind: Kind): string => (kind === 'faq' ? 'faq' : ID_FORMAT[kind].folder);
+export const folderOf = (kind: Kind): string => (kind === 'faq' ? 'faq' : FOLDER[kind]);
 
 /** One prompt per KB section, from the playbooks' article template. */
 const KB_PROMPTS: Record<(typeof KB_SECTIONS)[number], string> = {
@@ -33,16 +29,12 @@ const KB_PROMPTS: Record<(typeof KB_SECTIONS)[number], string> = {
  */
 export function nextId(kind: Kind, used: Iterable<string>): string | null {
 	if (kind === 'faq') return null;
-	const { prefix, digits } = ID_FORMAT[kind];
-	const pattern = new RegExp(`^${prefix}(\\d{${digits}})$`);
+	const pattern = new RegExp(`^${ID_SOURCE[kind]}$`);
 	let max = 0;
-	for (const id of used) {
-		const m = pattern.exec(id);
-		if (m) max = Math.max(max, Number(m[1]));
-	}
-	const next = max + 1;
-	if (String(next).length > digits) throw new RangeError(`no ${prefix} IDs left: ${prefix}${'9'.repeat(digits)} is taken`);
-	return `${prefix}${String(next).padStart(digits, '0')}`;
+	for (const id of used) if (pattern.test(id)) max = Math.max(max, idNumber(id));
+	const next = formatId(kind, max + 1);
+	if (!next) throw new RangeError(`no ${ID_FORMAT[kind].prefix}- IDs left: ${formatId(kind, max)} is taken`);
+	return next;
 }
 
 /** A file name from a title: lower-case words joined by dashes, at most 60 characters. */

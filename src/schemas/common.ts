@@ -3,10 +3,10 @@ import semver from 'semver';
 import { AUDIENCES, type Audience } from '../lib/edition.ts';
 import { KB_ID } from '../lib/permalinks.ts';
 
-/** `KB-` and four digits, e.g. `KB-0042`: the permalink agents paste into replies. */
+/** `KB-` and four or more digits, e.g. `KB-0042`, `KB-12345`: the permalink agents paste into replies. */
 export const KbIdSchema = z
 	.string({ error: 'must be a KB ID such as KB-0042' })
-	.regex(KB_ID, { error: 'must be a KB ID: "KB-" and four digits, e.g. KB-0042' });
+	.regex(KB_ID, { error: 'must be a KB ID: "KB-" and four or more digits, e.g. KB-0042 or KB-12345 (no leading zero past four digits)' });
 
 /**
  * Who an entry is for: `public` (the help center customers read) or `internal` (support staff

@@ -7,7 +7,7 @@ export const KB_STATUSES = ['draft', 'published', 'archived'] as const;
 export const KB_SECTIONS = ['Symptoms', 'Root cause', 'Solution', 'Prevention'] as const;
 
 export const KbSchema = z.object({
-	/** Stable KB ID, `KB-` and four digits. Never reuse or change it: `/kb/KB-0042/` links live in old replies. */
+	/** Stable KB ID, `KB-` and four or more digits (`KB-0042`, `KB-12345`). Never reuse or change it: `/kb/KB-0042/` links live in old replies. */
 	id: KbIdSchema,
 	/** The article title as readers would search for it: the problem, not the fix. */
 	title: LineSchema('title', 120),

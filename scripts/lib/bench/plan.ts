@@ -4,6 +4,7 @@
  * reused as deterministic variants (new ID, title, date, severity and versions; same body).
  */
 import { SEVERITIES } from '../../../src/schemas/kb.ts';
+import { formatId } from '../../../src/lib/permalinks.ts';
 import { LAST_UPDATE, VERSION_CHOICES, isoDay, type ArticleDraft } from './convert.ts';
 import { pick, seededRandom, slugify, truncate } from './random.ts';
 
@@ -32,11 +33,14 @@ export interface PlannedKb {
 	variant: number;
 }
 
-/** Largest article count the `KB-` + four digits ID format allows. */
-export const MAX_KB_ARTICLES = 9999;
+/**
+ * Largest article count generate-kb makes: ten times the largest benchmark corpus. KB IDs go on
+ * past KB-9999, so this is a guard against a mistyped count, not a limit of the ID format.
+ */
+export const MAX_KB_ARTICLES = 100_000;
 
-/** `KB-0042` for 42. */
-export const kbId = (n: number): string => `KB-${String(n).padStart(4, '0')}`;
+/** `KB-0042` for 42, `KB-12345` for 12345. */
+export const kbId = (n: number): string => formatId('kb', n)!;
 
 /**
  * Number `count` articles from the drafts (in the drafts' order, cycling through them for

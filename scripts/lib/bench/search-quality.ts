@@ -4,11 +4,11 @@
  */
 import { z } from 'astro/zod';
 import { parse } from 'yaml';
-import { faqPath, idPath } from '../../../src/lib/permalinks.ts';
+import { ID_SOURCE, faqPath, idPath } from '../../../src/lib/permalinks.ts';
 
 const AnswerSchema = z
 	.string()
-	.regex(/^(?:KB-\d{4}|RB-\d{3}|TPL-\d{3}|faq\/[a-z0-9-]+\/[a-z0-9-]+|\/[a-z0-9/-]*\/)$/, {
+	.regex(new RegExp(`^(?:${ID_SOURCE.kb}|${ID_SOURCE.runbook}|${ID_SOURCE.template}|faq/[a-z0-9-]+/[a-z0-9-]+|/[a-z0-9/-]*/)$`), {
 		error: (issue) =>
 			`"${String(issue.input)}" is not an answer: write KB-0042, RB-001, TPL-004, faq/<category>/<slug> or a path such as /support/`,
 	});

@@ -1,5 +1,6 @@
 import type { AnalyticsEvent } from '../../schemas/event.ts';
 import { csvRecord } from '../escape.ts';
+import { ID_SOURCE, compareIds } from '../permalinks.ts';
 import { wilsonInterval, wilsonLowerBound } from '../stats.ts';
 
 /** The definitions the report states, word for word as in the README. */
@@ -194,8 +195,10 @@ function top(counts: Map<string, number>, n = Infinity): QueryCount[] {
  * The KB article or FAQ id a result path points at (`/kb/KB-0042/` → `KB-0042`,
  * `/faq/billing/refunds/` → `faq/billing/refunds`), also under a base path; null for other pages.
  */
+const KB_RESULT_PATH = new RegExp(`/kb/(${ID_SOURCE.kb})/?$`);
+
 export function entryIdOfPath(path: string): string | null {
-	const kb = /\/kb\/(KB-\d{4})\/?$/.exec(path);
+	const kb = KB_RESULT_PATH.exec(path);
 	if (kb) return kb[1]!;
 	const faq = /\/(faq\/[a-z0-9]+(?:[-/][a-z0-9]+)*)\/?$/.exec(path);
 	return faq ? faq[1]! : null;
@@ -437,7 +440,7 @@ export class DeflectionAccumulator {
 			.sort(([a, x], [b, y]) => y.yes + y.no - (x.yes + x.no) || byText(a, b))
 			.slice(0, REPORT_LIMITS.entries);
 		const helpful: Record<string, HelpfulCount> = {};
-		for (const [id, { yes, no, reasons }] of voted.sort(([a], [b]) => byText(a, b))) {
+		for (const [id, { yes, no, reasons }] of voted.sort(([a], [b]) => compareIds(a, b))) {
 			helpful[id] = {
 				yes,
 				no,
@@ -447,11 +450,12 @@ export class DeflectionAccumulator {
 				reasons: reasons.map((r) => ({ date: new Date(r.ts).toISOString().slice(0, 10), reason: r.reason })),
 			};
 		}
-		// The most counted keys (plus `also`, where counted), sorted by key.
+		// The most counted keys (plus `also`, where counted), sorted by key: entry ids as
+		// people count (KB-10000 after KB-9999), which for channel ids is text order.
 		const boundedRecord = (map: Map<string, number>, n: number, also: Iterable<string> = []) => {
 			const keep = new Set(top(map, n).map((q) => q.query));
 			for (const key of also) if (map.has(key)) keep.add(key);
-			return Object.fromEntries([...map].filter(([key]) => keep.has(key)).sort(([a], [b]) => byText(a, b)));
+			return Object.fromEntries([...map].filter(([key]) => keep.has(key)).sort(([a], [b]) => compareIds(a, b)));
 		};
 		const votedIds = voted.map(([id]) => id);
 		const pageViewsById = boundedRecord(this.#pageViews, REPORT_LIMITS.entries, votedIds);
@@ -551,7 +555,7 @@ export function rankFailing(helpful: Record<string, HelpfulCount>): RankedEntry[
 	return Object.entries(helpful)
 		.map(([id, counts]) => ({ id, ...counts }))
 		.filter((e) => e.yes + e.no > 0)
-		.sort((a, b) => (b.noLowerBound ?? 0) - (a.noLowerBound ?? 0) || b.no - a.no || byText(a.id, b.id));
+		.sort((a, b) => (b.noLowerBound ?? 0) - (a.noLowerBound ?? 0) || b.no - a.no || compareIds(a.id, b.id));
 }
 
 /** Keeps the newest reasons, newest first, at most REASONS_PER_ENTRY. */

@@ -1,4 +1,5 @@
 import { htmlAttribute, htmlText } from '../escape.ts';
+import { compareIds } from '../permalinks.ts';
 import {
 	barChart,
 	cards,
@@ -160,7 +161,7 @@ export function agentTable(
 	limit = ENTRY_ROWS,
 ): string {
 	const rows = Object.entries(report.agentArrivalsById)
-		.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+		.sort(([a, x], [b, y]) => y - x || compareIds(a, b))
 		.slice(0, limit);
 	return htmlTable({
 		caption: 'Arrivals through links agents sent (?src=agent)',

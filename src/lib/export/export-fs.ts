@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadAndCheckContent } from '../content-fs.ts';
 import { formatProblems } from '../content-rules.ts';
 import { markdownToHtml } from '../markdown-html.ts';
+import { compareIds } from '../permalinks.ts';
 import { EXPORT_FILE, exportRecords, summaryLines, type ExportTemplate, type Tool } from './formats.ts';
 import { push, pushTarget, type Fetch, type PushResult, type Sleep } from './push.ts';
 
@@ -29,7 +30,7 @@ export async function runExport(o: ExportOptions): Promise<{ file: string; pushe
 	if (problems.length > 0) throw new ExportError(formatProblems(problems));
 	const templates: ExportTemplate[] = set.templates
 		.map((e) => ({ id: e.data.id, title: e.data.title, subject: e.data.subject, body: e.body.trim(), placeholders: e.data.placeholders }))
-		.sort((a, b) => a.id.localeCompare(b.id));
+		.sort((a, b) => compareIds(a.id, b.id));
 	if (templates.length === 0) throw new ExportError(`${o.contentDir}/templates: no reply templates to export`);
 	const records = await exportRecords(o.tool, templates, markdownToHtml);
 	const { file, key } = EXPORT_FILE[o.tool];

@@ -6,6 +6,7 @@
  */
 import { type DeflectionReport, type QueryCount, type RankedEntry, rankFailing } from '../analytics/metrics.ts';
 import type { SuggestionCluster } from '../mine/suggest.ts';
+import { compareIds } from '../permalinks.ts';
 import type { Level, LevelTargets } from './priority.ts';
 import type { TicketWeek } from './ticket-times.ts';
 
@@ -137,7 +138,7 @@ export function staleEntries(
 	const all = kb
 		.map((e) => ({ ...e, age: Math.floor((now - e.updated.getTime()) / 86_400_000) }))
 		.filter((e) => e.age > days)
-		.sort((a, b) => b.age - a.age || (a.id < b.id ? -1 : 1));
+		.sort((a, b) => b.age - a.age || compareIds(a.id, b.id));
 	const byCategory: Record<string, number> = {};
 	for (const e of all) byCategory[e.category] = (byCategory[e.category] ?? 0) + 1;
 	return {

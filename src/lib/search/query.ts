@@ -3,6 +3,7 @@
  * `content/search/synonyms.yaml`), the words left out because they carry no topic (question
  * words, pronouns, fillers), and whether the whole query is an entry ID. Pure, for the browser.
  */
+import { formatId, type IdKind } from '../permalinks.ts';
 
 /**
  * Words that say how a question is asked, not what it is about. Pagefind would require each of
@@ -98,21 +99,20 @@ export interface EntryRef {
 	id: string;
 }
 
-const DIGITS: Record<string, number> = { KB: 4, RB: 3, TPL: 3 };
+const KIND_OF_PREFIX: Record<string, IdKind> = { KB: 'kb', RB: 'runbook', TPL: 'template' };
 
 /**
  * The entry a query names when the query is nothing but an entry ID, written in any case, with
- * or without the dash and the leading zeros (`kb-26`, `KB0026`, `tpl 4`); otherwise null.
+ * or without the dash and the leading zeros (`kb-26`, `KB0026`, `KB-12345`, `tpl 4`); otherwise
+ * null, also for a number the kind's IDs have no room for (`rb 1000`).
  */
 export function entryIdOf(query: string): EntryRef | null {
-	const m = /^\s*(kb|rb|tpl)[\s_-]*(\d{1,4})\s*$/i.exec(query);
+	const m = /^\s*(kb|rb|tpl)[\s_-]*(\d+)\s*$/i.exec(query);
 	if (!m) return null;
-	const prefix = m[1]!.toUpperCase();
-	const digits = DIGITS[prefix]!;
-	const number = String(Number(m[2]));
-	if (number.length > digits || number === '0') return null;
-	const id = `${prefix}-${number.padStart(digits, '0')}`;
+	const number = Number(m[2]);
+	if (number === 0) return null;
+	const id = formatId(KIND_OF_PREFIX[m[1]!.toUpperCase()]!, number);
 	// No permalink here: the page comes from the index, so the public edition's script never
 	// carries the internal sections' paths.
-	return { id };
+	return id ? { id } : null;
 }

@@ -325,6 +325,22 @@ describe('query journeys', () => {
 		expect(entryIdOfPath('/faq/billing/refunds/')).toBe('faq/billing/refunds');
 		expect(entryIdOfPath('/runbooks/outage/')).toBeNull();
 	});
+
+	it('reads KB IDs past KB-9999 and lists entries by number, KB-10000 after KB-9999', () => {
+		expect(entryIdOfPath('/kb/KB-12345/')).toBe('KB-12345');
+		expect(entryIdOfPath('/kb/KB-012345/')).toBeNull();
+		const report = computeDeflection([
+			at('a', 0).view('KB-10000'),
+			at('a', 1).vote('KB-10000', true),
+			at('b', 0).view('KB-9999'),
+			at('b', 1).vote('KB-9999', true),
+			at('c', 0).view('faq/reset-password'),
+			at('c', 1).view('KB-0042'),
+		]);
+		expect(Object.keys(report.helpful)).toEqual(['KB-9999', 'KB-10000']);
+		expect(Object.keys(report.pageViewsById)).toEqual(['KB-0042', 'KB-9999', 'KB-10000', 'faq/reset-password']);
+		expect(rankFailing(report.helpful).map((e) => e.id)).toEqual(['KB-9999', 'KB-10000']);
+	});
 });
 
 describe('agent-sent arrivals', () => {

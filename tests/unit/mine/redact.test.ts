@@ -50,6 +50,7 @@ describe('redact', () => {
 		'error ERR_INVALID_ARG_TYPE in std::io::Error',
 		'order 1234567890123 was refunded',
 		'KB-0042 and 1,000,000 tickets',
+		'see KB-12345 and KB-10000, not KB-9999',
 		'password: reset does not arrive, the token expired',
 		'https://support.caro.example/new?topic=billing&page=2',
 		'npm install caro@1.1.0',

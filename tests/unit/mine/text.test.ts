@@ -42,6 +42,10 @@ describe('words', () => {
 			'große',
 		]);
 	});
+
+	it('keeps an entry ID one word, whatever its number of digits', () => {
+		expect(words('see KB-0042 or KB-12345, RB-001')).toEqual(['see', 'kb-0042', 'or', 'kb-12345', 'rb-001']);
+	});
 });
 
 describe('ngrams', () => {

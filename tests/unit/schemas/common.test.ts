@@ -10,13 +10,20 @@ import {
 import { parsed, problems } from './problems.ts';
 
 describe('KbIdSchema', () => {
-	it('accepts "KB-" and four digits', () => {
-		expect(parsed(KbIdSchema, 'KB-0042')).toBe('KB-0042');
+	it('accepts "KB-" and four digits, and more past KB-9999', () => {
+		for (const id of ['KB-0042', 'KB-9999', 'KB-10000', 'KB-12345', 'KB-1234567']) expect(parsed(KbIdSchema, id)).toBe(id);
+	});
+
+	it('refuses a second way to write one number: no leading zero past four digits', () => {
+		for (const id of ['KB-00042', 'KB-012345', 'KB-042', 'kb-0042', 'KB-12a45'])
+			expect(problems(KbIdSchema, id), id).toEqual([
+				'must be a KB ID: "KB-" and four or more digits, e.g. KB-0042 or KB-12345 (no leading zero past four digits)',
+			]);
 	});
 
 	it('explains the format, also for a number', () => {
 		expect(problems(KbIdSchema, 'KB-42')).toEqual([
-			'must be a KB ID: "KB-" and four digits, e.g. KB-0042',
+			'must be a KB ID: "KB-" and four or more digits, e.g. KB-0042 or KB-12345 (no leading zero past four digits)',
 		]);
 		expect(problems(KbIdSchema, 42)).toEqual(['must be a KB ID such as KB-0042']);
 	});

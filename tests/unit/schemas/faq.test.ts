@@ -58,7 +58,7 @@ describe('FaqSchema', () => {
 	it('wants a category slug and related KB IDs', () => {
 		expect(problems(FaqSchema, { ...valid, category: 'Git Sync', related: ['KB-1'] })).toEqual([
 			'category: category must be a lower-case slug of letters, digits and dashes, e.g. "webhooks"',
-			'related.0: must be a KB ID: "KB-" and four digits, e.g. KB-0042',
+			'related.0: must be a KB ID: "KB-" and four or more digits, e.g. KB-0042 or KB-12345 (no leading zero past four digits)',
 		]);
 	});
 

@@ -54,7 +54,7 @@ describe('KbSchema', () => {
 	it('rejects a KB ID that is not "KB-" and four digits', () => {
 		for (const id of ['KB-42', 'kb-0042', 'KB-00420', 'KB0042']) {
 			expect(problems(KbSchema, { ...valid, id })).toEqual([
-				'id: must be a KB ID: "KB-" and four digits, e.g. KB-0042',
+				'id: must be a KB ID: "KB-" and four or more digits, e.g. KB-0042 or KB-12345 (no leading zero past four digits)',
 			]);
 		}
 	});
@@ -113,7 +113,7 @@ describe('KbSchema', () => {
 
 	it('wants related entries as KB IDs', () => {
 		expect(problems(KbSchema, { ...valid, related: ['KB-0001', 'webhook-retries'] })).toEqual([
-			'related.1: must be a KB ID: "KB-" and four digits, e.g. KB-0042',
+			'related.1: must be a KB ID: "KB-" and four or more digits, e.g. KB-0042 or KB-12345 (no leading zero past four digits)',
 		]);
 	});
 

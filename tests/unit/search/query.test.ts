@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { KB_ID, formatId } from '../../../src/lib/permalinks.ts';
 import { entryIdOf, parseQuery, queryWords } from '../../../src/lib/search/query.ts';
 
 const SYNONYMS = [
@@ -56,14 +58,28 @@ describe('entryIdOf', () => {
 		[' kb 26 ', 'KB-0026'],
 		['rb-4', 'RB-004'],
 		['TPL016', 'TPL-016'],
+		['KB-12345', 'KB-12345'],
+		['kb12345', 'KB-12345'],
+		['kb-10000', 'KB-10000'],
+		['KB-000042', 'KB-0042'],
 	])('reads %s as %s', (query, id) => {
 		expect(entryIdOf(query)).toEqual({ id });
 	});
 
-	it.each(['kb', 'kb-0', 'rb-1234', 'kb-26 webhooks', 'KB-00026x', 'abc-12'])(
+	it.each(['kb', 'kb-0', 'rb-1234', 'tpl 1000', 'kb-26 webhooks', 'KB-00026x', 'abc-12', `kb-${'9'.repeat(20)}`])(
 		'does not read %s as an ID',
 		(query) => {
 			expect(entryIdOf(query)).toBeNull();
 		},
 	);
+
+	it('reads any KB number as the ID the site writes for it', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.constantFrom('kb-', 'KB', 'kb ', 'Kb_'), fc.nat(3), (n, prefix, zeros) => {
+				const id = entryIdOf(`${prefix}${'0'.repeat(zeros)}${n}`)?.id;
+				expect(id).toBe(formatId('kb', n));
+				expect(KB_ID.test(id!)).toBe(true);
+			}),
+		);
+	});
 });

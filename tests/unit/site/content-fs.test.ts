@@ -17,7 +17,7 @@ const SECTIONS = 'every KB article has ## Symptoms, ## Root cause, ## Solution, 
 const YAML_LINE = `${BAD}/kb/cli/invalid-yaml.mdx: (frontmatter): is not valid YAML (column 17): Flow sequence in block collection must be sufficiently indented and end with a ]; check the indentation: keys line up, and a list in [ ] ends with ]`;
 const BAD_LINES = [
 	`${BAD}/faq/cli/no-question-mark.mdx: question: question must end with a question mark`,
-	`${BAD}/kb/cli/bad-frontmatter.mdx: id: must be a KB ID: "KB-" and four digits, e.g. KB-0042`,
+	`${BAD}/kb/cli/bad-frontmatter.mdx: id: must be a KB ID: "KB-" and four or more digits, e.g. KB-0042 or KB-12345 (no leading zero past four digits)`,
 	`${BAD}/kb/cli/bad-frontmatter.mdx: severity: severity must be one of: low, medium, high, critical`,
 	`${BAD}/kb/cli/bad-frontmatter.mdx: affectedVersions.0: "banana" is not a version or version range; write e.g. 1.1.0, 1.1.x, ">=1.0.0 <1.1.0" or "*"`,
 	`${BAD}/kb/cli/bad-frontmatter.mdx: updated: must be a date written as YYYY-MM-DD, e.g. 2026-01-24`,

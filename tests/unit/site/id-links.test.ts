@@ -15,7 +15,11 @@ describe('mentionedIds', () => {
 	});
 
 	it('does not take longer or shorter numbers for IDs', () => {
-		expect(mentionedIds(['KB-00012 KB-001 RB-0001 XKB-0001'])).toEqual([]);
+		expect(mentionedIds(['KB-00012 KB-001 RB-0001 XKB-0001 KB-012345'])).toEqual([]);
+	});
+
+	it('finds KB IDs past KB-9999', () => {
+		expect(mentionedIds(['See KB-12345, then KB-10000 and KB-0042.'])).toEqual(['KB-12345', 'KB-10000', 'KB-0042']);
 	});
 });
 

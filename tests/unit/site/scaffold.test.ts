@@ -20,6 +20,12 @@ describe('nextId', () => {
 		expect(nextId('faq', ['KB-0001'])).toBeNull();
 	});
 
+	it('goes on past KB-9999 to KB-10000, counting by number, not as text', () => {
+		expect(nextId('kb', ['KB-9998', 'KB-9999'])).toBe('KB-10000');
+		expect(nextId('kb', ['KB-10000', 'KB-9999', 'KB-0042'])).toBe('KB-10001');
+		expect(nextId('kb', ['KB-12345', 'KB-00099'])).toBe('KB-12346');
+	});
+
 	it('says so when the format has no ID left', () => {
 		expect(() => nextId('runbook', ['RB-999'])).toThrow('no RB- IDs left: RB-999 is taken');
 	});
