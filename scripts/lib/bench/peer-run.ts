@@ -16,6 +16,7 @@ import { measureCommand, type Measured } from './measure.ts';
 import {
 	EDIT_MARKER,
 	STARLIGHT_VERSION,
+	costLine,
 	editedArticle,
 	parseStarlightPagefind,
 	queryWord,
@@ -112,6 +113,7 @@ async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: str
 	const env = buildEnv({ content: contentDir, out: outDir, cache: join(dir, 'cache') });
 	log(`${count}: Tier Zero cold build`);
 	const cold = await buildTierZero(o, env, dir, 'cold');
+	log(`${count}: Tier Zero cold: ${costLine(cold.cost)}`);
 	const pages = parseAstroPages(cold.astro.output);
 	if (pages === null) throw new Error(`${dir}/cold-astro.log: no "N page(s) built" line in astro's output`);
 	const indexed = parsePagefind(cold.pagefind.output);
@@ -120,6 +122,7 @@ async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: str
 	editArticle(edited);
 	log(`${count}: Tier Zero rebuild after editing ${relative(contentDir, edited)}`);
 	const rebuild = await buildTierZero(o, env, dir, 'rebuild');
+	log(`${count}: Tier Zero rebuild: ${costLine(rebuild.cost)}`);
 	assertEditBuilt(outDir, 'Tier Zero');
 	return {
 		outDir,
@@ -149,6 +152,7 @@ async function benchStarlight(count: string, project: string, editedDoc: string)
 		);
 	log(`${count}: Starlight cold build`);
 	const cold = await build('cold');
+	log(`${count}: Starlight cold: ${costLine(sum(cold))}`);
 	const pages = parseAstroPages(cold.output);
 	if (pages === null) throw new Error(`${project}/${count}-cold.log: no "N page(s) built" line in astro's output`);
 	const pagefindSeconds = parseStarlightPagefind(cold.output);
@@ -157,6 +161,7 @@ async function benchStarlight(count: string, project: string, editedDoc: string)
 	editArticle(join(project, editedDoc));
 	log(`${count}: Starlight rebuild after editing ${editedDoc}`);
 	const rebuild = await build('rebuild');
+	log(`${count}: Starlight rebuild: ${costLine(sum(rebuild))}`);
 	assertEditBuilt(outDir, 'Starlight');
 	return {
 		outDir,

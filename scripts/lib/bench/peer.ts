@@ -133,6 +133,10 @@ export interface BuildCost {
 	peakBytes: number;
 }
 
+/** One build's cost on a line, printed as each build ends (a 10,000-article run takes a while). */
+export const costLine = (c: BuildCost): string =>
+	`${c.wallSeconds.toFixed(1)} s wall, ${c.cpuSeconds.toFixed(1)} s CPU, peak ${(c.peakBytes / 1024 ** 2).toFixed(0)} MiB`;
+
 /** What a first search in the site's own search UI fetched and how long it took. */
 export interface FirstQuery {
 	query: string;

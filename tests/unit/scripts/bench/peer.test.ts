@@ -3,6 +3,7 @@ import { splitFrontmatter } from '../../../../src/lib/frontmatter.ts';
 import {
 	EDIT_MARKER,
 	STARLIGHT_VERSION,
+	costLine,
 	editedArticle,
 	parseStarlightPagefind,
 	peerTable,
@@ -90,6 +91,12 @@ const result = (label: string, cpu: number, peakGib: number, rebuildCpu: number,
 });
 
 describe('the side-by-side figures', () => {
+	it('prints one build on a line as it ends', () => {
+		expect(costLine({ wallSeconds: 161.52, cpuSeconds: 250.04, peakBytes: 4.5 * GIB })).toBe(
+			'161.5 s wall, 250.0 s CPU, peak 4608 MiB',
+		);
+	});
+
 	it('prints one row per site with pages per second and the rebuild share', () => {
 		const table = peerTable([result('Tier Zero', 200, 1.5, 40), result('Starlight 0.42.4', 160, 3.5, 150)]);
 		const rows = table.split('\n');
