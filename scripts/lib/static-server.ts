@@ -1,8 +1,12 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { fillSearchQuery } from '../../src/lib/search/search-page-fill.ts';
+
+const gzipAsync = promisify(gzip);
 
 /** Content types of what an Astro + Pagefind build holds; anything else is sent as bytes. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -28,10 +32,34 @@ const CONTENT_TYPES: Record<string, string> = {
 	'.pf_filter': 'application/octet-stream',
 };
 
+/**
+ * Types a static host compresses on the way out (GitHub Pages, Netlify and Cloudflare Pages all
+ * gzip or brotli text). Pagefind's index, fragment and wasm files are gzip already, images and
+ * fonts are compressed formats.
+ */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg']);
+
+/** One response as sent: its path, the body bytes on the wire, and the file's own size. */
+export interface Sent {
+	path: string;
+	/** Body bytes sent (compressed when the client accepted gzip). */
+	bytes: number;
+	/** The file's size on disk. */
+	fileBytes: number;
+}
+
 /** A running static server; `url` has no trailing slash (`http://127.0.0.1:41234`). */
 export interface SiteServer {
 	url: string;
 	close(): Promise<void>;
+}
+
+/** Options of {@link serveSite}. */
+export interface ServeOptions {
+	port?: number;
+	host?: string;
+	/** Called for every response body sent, so a benchmark can count what a visit fetches. */
+	onSent?: (sent: Sent) => void;
 }
 
 async function fileInfo(path: string) {
@@ -46,10 +74,11 @@ async function fileInfo(path: string) {
  * Serves a built site from `dir` the way a static host would (GitHub Pages, Netlify, Cloudflare
  * Pages): `index.html` for a directory, `/x` → `/x/` redirect when `x` is a directory, and the
  * site's `404.html` with status 404 for anything else, so `/kb/kb-0042` reaches the 404 page's
- * permalink fix-up as in production. Only GET and HEAD. `npm start` and the browser tests both
- * use it; by default on 127.0.0.1 at a free port.
+ * permalink fix-up as in production. Text is sent gzip-compressed to clients that accept it, as
+ * those hosts do. Only GET and HEAD. `npm start` and the browser tests both use it; by default on
+ * 127.0.0.1 at a free port.
  */
-export async function serveSite(dir: string, { port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {}): Promise<SiteServer> {
+export async function serveSite(dir: string, { port = 0, host = '127.0.0.1', onSent }: ServeOptions = {}): Promise<SiteServer> {
 	const root = resolve(dir);
 	const notFound = join(root, '404.html');
 	const server = createServer(async (req, res) => {
@@ -85,13 +114,29 @@ export async function serveSite(dir: string, { port = 0, host = '127.0.0.1' }: {
 					return;
 				}
 			}
-			res.writeHead(status, {
-				'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-				'Content-Length': info.size,
+			const ext = extname(file).toLowerCase();
+			let body: Buffer = await readFile(file);
+			// A static host cannot read the query string; this server fills /search/?q= into the
+			// page's search box so the query survives without JavaScript (see README, "Search").
+			if (status === 200 && url.pathname === '/search/' && ext === '.html') {
+				body = Buffer.from(fillSearchQuery(body.toString('utf8'), url.searchParams.get('q') ?? ''));
+			}
+			const headers: Record<string, string | number> = {
+				'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
 				'Cache-Control': 'no-store',
-			});
-			if (req.method === 'HEAD') res.end();
-			else createReadStream(file).pipe(res);
+			};
+			const fileBytes = body.length;
+			if (COMPRESSIBLE.has(ext)) {
+				headers.Vary = 'Accept-Encoding';
+				if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+					body = await gzipAsync(body);
+					headers['Content-Encoding'] = 'gzip';
+				}
+			}
+			if (req.method === 'GET') onSent?.({ path: url.pathname, bytes: body.length, fileBytes });
+			headers['Content-Length'] = body.length;
+			res.writeHead(status, headers);
+			res.end(req.method === 'HEAD' ? undefined : body);
 		} catch (error) {
 			res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(String(error));
 		}

@@ -5,6 +5,7 @@
  * by the golden-questions browser test.
  */
 import type { Browser, Page } from 'playwright-core';
+import type { Sent } from '../static-server.ts';
 import type { Answered, GoldenQuestion } from './search-quality.ts';
 
 /** The engines compared. */
@@ -112,32 +113,80 @@ export async function ask(page: Page, engine: EngineName, question: GoldenQuesti
 }
 
 /**
- * Bytes the first query of a session fetches: everything requested from pressing search to
- * its results on screen (the page itself, already loaded, not counted), as served.
+ * Counts what the site's server sends while it runs: hand `onSent` to `serveSite`. Counting at
+ * the server sees every byte, a web worker's fetches included, as it went over the wire.
  */
-export async function firstQueryBytes(
+export function trafficMeter() {
+	let log: Sent[] | null = null;
+	return {
+		onSent: (sent: Sent) => void log?.push(sent),
+		start: () => void (log = []),
+		stop(): Sent[] {
+			const sent = log ?? [];
+			log = null;
+			return sent;
+		},
+	};
+}
+export type TrafficMeter = ReturnType<typeof trafficMeter>;
+
+/** What a file is for the first query's breakdown. */
+export function kindOf(path: string): string {
+	if (path.startsWith('/pagefind/index/')) return 'Pagefind index chunks';
+	if (path.startsWith('/pagefind/fragment/')) return 'Pagefind result fragments';
+	if (path.startsWith('/pagefind/filter/')) return 'Pagefind filter indexes';
+	if (/^\/pagefind\/.*\.(?:pf_meta|json)$/.test(path)) return 'Pagefind entry and meta';
+	if (/^\/pagefind\/wasm\./.test(path)) return 'Pagefind WebAssembly';
+	if (/^\/pagefind\/.*\.js$/.test(path)) return 'Pagefind JavaScript';
+	if (path.startsWith('/search-vocabulary')) return 'search vocabulary';
+	if (path.startsWith('/_astro/')) return 'site scripts';
+	return 'other';
+}
+
+/** What the first query of a session fetched, and how long it took. */
+export interface FirstQuery {
+	/** Bytes sent, compressed where the server compresses (as a static host does). */
+	bytes: number;
+	/** The same files' sizes uncompressed. */
+	fileBytes: number;
+	requests: number;
+	/** Milliseconds from typing to results on screen, the index loading included. */
+	ms: number;
+	/** Bytes and requests per {@link kindOf}. */
+	byKind: Map<string, { bytes: number; requests: number }>;
+}
+
+/**
+ * The first query of a session: everything the server sends from opening search to the
+ * question's results on screen (the page itself, already loaded, not counted).
+ */
+export async function firstQuery(
 	browser: Browser,
 	siteUrl: string,
 	engine: EngineName,
 	question: GoldenQuestion,
-): Promise<{ bytes: number; requests: number }> {
+	meter: TrafficMeter,
+): Promise<FirstQuery> {
 	const page = await openEngine(browser, siteUrl, engine);
 	try {
 		await page.waitForLoadState('networkidle');
-		let bytes = 0;
-		let requests = 0;
-		const pending: Promise<void>[] = [];
-		page.on('requestfinished', (request) => {
-			pending.push(
-				request.sizes().then((sizes) => {
-					bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-					requests += 1;
-				}),
-			);
-		});
-		await ask(page, engine, question);
-		await Promise.all(pending);
-		return { bytes, requests };
+		meter.start();
+		const { ms } = await ask(page, engine, question);
+		const sent = meter.stop();
+		const byKind = new Map<string, { bytes: number; requests: number }>();
+		for (const { path, bytes } of sent) {
+			const kind = byKind.get(kindOf(path)) ?? { bytes: 0, requests: 0 };
+			kind.bytes += bytes;
+			kind.requests += 1;
+			byKind.set(kindOf(path), kind);
+		}
+		return {
+			bytes: sent.reduce((sum, s) => sum + s.bytes, 0),
+			fileBytes: sent.reduce((sum, s) => sum + s.fileBytes, 0),
+			requests: sent.length,
+			ms,
+			byKind,
+		};
 	} finally {
 		await page.close();
 	}
