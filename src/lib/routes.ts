@@ -4,6 +4,7 @@
  * edition, so the two cannot drift apart unnoticed.
  */
 import siteFile from '../../site.config.ts';
+import { SHARDS } from './search/spell.ts';
 
 import { POLICY_PAGE_KINDS } from '../schemas/policy.ts';
 import { inEdition, type Audience, type Edition } from './edition.ts';
@@ -46,6 +47,7 @@ const FIXED = [
 	'/404.html',
 	'/robots.txt',
 	'/search-vocabulary.json',
+	...SHARDS.map((shard) => `/search-vocabulary/${shard}.json`),
 	'/favicon.svg',
 	OPENSEARCH_PATH,
 	API_PATH.kb,

@@ -18,9 +18,7 @@ import {
 	type Located,
 	type TermPages,
 } from '../lib/search/rank.ts';
-import type { Speller } from '../lib/search/spell.ts';
 import {
-	isIndexed,
 	loadSearchIndex,
 	runSearch,
 	type PagefindData,
@@ -50,15 +48,6 @@ function snapshot(result: PagefindResult): Promise<PagefindData> {
 	});
 	fragmentQueue = next.catch(() => undefined);
 	return next;
-}
-
-/** A speller that leaves fillers alone: "teh" may be a typo, "why" is not worth correcting. */
-function contentSpeller(speller: Speller | null): Speller | null {
-	if (!speller) return null;
-	return {
-		...speller,
-		suggest: (query) => speller.suggest(query).filter((c) => !STOP_WORDS.has(c.typed.toLowerCase())),
-	};
 }
 
 /** Every filter value's pages, to filter and count relaxed results without asking Pagefind. */
@@ -104,10 +93,10 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 			pages = runSearch(index!.pagefind, word, {}).then(async (response) => {
 				// Pagefind answers a word it never indexed with the pages of a shorter indexed word
 				// that starts it ("xyzzy" finds every "x"): those pages do not hold the word, so
-				// nonsense must add no results. One fragment tells, as for spelling correction.
-				// Words the vocabulary knows skip the check (no fragment is loaded for them).
+				// nonsense must add no results. One fragment tells; it is also what spelling
+				// correction asks (needsCorrection), so the vocabulary is fetched only for such words.
 				const [first] = response.results;
-				if (first && !/\s/.test(word) && !index!.speller?.knows(word.toLowerCase())) {
+				if (first && !/\s/.test(word)) {
 					// Through the queue: a bare data() call rewrites the shared fragment under others.
 					const { content, locations } = await snapshot(first);
 					const words = content.split(/\s+/);
@@ -229,9 +218,11 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 					typed,
 					{
 						search: (query) => rankedSearch(query, selection),
-						isIndexed: (word) => isIndexed(pagefind, word),
+						// Fillers ("why", "teh") are never corrected: not worth a search.
+						needsCorrection: async (word) =>
+							!STOP_WORDS.has(word) && (await pagesOf(word)).size === 0,
 					},
-					contentSpeller(index.speller),
+					index.speller,
 					{ literal },
 				),
 			]);

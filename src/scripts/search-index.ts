@@ -1,11 +1,11 @@
 /**
  * Loads the search index on first use: Pagefind's JS (generated into the built site after
- * `astro build`, so it is imported by URL and never bundled) and the spelling vocabulary.
+ * `astro build`, so it is imported by URL and never bundled) and the writers' synonyms. The
+ * spelling vocabulary is fetched shard by shard, only when a word needs correcting.
  */
-import { isRealMatch } from '../lib/search/correct.ts';
 import type { SubResult } from '../lib/search/landing.ts';
 import type { SynonymGroups } from '../lib/search/query.ts';
-import { createSpeller, type Speller, type Vocabulary } from '../lib/search/spell.ts';
+import { shardedSpeller, type LazySpeller, type Vocabulary } from '../lib/search/spell.ts';
 
 /** The parts of a Pagefind result fragment the UI shows. */
 export interface PagefindData {
@@ -49,10 +49,10 @@ export interface Pagefind {
 	filters(): Promise<FilterCounts>;
 }
 
-/** The loaded index: Pagefind, and the speller and synonyms when the vocabulary loaded. */
+/** The loaded index: Pagefind, the synonyms (none when they failed to load) and the speller. */
 export interface SearchIndex {
 	pagefind: Pagefind;
-	speller: Speller | null;
+	speller: LazySpeller;
 	synonyms: SynonymGroups;
 }
 
@@ -66,34 +66,47 @@ async function loadPagefind(): Promise<Pagefind> {
 	} catch (cause) {
 		throw new Error(`Could not load the search index from ${url}`, { cause });
 	}
-	// Short excerpts keep results scannable in a dialog.
-	await pagefind.options({ excerptLength: 24 });
+	// Short excerpts keep results scannable in a dialog. No web worker: its script would be a
+	// second copy of Pagefind's search code to fetch (12 KB compressed) before the first result,
+	// and a search here takes milliseconds on the main thread.
+	await pagefind.options({ excerptLength: 24, noWorker: true });
 	await pagefind.init();
 	return pagefind;
 }
 
-/** What `/search-vocabulary.json` holds: the vocabulary and the writers' synonym groups. */
-interface SearchVocabulary extends Vocabulary {
-	synonyms?: string[][];
-}
-
-/**
- * The vocabulary is an aid: without it search still works, only without typo correction and
- * synonyms.
- */
-async function loadVocabulary(): Promise<{ speller: Speller | null; synonyms: SynonymGroups }> {
+/** Synonyms are an aid: without them search still works, only without the writers' synonyms. */
+async function loadSynonyms(): Promise<SynonymGroups> {
 	const url = `${BASE}search-vocabulary.json`;
 	try {
 		const response = await fetch(url);
 		if (!response.ok) throw new Error(`HTTP ${response.status}`);
-		const vocabulary = (await response.json()) as SearchVocabulary;
+		const { synonyms } = (await response.json()) as { synonyms?: unknown };
+		if (!Array.isArray(synonyms)) throw new Error('expected { synonyms: [] }');
+		return synonyms as SynonymGroups;
+	} catch (cause) {
+		console.error(new Error(`Search: synonyms are off, ${url} failed`, { cause }));
+		return [];
+	}
+}
+
+/**
+ * One shard of the spelling vocabulary. A failed one is reported and leaves its words
+ * uncorrected; the speller tries it again for the next word.
+ */
+async function loadShard(shard: string): Promise<Vocabulary> {
+	const url = `${BASE}search-vocabulary/${shard}.json`;
+	try {
+		const response = await fetch(url);
+		if (!response.ok) throw new Error(`HTTP ${response.status}`);
+		const vocabulary = (await response.json()) as Vocabulary;
 		if (!Array.isArray(vocabulary.words) || !Array.isArray(vocabulary.counts)) {
 			throw new Error('not a vocabulary: expected { words: [], counts: [] }');
 		}
-		return { speller: createSpeller(vocabulary), synonyms: vocabulary.synonyms ?? [] };
+		return vocabulary;
 	} catch (cause) {
-		console.error(new Error(`Search: spelling correction is off, ${url} failed`, { cause }));
-		return { speller: null, synonyms: [] };
+		const error = new Error(`Search: spelling correction failed, ${url} did not load`, { cause });
+		console.error(error);
+		throw error;
 	}
 }
 
@@ -104,8 +117,8 @@ let loading: Promise<SearchIndex> | undefined;
  * (reopening search) tries again.
  */
 export function loadSearchIndex(): Promise<SearchIndex> {
-	loading ??= Promise.all([loadPagefind(), loadVocabulary()]).then(
-		([pagefind, vocabulary]) => ({ pagefind, ...vocabulary }),
+	loading ??= Promise.all([loadPagefind(), loadSynonyms()]).then(
+		([pagefind, synonyms]) => ({ pagefind, synonyms, speller: shardedSpeller(loadShard) }),
 		(error: unknown) => {
 			loading = undefined;
 			throw error;
@@ -134,16 +147,3 @@ export async function runSearch(
 	}
 	return response;
 }
-
-/**
- * Whether the index holds `word` (or words it starts). Pagefind answers a word it lacks with its
- * fallback to a shorter indexed word, so the words it matched on the best page are checked.
- */
-export async function isIndexed(pagefind: Pagefind, word: string): Promise<boolean> {
-	const [best] = (await runSearch(pagefind, word, {})).results;
-	if (!best) return false;
-	const { content, locations } = await best.data();
-	const words = content.split(/\s+/);
-	return locations.some((at) => isRealMatch(words[at] ?? '', word));
-}
-

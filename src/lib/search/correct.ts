@@ -5,7 +5,7 @@
  * The result count cannot tell a typo; the vocabulary of the indexed pages proposes corrections
  * and, where the index can be asked, it confirms the typed word really is not indexed.
  */
-import { applyCorrections, type Speller } from './spell.ts';
+import { applyCorrections, MIN_LENGTH, WORD, type Correction } from './spell.ts';
 
 /** What to show for a query, and how it relates to what was typed. */
 export interface SearchOutcome<R> {
@@ -23,10 +23,16 @@ export interface CorrectionIndex<R> {
 	/** Runs a query with the current filters. */
 	search(query: string): Promise<R>;
 	/**
-	 * Whether the index holds the word itself (or words it starts), for words the vocabulary does
-	 * not know: text the layout adds to indexed pages is not in the vocabulary. Optional.
+	 * Whether a lower-case query word needs correcting: the index does not hold it (or words it
+	 * starts). Asked before the speller, so the vocabulary is fetched only for such words. Without
+	 * it, the speller alone decides.
 	 */
-	isIndexed?(word: string): Promise<boolean>;
+	needsCorrection?(word: string): Promise<boolean>;
+}
+
+/** What corrects one lower-case word: a loaded `Speller` or a `LazySpeller` (spell.ts). */
+export interface WordCorrector {
+	correctWord(word: string): string | null | Promise<string | null>;
 }
 
 /**
@@ -51,12 +57,21 @@ export function isRealMatch(matched: string, typed: string): boolean {
 export async function searchWithCorrection<R extends { results: readonly unknown[] }>(
 	query: string,
 	index: CorrectionIndex<R>,
-	speller: Speller | null,
+	speller: WordCorrector | null,
 	{ literal = false }: { literal?: boolean } = {},
 ): Promise<SearchOutcome<R>> {
-	const candidates = speller?.suggest(query) ?? [];
-	const indexed = await Promise.all(candidates.map((c) => index.isIndexed?.(c.typed) ?? false));
-	const corrections = candidates.filter((_, i) => !indexed[i]);
+	const found = speller
+		? await Promise.all(
+				[...query.matchAll(WORD)].map(async (match): Promise<Correction | null> => {
+					const word = match[0].toLowerCase();
+					if (word.length < MIN_LENGTH) return null;
+					if (index.needsCorrection && !(await index.needsCorrection(word))) return null;
+					const fix = await speller.correctWord(word);
+					return fix ? { start: match.index, typed: match[0], fix } : null;
+				}),
+			)
+		: [];
+	const corrections = found.filter((c): c is Correction => c !== null);
 	if (corrections.length === 0) return { query, response: await index.search(query) };
 	const corrected = applyCorrections(query, corrections);
 	if (literal) {

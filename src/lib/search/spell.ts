@@ -3,7 +3,8 @@
  * query word that no indexed word starts with is replaced by the closest vocabulary word.
  *
  * Pure and dependency-free: it runs in the browser against the vocabulary the build emits
- * (`/search-vocabulary.json`, see {@link Vocabulary}) and in unit tests against fixtures.
+ * (`/search-vocabulary/<shard>.json`, see {@link Vocabulary} and {@link SHARDS}), fetched only
+ * for a word the index lacks, and in unit tests against fixtures.
  */
 
 /**
@@ -25,24 +26,15 @@ export interface Correction {
 	fix: string;
 }
 
-/** A speller built once from a {@link Vocabulary}; each call is cheap per query. */
+/** A speller built once from a {@link Vocabulary}; each call is cheap. */
 export interface Speller {
-	/** The corrections for a query's unknown words, in query order; empty when none is needed. */
-	suggest(query: string): Correction[];
-	/**
-	 * The query with every unknown word replaced by its correction, or `null` when no word needed
-	 * (or found) a correction. Spacing, punctuation and words it leaves alone are kept as typed.
-	 */
-	correct(query: string): string | null;
 	/** The correction of one lower-case word, or `null` when it is known or nothing is close. */
 	correctWord(word: string): string | null;
-	/** Whether a lower-case word is a vocabulary word or the start of one. */
-	knows(word: string): boolean;
 }
 
 /**
- * The query with the given corrections (from {@link Speller.suggest} on the same query, any
- * subset) applied; everything else is kept as typed.
+ * The query with the given corrections (any subset of those found for it) applied; everything
+ * else is kept as typed.
  */
 export function applyCorrections(query: string, corrections: readonly Correction[]): string {
 	let out = '';
@@ -55,7 +47,7 @@ export function applyCorrections(query: string, corrections: readonly Correction
 }
 
 /** Query words this short are left alone: the vocabulary holds nothing shorter either. */
-const MIN_LENGTH = 3;
+export const MIN_LENGTH = 3;
 
 /**
  * The edit distance allowed for a word: one edit, two for words of seven letters or more, where
@@ -100,7 +92,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 export const WORD = /\p{L}+/gu;
 
 /**
- * Builds a {@link Speller}. A query word is left alone when it is a vocabulary word or the start
+ * Builds a {@link Speller}. A word is left alone when it is a vocabulary word or the start
  * of one (Pagefind finds it by prefix); otherwise the nearest vocabulary word within
  * {@link maxDistance} wins, the more frequent one on a tie, then the alphabetically first.
  */
@@ -140,22 +132,67 @@ export function createSpeller(vocabulary: Vocabulary): Speller {
 		return best?.word ?? null;
 	};
 
-	const suggest = (query: string): Correction[] => {
-		const corrections: Correction[] = [];
-		for (const match of query.matchAll(WORD)) {
-			const fix = correctWord(match[0].toLowerCase());
-			if (fix) corrections.push({ start: match.index, typed: match[0], fix });
-		}
-		return corrections;
-	};
+	return { correctWord };
+}
 
+/**
+ * The vocabulary is split by first letter, so correcting a word fetches a small part of it: one
+ * shard per letter a–z and `other` for words starting with any other letter. Fixed, so the build
+ * and the link check know the files without reading the content.
+ */
+export const SHARDS: readonly string[] = [...'abcdefghijklmnopqrstuvwxyz', 'other'];
+
+/** The shard holding a lower-case word. */
+export function shardOf(word: string): string {
+	const first = [...word][0] ?? '';
+	return /^[a-z]$/.test(first) ? first : 'other';
+}
+
+/**
+ * The shards a correction of a lower-case word reads: its first letter's, which holds every word
+ * a slip after the first letter can come from, and its second letter's, for a letter typed before
+ * the word or the first two swapped (`ewbhook`). A slip in the first letter itself (`vebhook`,
+ * `ebhook`) is not corrected: finding it would mean reading every shard.
+ */
+export function shardsFor(word: string): string[] {
+	const [first = '', second = ''] = [...word];
+	return [...new Set([shardOf(first), ...(second ? [shardOf(second)] : [])])];
+}
+
+/** A speller whose vocabulary is fetched shard by shard as words need correcting. */
+export interface LazySpeller {
+	/** The correction of one lower-case word (see {@link Speller.correctWord}), fetching its shards. */
+	correctWord(word: string): Promise<string | null>;
+}
+
+/**
+ * A {@link LazySpeller} over `load`, which fetches one shard. Each shard is fetched once; when a
+ * fetch fails the word is left uncorrected and the shard forgotten, so the next word tries again.
+ */
+export function shardedSpeller(load: (shard: string) => Promise<Vocabulary>): LazySpeller {
+	const shards = new Map<string, Promise<Vocabulary>>();
+	const shard = (key: string) => {
+		let loading = shards.get(key);
+		if (!loading) {
+			loading = load(key);
+			loading.catch(() => shards.delete(key));
+			shards.set(key, loading);
+		}
+		return loading;
+	};
 	return {
-		knows: (word: string) => frequency.has(word) || isPrefix(word),
-		correctWord,
-		suggest,
-		correct(query) {
-			const corrections = suggest(query);
-			return corrections.length > 0 ? applyCorrections(query, corrections) : null;
+		async correctWord(word) {
+			if (word.length < MIN_LENGTH) return null;
+			let parts: Vocabulary[];
+			try {
+				parts = await Promise.all(shardsFor(word).map(shard));
+			} catch {
+				return null;
+			}
+			return createSpeller({
+				words: parts.flatMap((v) => v.words),
+				counts: parts.flatMap((v) => v.counts),
+			}).correctWord(word);
 		},
 	};
 }

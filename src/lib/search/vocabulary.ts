@@ -1,9 +1,9 @@
 /**
  * The search vocabulary: every word of the indexed pages with its frequency, emitted at build
- * time for the speller ({@link createSpeller}). Pure; the endpoint that reads the collections is
- * `src/pages/search-vocabulary.json.ts`.
+ * time for the speller ({@link createSpeller}), split into shards ({@link splitVocabulary}). Pure;
+ * the endpoint that reads the collections is `src/pages/search-vocabulary/[shard].json.ts`.
  */
-import { WORD, type Vocabulary } from './spell.ts';
+import { SHARDS, shardOf, WORD, type Vocabulary } from './spell.ts';
 
 /** Shorter words are never corrected, so they would only make the file bigger. */
 const MIN_LENGTH = 3;
@@ -42,6 +42,20 @@ export function buildVocabulary(texts: Iterable<string>): Vocabulary {
 	}
 	const entries = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 	return { words: entries.map(([w]) => w), counts: entries.map(([, c]) => c) };
+}
+
+/**
+ * The vocabulary split into its {@link SHARDS} (every shard present, empty ones too), each in the
+ * vocabulary's order: most frequent first.
+ */
+export function splitVocabulary(vocabulary: Vocabulary): Record<string, Vocabulary> {
+	const shards: Record<string, Vocabulary> = Object.fromEntries(SHARDS.map((key) => [key, { words: [], counts: [] }]));
+	vocabulary.words.forEach((word, i) => {
+		const shard = shards[shardOf(word)]!;
+		shard.words.push(word);
+		shard.counts.push(vocabulary.counts[i] ?? 0);
+	});
+	return shards;
 }
 
 /**

@@ -77,6 +77,13 @@ describe('searchWithCorrection', () => {
 		});
 	});
 
+	it('leaves alone numbers, IDs and versions, and keeps the spacing of what it corrects', async () => {
+		expect((await searchWithCorrection('KB-0042 1.1.0 429', index, speller)).typed).toBeUndefined();
+		expect(await searchWithCorrection('  Webhok,  retries', index, speller)).toMatchObject({
+			query: '  webhook,  retries',
+		});
+	});
+
 	it('is a plain search without a speller', async () => {
 		expect(await searchWithCorrection('webhok', index, null)).toEqual({
 			query: 'webhok',
@@ -91,7 +98,7 @@ describe('searchWithCorrection with an index check', () => {
 		const partial = createSpeller(buildVocabulary(['dashboard dashboard']));
 		const outcome = await searchWithCorrection(
 			'dashbord',
-			{ search, isIndexed: async (word) => word === 'dashbord' },
+			{ search, needsCorrection: async (word) => word !== 'dashbord' },
 			partial,
 		);
 		expect(outcome).toEqual({ query: 'dashbord', response: { results: [] } });
@@ -100,10 +107,37 @@ describe('searchWithCorrection with an index check', () => {
 	it('corrects a word the index confirms it lacks', async () => {
 		const outcome = await searchWithCorrection(
 			'webhok',
-			{ search, isIndexed: async () => false },
+			{ search, needsCorrection: async () => true },
 			speller,
 		);
 		expect(outcome.query).toBe('webhook');
+	});
+
+	it('asks the speller only about the words the index lacks, and never about short ones', async () => {
+		const asked: string[] = [];
+		const lazy = {
+			async correctWord(word: string) {
+				asked.push(word);
+				return speller.correctWord(word);
+			},
+		};
+		const held = new Set(['retries', 'back', 'webhook']);
+		const index = { search, needsCorrection: async (word: string) => !held.has(word) };
+		const outcome = await searchWithCorrection('Webhok retries back', index, lazy);
+		expect(asked).toEqual(['webhok']);
+		expect(outcome).toMatchObject({ query: 'webhook retries back', typed: 'Webhok retries back' });
+		await searchWithCorrection('an ox', index, lazy);
+		expect(asked).toEqual(['webhok']);
+	});
+
+	it('asks nothing at all when the index holds every word', async () => {
+		const lazy = {
+			correctWord: async () => {
+				throw new Error('the vocabulary must not be fetched');
+			},
+		};
+		const outcome = await searchWithCorrection('webhook retries', { search, needsCorrection: async () => false }, lazy);
+		expect(outcome).toEqual({ query: 'webhook retries', response: { results: ['webhook retries back off exponentially'] } });
 	});
 });
 

@@ -4,8 +4,12 @@ import {
 	createSpeller,
 	editDistance,
 	maxDistance,
+	shardedSpeller,
+	shardOf,
+	shardsFor,
+	SHARDS,
 } from '../../../src/lib/search/spell.ts';
-import { buildVocabulary } from '../../../src/lib/search/vocabulary.ts';
+import { buildVocabulary, splitVocabulary } from '../../../src/lib/search/vocabulary.ts';
 
 // A vocabulary as the build would emit it for a few webhook and agent articles.
 const vocabulary = buildVocabulary([
@@ -49,25 +53,20 @@ describe('maxDistance', () => {
 });
 
 describe('createSpeller', () => {
-	it('corrects a misspelt word and keeps the correctly spelt ones', () => {
-		expect(speller.correct('webhok retries')).toBe('webhook retries');
-	});
-
-	it('corrects several words and keeps spacing and punctuation as typed', () => {
-		expect(speller.correct('  webhok  retires, please')).toBe('  webhook  retries, please');
-	});
-
-	it('returns null when every word is known', () => {
-		expect(speller.correct('webhook retries')).toBeNull();
-		expect(speller.correct('Webhook RETRIES')).toBeNull();
+	it('corrects a misspelt word and leaves known words alone', () => {
+		expect(speller.correctWord('webhok')).toBe('webhook');
+		expect(speller.correctWord('retires')).toBe('retries');
+		expect(speller.correctWord('webhook')).toBeNull();
+		expect(speller.correctWord('retries')).toBeNull();
 	});
 
 	it('leaves alone a word that starts an indexed word, since Pagefind finds it by prefix', () => {
-		expect(speller.correct('webh consolid')).toBeNull();
+		expect(speller.correctWord('webh')).toBeNull();
+		expect(speller.correctWord('consolid')).toBeNull();
 	});
 
-	it('leaves alone numbers, IDs, versions and words under three letters', () => {
-		expect(speller.correct('KB-0042 1.1.0 429 gt')).toBeNull();
+	it('leaves alone words under three letters', () => {
+		expect(speller.correctWord('gt')).toBeNull();
 	});
 
 	it('returns null when nothing is close enough', () => {
@@ -97,26 +96,74 @@ describe('createSpeller', () => {
 	});
 });
 
-describe('suggest and applyCorrections', () => {
-	it('lists each misspelt word with its position, so a subset can be applied', () => {
-		const query = 'Webhok retires now';
-		const corrections = speller.suggest(query);
-		expect(corrections).toEqual([
-			{ start: 0, typed: 'Webhok', fix: 'webhook' },
-			{ start: 7, typed: 'retires', fix: 'retries' },
-		]);
-		expect(applyCorrections(query, corrections)).toBe('webhook retries now');
-		expect(applyCorrections(query, corrections.slice(1))).toBe('Webhok retries now');
+describe('applyCorrections', () => {
+	it('applies any subset of corrections and keeps spacing and punctuation as typed', () => {
+		const query = '  Webhok  retires, now';
+		const corrections = [
+			{ start: 2, typed: 'Webhok', fix: 'webhook' },
+			{ start: 10, typed: 'retires', fix: 'retries' },
+		];
+		expect(applyCorrections(query, corrections)).toBe('  webhook  retries, now');
+		expect(applyCorrections(query, corrections.slice(1))).toBe('  Webhok  retries, now');
 		expect(applyCorrections(query, [])).toBe(query);
 	});
 });
 
-describe('knows', () => {
-	it('knows vocabulary words and their starts, not nonsense or typos', () => {
-		const known = createSpeller(buildVocabulary(['webhook retries fail']));
-		expect(known.knows('webhook')).toBe(true);
-		expect(known.knows('webh')).toBe(true);
-		expect(known.knows('webhok')).toBe(false);
-		expect(known.knows('xyzzy')).toBe(false);
+describe('shardOf and shardsFor', () => {
+	it('files a word under its first letter, or "other" for any letter outside a–z', () => {
+		expect(shardOf('webhook')).toBe('w');
+		expect(shardOf('école')).toBe('other');
+		expect(shardOf('über')).toBe('other');
+		expect(SHARDS).toHaveLength(27);
+		expect(SHARDS).toContain('other');
+	});
+
+	it("reads the word's first and second letters' shards, once each", () => {
+		expect(shardsFor('ewbhook')).toEqual(['e', 'w']);
+		expect(shardsFor('aardvark')).toEqual(['a']);
+		expect(shardsFor('tél')).toEqual(['t', 'other']);
+	});
+});
+
+describe('shardedSpeller', () => {
+	const shards = splitVocabulary(vocabulary);
+	function lazy(fail = new Set<string>()) {
+		const fetched: string[] = [];
+		const speller = shardedSpeller(async (key) => {
+			fetched.push(key);
+			if (fail.has(key)) throw new Error(`no shard ${key}`);
+			return shards[key]!;
+		});
+		return { speller, fetched };
+	}
+
+	it('corrects as the whole vocabulary does, fetching only the shards the word needs', async () => {
+		const { speller: sharded, fetched } = lazy();
+		expect(await sharded.correctWord('webhok')).toBe('webhook');
+		expect(fetched).toEqual(['w', 'e']);
+		expect(await sharded.correctWord('retires')).toBe(speller.correctWord('retires'));
+		expect(await sharded.correctWord('wehbook')).toBe('webhook');
+		// Shards are fetched once per page.
+		expect(fetched).toEqual(['w', 'e', 'r']);
+	});
+
+	it('corrects two swapped first letters from the second letter\'s shard', async () => {
+		expect(await lazy().speller.correctWord('ewbhook')).toBe('webhook');
+	});
+
+	it('leaves a slip in the first letter and short words alone', async () => {
+		const { speller: sharded, fetched } = lazy();
+		expect(await sharded.correctWord('vebhook')).toBeNull();
+		expect(await sharded.correctWord('ab')).toBeNull();
+		expect(fetched).toEqual(['v', 'e']);
+	});
+
+	it('leaves the word uncorrected when a shard fails, and fetches it again for the next word', async () => {
+		const fail = new Set(['w']);
+		const { speller: sharded, fetched } = lazy(fail);
+		expect(await sharded.correctWord('webhok')).toBeNull();
+		fail.clear();
+		expect(await sharded.correctWord('webhok')).toBe('webhook');
+		expect(fetched.filter((k) => k === 'w')).toHaveLength(2);
 	});
 });

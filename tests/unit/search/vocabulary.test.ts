@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, dataText, mdxText } from '../../../src/lib/search/vocabulary.ts';
+import { SHARDS } from '../../../src/lib/search/spell.ts';
+import { buildVocabulary, dataText, mdxText, splitVocabulary } from '../../../src/lib/search/vocabulary.ts';
 
 describe('buildVocabulary', () => {
 	it('counts lower-cased words of three letters or more, most frequent first', () => {
@@ -17,6 +18,17 @@ describe('buildVocabulary', () => {
 			'caro',
 			'key',
 		]);
+	});
+});
+
+describe('splitVocabulary', () => {
+	it('files every word under its first letter, most frequent first, with every shard present', () => {
+		const shards = splitVocabulary(buildVocabulary(['webhook webhook wait', 'agent école']));
+		expect(Object.keys(shards)).toEqual(SHARDS);
+		expect(shards.w).toEqual({ words: ['webhook', 'wait'], counts: [2, 1] });
+		expect(shards.a).toEqual({ words: ['agent'], counts: [1] });
+		expect(shards.other).toEqual({ words: ['école'], counts: [1] });
+		expect(shards.z).toEqual({ words: [], counts: [] });
 	});
 });
 
