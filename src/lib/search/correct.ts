@@ -41,8 +41,9 @@ export interface WordCorrector {
  * they must share all but the last three letters of the typed word, and at least four.
  */
 export function isRealMatch(matched: string, typed: string): boolean {
+	// Both without punctuation: a hyphenated query word (`x-caro-event-id`) matches as written.
 	const a = matched.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-	const b = typed.toLowerCase();
+	const b = typed.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 	let common = 0;
 	while (common < a.length && common < b.length && a[common] === b[common]) common++;
 	return common === b.length || (common >= 4 && common >= b.length - 3);

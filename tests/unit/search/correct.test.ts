@@ -146,6 +146,7 @@ describe('isRealMatch', () => {
 		expect(isRealMatch('Webhook,', 'webhook')).toBe(true);
 		expect(isRealMatch('webhooks', 'webho')).toBe(true);
 		expect(isRealMatch('moderation', 'moderated')).toBe(true);
+		expect(isRealMatch("'X-Caro-Event-Id',", 'x-caro-event-id')).toBe(true);
 	});
 
 	it("rejects Pagefind's fallback to a short indexed start of the typed word", () => {
