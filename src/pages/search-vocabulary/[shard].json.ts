@@ -1,6 +1,5 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getCollection } from 'astro:content';
-import { faqs, liveKbArticles, runbooks, templates } from '../../content.ts';
+import { faqs, liveKbArticles, policies, runbooks, templates } from '../../content.ts';
 import { SHARDS } from '../../lib/search/spell.ts';
 import { buildVocabulary, dataText, mdxText, splitVocabulary } from '../../lib/search/vocabulary.ts';
 
@@ -18,8 +17,9 @@ export const getStaticPaths = (async () => {
 		...(await runbooks()).map((e) => [e.data.title, e.data.trigger, e.body]),
 		...(await templates()).map((e) => [e.data.title, e.data.useCase, e.data.subject, e.body]),
 	].map((parts) => parts.map((p) => mdxText(p ?? '')).join('\n'));
-	// The support policy pages are built from the policy YAML files and indexed too.
-	for (const entry of await getCollection('policy')) texts.push(dataText(entry.data));
+	// The support policy pages are built from the policy YAML files and indexed too (those of
+	// this edition: an internal policy's words would otherwise reach the public edition).
+	for (const data of await policies()) texts.push(dataText(data));
 	const shards = splitVocabulary(buildVocabulary(texts));
 	return SHARDS.map((shard) => ({ params: { shard }, props: { vocabulary: shards[shard]! } }));
 }) satisfies GetStaticPaths;
