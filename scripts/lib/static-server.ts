@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { fillSearchQuery } from '../../src/lib/search/search-page-fill.ts';
+import { fillFromQuery } from '../../src/lib/query-fill.ts';
 
 const gzipAsync = promisify(gzip);
 
@@ -117,9 +117,10 @@ export async function serveSite(dir: string, { port = 0, host = '127.0.0.1', onS
 			const ext = extname(file).toLowerCase();
 			let body: Buffer = await readFile(file);
 			// A static host cannot read the query string; this server fills /search/?q= into the
-			// page's search box so the query survives without JavaScript (see README, "Search").
-			if (status === 200 && url.pathname === '/search/' && ext === '.html') {
-				body = Buffer.from(fillSearchQuery(body.toString('utf8'), url.searchParams.get('q') ?? ''));
+			// search box and /kb/?severity=… into the filter chips, so a shared link works without
+			// JavaScript (src/lib/query-fill.ts; README, "Search" and "The help center").
+			if (status === 200 && ext === '.html' && url.search) {
+				body = Buffer.from(fillFromQuery(url.pathname, body.toString('utf8'), url.searchParams));
 			}
 			const headers: Record<string, string | number> = {
 				'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',

@@ -17,6 +17,9 @@ export function syncFiltersWithUrl(form: HTMLFormElement): void {
 		for (const r of radios) if (r.checked && r.value) selection[r.name] = r.value;
 		history.replaceState(history.state, '', location.pathname + queryFromSelection(selection, order) + location.hash);
 	};
+	// The URL follows every press, so the no-JavaScript "Link to these filters" is not needed.
+	const link = form.querySelector<HTMLElement>('[data-kb-filters-link]');
+	if (link) link.hidden = true;
 	form.addEventListener('change', write);
 	// "Clear filters" resets the radios after its event has run; write once it has.
 	form.addEventListener('reset', () => setTimeout(write));
