@@ -100,6 +100,19 @@ export function mdxComment(text: string): string {
 }
 
 /**
+ * Text for inside an HTML comment `<!-- … -->` in a Markdown (`.md`) body: every `--` is split,
+ * so the text holds neither `-->` nor `--!>` and the comment cannot end early (an HTML parser and
+ * CommonMark's HTML block both end it at the first `-->`). Line breaks are kept; the comment is
+ * for the writer, never shown on the page.
+ */
+export function htmlComment(text: string): string {
+	let out = text;
+	// `---` splits into `- --`; go on until no pair is left.
+	while (out.includes('--')) out = out.replaceAll('--', '- -');
+	return out;
+}
+
+/**
  * A string as a YAML scalar for a frontmatter value (`question: <here>`): always double-quoted on
  * one line, with `"`, `\`, line breaks and every control, format, line-separator or lone
  * surrogate character written as a `\` escape, so the value cannot end early, add a key or close

@@ -3,7 +3,7 @@
  * category. Pure; scaffold-fs.ts reads the tree and writes the file.
  */
 import { KB_SECTIONS } from '../schemas/kb.ts';
-import { mdxComment, yamlString } from './escape.ts';
+import { htmlComment, yamlString } from './escape.ts';
 import { ID_FORMAT, ID_SOURCE, faqPath, formatId, idNumber, kbPath, runbookPath, templatePath } from './permalinks.ts';
 
 export const KINDS = ['kb', 'faq', 'runbook', 'template'] as const;
@@ -65,17 +65,18 @@ export function placeOf(entry: NewEntry): { file: string; path: string } {
 	const slug = slugOfTitle(entry.title);
 	switch (entry.kind) {
 		case 'kb':
-			return { file: `kb/${entry.category}/${slug}.mdx`, path: kbPath(entry.id!) };
+			return { file: `kb/${entry.category}/${slug}.md`, path: kbPath(entry.id!) };
 		case 'faq':
-			return { file: `faq/${entry.category}/${slug}.mdx`, path: faqPath(entry.category!, slug) };
+			return { file: `faq/${entry.category}/${slug}.md`, path: faqPath(entry.category!, slug) };
 		case 'runbook':
-			return { file: `runbooks/${slug}.mdx`, path: runbookPath(entry.id!) };
+			return { file: `runbooks/${slug}.md`, path: runbookPath(entry.id!) };
 		case 'template':
-			return { file: `templates/${slug}.mdx`, path: templatePath(entry.id!) };
+			return { file: `templates/${slug}.md`, path: templatePath(entry.id!) };
 	}
 }
 
-const prompt = (text: string) => `{/* ${mdxComment(text)} */}`;
+// New entries are plain Markdown: none starts with a component (README: `.md` or `.mdx`).
+const prompt = (text: string) => `<!-- ${htmlComment(text)} -->`;
 
 /** The new file's text: every required field, and prompts where the writer's words go. */
 export function renderEntry(entry: NewEntry): string {

@@ -66,7 +66,7 @@ afterAll(async () => {
 });
 
 it('a content mistake saved while the dev server runs shows in the browser, with its file, line and field', async () => {
-	const file = join(content, 'kb/webhooks/duplicate-webhook-deliveries.mdx');
+	const file = join(content, 'kb/webhooks/duplicate-webhook-deliveries.md');
 	writeFileSync(file, readFileSync(file, 'utf8').replace(/^severity: \w+$/m, 'severity: urgent'));
 	const page = await browser!.newPage();
 	const overlay = page.locator('vite-error-overlay');
@@ -76,6 +76,6 @@ it('a content mistake saved while the dev server runs shows in the browser, with
 	await overlay.waitFor({ state: 'attached', timeout: 60_000 });
 	await expect
 		.poll(() => overlay.evaluate((o) => o.shadowRoot?.querySelector('#message-content')?.textContent ?? ''), { timeout: 30_000 })
-		.toContain('kb/webhooks/duplicate-webhook-deliveries.mdx:5: severity: severity must be one of: low, medium, high, critical');
+		.toContain('kb/webhooks/duplicate-webhook-deliveries.md:5: severity: severity must be one of: low, medium, high, critical');
 	await page.close();
 }, 120_000);

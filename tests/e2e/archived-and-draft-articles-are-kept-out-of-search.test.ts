@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { isEntryFile } from '../../src/lib/entry-files.ts';
 import { openPage } from './support/browser.ts';
 import { useBuiltSite } from './lib/site.ts';
 import { siteDir } from './support/server.ts';
@@ -14,7 +15,7 @@ function idsWithStatus(status: string): string[] {
 		for (const name of readdirSync(d, { withFileTypes: true })) {
 			const p = join(d, name.name);
 			if (name.isDirectory()) walk(p);
-			else if (name.name.endsWith('.mdx')) {
+			else if (isEntryFile(name.name)) {
 				const src = readFileSync(p, 'utf8');
 				if (new RegExp(`^status:\\s*${status}\\s*$`, 'm').test(src)) ids.push(/^id:\s*(KB-\d{4})/m.exec(src)![1]!);
 			}

@@ -1,7 +1,9 @@
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { parseDocument } from 'htmlparser2';
+import { parseFragment } from 'parse5';
 import type { Root as MdastRoot, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
@@ -14,6 +16,7 @@ import {
 	csvCellText,
 	csvRecord,
 	htmlAttribute,
+	htmlComment,
 	htmlText,
 	markdownText,
 	mdxComment,
@@ -139,6 +142,26 @@ describe('mdxComment', () => {
 				const { tree } = mdxTree(`{/*\n${mdxComment(text)}\n*/}\n`);
 				expect(tree.children.map((n) => n.type)).toEqual(['mdxFlowExpression']);
 				expect(expressionBody(tree.children[0]!)).toEqual([]);
+			}),
+			{ numRuns: RUNS },
+		);
+	}, PROPERTY_TIMEOUT);
+});
+
+// The `.md` pipeline as the site configures it (astro.config.mjs), HTML parsed into elements.
+const markdown = await createSatteriMarkdownProcessor({ features: { gfm: true, rawHtml: true }, syntaxHighlight: false });
+
+describe('htmlComment', () => {
+	it('splits every double hyphen, so nothing inside can close the comment', () => {
+		expect(htmlComment('a --> b --!> c ---- d')).toBe('a - -> b - -!> c - - - - d');
+	});
+
+	it('keeps any text inside one comment of a Markdown body, and what follows stays a paragraph', async () => {
+		await fc.assert(
+			fc.asyncProperty(hostileText, async (text) => {
+				const html = (await markdown.render(`<!--\n${htmlComment(text)}\n-->\n\nAfter\n`)).code;
+				const nodes = parseFragment(html).childNodes.filter((n) => !(n.nodeName === '#text' && 'value' in n && !n.value.trim()));
+				expect(nodes.map((n) => n.nodeName)).toEqual(['#comment', 'p']);
 			}),
 			{ numRuns: RUNS },
 		);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { listContentFiles, loadAndCheckContent } from '../../../src/lib/content-fs.ts';
+import { listContentFiles, listEntryFiles, loadAndCheckContent } from '../../../src/lib/content-fs.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const GOOD = 'tests/unit/fixtures/content/good';
@@ -23,14 +23,14 @@ const BAD_LINES = [
 	`${BAD}/kb/cli/bad-frontmatter.mdx: updated: must be a date written as YYYY-MM-DD, e.g. 2026-01-24`,
 	YAML_LINE,
 	`${BAD}/kb/cli/invalid-yaml.mdx: body: missing sections "## Symptoms", "## Root cause", "## Solution", "## Prevention"; ${SECTIONS}`,
-	`${BAD}/kb/cli/no-prevention.mdx: related[0]: KB-0001 is this article itself; list other articles`,
-	`${BAD}/kb/cli/no-prevention.mdx: related[1]: KB-0099 does not exist; use the ID of an existing KB article`,
-	`${BAD}/kb/cli/no-prevention.mdx: related[2]: KB-0002 (${BAD}/kb/cli/draft.mdx) is a draft, and a published entry cannot point to a draft; publish it or remove the link`,
-	`${BAD}/kb/cli/no-prevention.mdx: body: missing section "## Prevention"; ${SECTIONS}`,
+	`${BAD}/kb/cli/no-prevention.md: related[0]: KB-0001 is this article itself; list other articles`,
+	`${BAD}/kb/cli/no-prevention.md: related[1]: KB-0099 does not exist; use the ID of an existing KB article`,
+	`${BAD}/kb/cli/no-prevention.md: related[2]: KB-0002 (${BAD}/kb/cli/draft.mdx) is a draft, and a published entry cannot point to a draft; publish it or remove the link`,
+	`${BAD}/kb/cli/no-prevention.md: body: missing section "## Prevention"; ${SECTIONS}`,
 	`${BAD}/policy/priorities.yaml: levels: levels must define each of P0, P1, P2, P3 exactly once`,
 	`${BAD}/policy/unknown.yaml: kind: kind must be one of: tiers, channels, priorities, escalation, product`,
 	`${BAD}/runbooks/bad-priority.mdx: priority: priority must be one of: P0, P1, P2, P3`,
-	`${BAD}/runbooks/untimed.mdx: body: each numbered step needs a time estimate such as "(5 min)" or "(1 h)"; missing on: "2. Fix or roll back"`,
+	`${BAD}/runbooks/untimed.md: body: each numbered step needs a time estimate such as "(5 min)" or "(1 h)"; missing on: "2. Fix or roll back"`,
 	`${BAD}/templates/undeclared.mdx: placeholders: "[Customer Name]" is used but not declared; add "Customer Name" to placeholders`,
 	`${BAD}/templates/undeclared.mdx: placeholders: "Agent Name" is declared but never used as "[Agent Name]" in the subject or body; use it or remove it`,
 ];
@@ -40,13 +40,17 @@ const checkContent = (...args: string[]) =>
 
 describe('listContentFiles', () => {
 	it('lists files with the extension in sorted order, skipping _-prefixed files and folders', () => {
-		expect(listContentFiles(`${ROOT}${GOOD}/kb`, '.mdx')).toEqual([
-			`${ROOT}${GOOD}/kb/webhooks/retries.mdx`,
-			`${ROOT}${GOOD}/kb/webhooks/signature.mdx`,
-		]);
+		expect(listContentFiles(`${ROOT}${GOOD}/kb`, '.mdx')).toEqual([`${ROOT}${GOOD}/kb/webhooks/signature.mdx`]);
 		expect(listContentFiles(`${ROOT}${GOOD}/policy`, '.yaml')).toEqual([
 			`${ROOT}${GOOD}/policy/escalation.yaml`,
 			`${ROOT}${GOOD}/policy/product.yaml`,
+		]);
+	});
+
+	it('lists entries written as .md and as .mdx alike', () => {
+		expect(listEntryFiles(`${ROOT}${GOOD}/kb`)).toEqual([
+			`${ROOT}${GOOD}/kb/webhooks/retries.md`,
+			`${ROOT}${GOOD}/kb/webhooks/signature.mdx`,
 		]);
 	});
 
@@ -61,7 +65,7 @@ describe('loadAndCheckContent', () => {
 		expect(problems).toEqual([]);
 		expect(counts).toEqual({ kb: 2, faq: 1, runbooks: 1, templates: 1, policy: 2 });
 		expect(set.kb.map((e) => [e.filePath, e.data.id, e.data.status])).toEqual([
-			[`${GOOD}/kb/webhooks/retries.mdx`, 'KB-0001', 'published'],
+			[`${GOOD}/kb/webhooks/retries.md`, 'KB-0001', 'published'],
 			[`${GOOD}/kb/webhooks/signature.mdx`, 'KB-0002', 'archived'],
 		]);
 		expect(set.faq[0]!.data).toEqual({
@@ -83,12 +87,12 @@ describe('loadAndCheckContent', () => {
 		try {
 			cpSync(`${ROOT}${GOOD}`, dir, { recursive: true });
 			// KB-0001 is in the FAQ's related list; its entry now fails its own schema.
-			const file = join(dir, 'kb/webhooks/retries.mdx');
+			const file = join(dir, 'kb/webhooks/retries.md');
 			writeFileSync(file, readFileSync(file, 'utf8').replace('severity: medium', 'severity: urgent'));
 			const { problems } = loadAndCheckContent(dir, dir);
 			expect(problems).toEqual([
 				{
-					file: 'kb/webhooks/retries.mdx',
+					file: 'kb/webhooks/retries.md',
 					line: 5,
 					field: 'severity',
 					message: 'severity must be one of: low, medium, high, critical',
@@ -105,12 +109,12 @@ describe('loadAndCheckContent', () => {
 			cpSync(`${ROOT}${GOOD}`, dir, { recursive: true });
 			const edit = (file: string, from: string, to: string) =>
 				writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace(from, to));
-			edit('kb/webhooks/retries.mdx', 'Answer `200 OK` first.', 'Answer `200 OK` first; see [who takes over](/support/escalation/).');
+			edit('kb/webhooks/retries.md', 'Answer `200 OK` first.', 'Answer `200 OK` first; see [who takes over](/support/escalation/).');
 			expect(loadAndCheckContent(dir, dir).problems).toEqual([]);
 			edit('policy/escalation.yaml', 'kind: escalation', 'kind: escalation\naudience: internal');
 			const lines = loadAndCheckContent(dir, dir).problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`);
 			expect(lines).toEqual([
-				'kb/webhooks/retries.mdx:22: body: is public but links to /support/escalation/: the escalation policy (policy/escalation.yaml), which is internal; make both public, make this entry internal, or remove the link',
+				'kb/webhooks/retries.md:22: body: is public but links to /support/escalation/: the escalation policy (policy/escalation.yaml), which is internal; make both public, make this entry internal, or remove the link',
 			]);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
@@ -129,18 +133,18 @@ describe('loadAndCheckContent', () => {
 			cpSync(`${ROOT}${GOOD}`, dir, { recursive: true });
 			const edit = (file: string, from: string | RegExp, to: string) =>
 				writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace(from, to));
-			edit('kb/webhooks/retries.mdx', 'severity: medium', 'severity: urgent');
-			edit('kb/webhooks/retries.mdx', '## Solution', '## Fix');
-			edit('kb/webhooks/retries.mdx', /^related: .*$/m, 'related: [KB-0099]');
+			edit('kb/webhooks/retries.md', 'severity: medium', 'severity: urgent');
+			edit('kb/webhooks/retries.md', '## Solution', '## Fix');
+			edit('kb/webhooks/retries.md', /^related: .*$/m, 'related: [KB-0099]');
 			edit('kb/webhooks/signature.mdx', 'id: KB-0002', 'id: KB-0001');
 			edit('kb/webhooks/signature.mdx', /^updated: .*$/m, 'updated: last week');
 			const lines = loadAndCheckContent(dir, dir).problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`);
 			expect(lines).toEqual([
-				'kb/webhooks/retries.mdx:2: id: duplicate KB ID KB-0001, also used by kb/webhooks/signature.mdx; give each entry its own ID',
-				'kb/webhooks/retries.mdx:5: severity: severity must be one of: low, medium, high, critical',
-				'kb/webhooks/retries.mdx:9: related[0]: KB-0099 does not exist; use the ID of an existing KB article',
-				`kb/webhooks/retries.mdx:11: body: missing section "## Solution"; ${SECTIONS}`,
-				'kb/webhooks/signature.mdx:2: id: duplicate KB ID KB-0001, also used by kb/webhooks/retries.mdx; give each entry its own ID',
+				'kb/webhooks/retries.md:2: id: duplicate KB ID KB-0001, also used by kb/webhooks/signature.mdx; give each entry its own ID',
+				'kb/webhooks/retries.md:5: severity: severity must be one of: low, medium, high, critical',
+				'kb/webhooks/retries.md:9: related[0]: KB-0099 does not exist; use the ID of an existing KB article',
+				`kb/webhooks/retries.md:11: body: missing section "## Solution"; ${SECTIONS}`,
+				'kb/webhooks/signature.mdx:2: id: duplicate KB ID KB-0001, also used by kb/webhooks/retries.md; give each entry its own ID',
 				'kb/webhooks/signature.mdx:9: updated: must be a date written as YYYY-MM-DD, e.g. 2026-01-24',
 			]);
 		} finally {
@@ -152,11 +156,11 @@ describe('loadAndCheckContent', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'tierzero-content-'));
 		try {
 			cpSync(`${ROOT}${GOOD}`, dir, { recursive: true });
-			const file = join(dir, 'kb/webhooks/retries.mdx');
+			const file = join(dir, 'kb/webhooks/retries.md');
 			writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Webhooks: retries stop'));
 			expect(loadAndCheckContent(dir, dir).problems).toEqual([
 				{
-					file: 'kb/webhooks/retries.mdx',
+					file: 'kb/webhooks/retries.md',
 					line: 3,
 					field: '(frontmatter)',
 					message:
@@ -172,10 +176,10 @@ describe('loadAndCheckContent', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'tierzero-content-'));
 		try {
 			cpSync(`${ROOT}${GOOD}`, dir, { recursive: true });
-			const file = join(dir, 'kb/webhooks/retries.mdx');
+			const file = join(dir, 'kb/webhooks/retries.md');
 			writeFileSync(file, readFileSync(file, 'utf8').replace('category: webhooks', 'category: webhook'));
 			expect(loadAndCheckContent(dir, dir).problems).toEqual([
-				{ file: 'kb/webhooks/retries.mdx', line: 7, field: 'category', message: 'unknown category "webhook"; did you mean webhooks?' },
+				{ file: 'kb/webhooks/retries.md', line: 7, field: 'category', message: 'unknown category "webhook"; did you mean webhooks?' },
 			]);
 			rmSync(join(dir, 'categories.yaml'));
 			expect(loadAndCheckContent(dir, dir).problems).toEqual([
@@ -232,7 +236,7 @@ describe('npm run check:content (scripts/check-content.ts)', () => {
 		expect(printed).toContain(
 			`  ${BAD}/kb/cli/bad-frontmatter.mdx:5: severity: severity must be one of: low, medium, high, critical`,
 		);
-		const lines = printed.map((l) => l.replace(/^(\s+\S+?\.(?:mdx|yaml)):\d+:/, '$1:'));
+		const lines = printed.map((l) => l.replace(/^(\s+\S+?\.(?:mdx?|yaml)):\d+:/, '$1:'));
 		expect(lines).toEqual([`${BAD_LINES.length} content problems:`, ...BAD_LINES.map((l) => `  ${l}`), '']);
 		expect(run.stderr).not.toMatch(/\n\s+at /);
 	});

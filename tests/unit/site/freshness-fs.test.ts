@@ -26,13 +26,13 @@ describe('freshness from git', () => {
 	afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 	it('warns about a changed KB article whose updated date did not move, not about one whose date moved', () => {
-		edit('content/kb/webhooks/retries.mdx', 'The same event arrives up to five times.', 'The same event arrives up to six times.');
+		edit('content/kb/webhooks/retries.md', 'The same event arrives up to five times.', 'The same event arrives up to six times.');
 		edit('content/kb/webhooks/signature.mdx', /^## Symptoms$/m, '## Symptoms\n\nNew line.');
 		edit('content/kb/webhooks/signature.mdx', /^updated: .*$/m, 'updated: 2026-11-23');
 		git('commit', '-q', '-am', 'edit');
 		expect(freshnessWarnings('main', 'content', dir)).toEqual([
 			{
-				file: 'content/kb/webhooks/retries.mdx',
+				file: 'content/kb/webhooks/retries.md',
 				line: 8,
 				field: 'updated',
 				message: "the article changed but updated is still 2026-04-10; set it to today's date if the change matters to readers",
@@ -40,7 +40,7 @@ describe('freshness from git', () => {
 		]);
 		const lines = runPrReport({ base: 'main', format: 'github', cwd: dir });
 		expect(lines[0]).toBe(
-			"::warning file=content/kb/webhooks/retries.mdx,line=8,title=updated::the article changed but updated is still 2026-04-10; set it to today's date if the change matters to readers",
+			"::warning file=content/kb/webhooks/retries.md,line=8,title=updated::the article changed but updated is still 2026-04-10; set it to today's date if the change matters to readers",
 		);
 		expect(lines[1]).toContain('0 new, 0 changed, 0 removed; 1 freshness warning');
 	});
@@ -48,7 +48,7 @@ describe('freshness from git', () => {
 	it('groups stale entries by their last git author', () => {
 		const lines = runStale({ days: '30', by: 'author', content: 'content', today: '2026-11-23', cwd: dir });
 		expect(lines[0]).toMatch(/^\d+ entries not updated in 30 days \(before 2026-10-24\), by author:$/);
-		expect(lines).toContain('  2026-04-10  KB-0001   content/kb/webhooks/retries.mdx  Webhook deliveries are retried several times');
+		expect(lines).toContain('  2026-04-10  KB-0001   content/kb/webhooks/retries.md  Webhook deliveries are retried several times');
 		expect(lines.slice(1).filter((l) => /^\S/.test(l))).toEqual(['Ann Writer (3)']);
 	});
 

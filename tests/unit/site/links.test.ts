@@ -92,7 +92,7 @@ describe('the content check', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'tierzero-links-'));
 		try {
 			cpSync('content', dir, { recursive: true });
-			const file = join(dir, 'kb/account-access/rotating-a-leaked-or-expiring-api-key.mdx');
+			const file = join(dir, 'kb/account-access/rotating-a-leaked-or-expiring-api-key.md');
 			const source = readFileSync(file, 'utf8');
 			writeFileSync(
 				file,
@@ -106,8 +106,8 @@ describe('the content check', () => {
 			expect(
 				problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message.split(';')[0]}`),
 			).toEqual([
-				`kb/account-access/rotating-a-leaked-or-expiring-api-key.mdx:${line}: body: links to /faq/billing/no-such-page/, which is not a page of the site (a draft has no page)`,
-				`kb/account-access/rotating-a-leaked-or-expiring-api-key.mdx:${line}: body: links to /kb/KB-0024/#nope, but /kb/KB-0024/ has no section #nope`,
+				`kb/account-access/rotating-a-leaked-or-expiring-api-key.md:${line}: body: links to /faq/billing/no-such-page/, which is not a page of the site (a draft has no page)`,
+				`kb/account-access/rotating-a-leaked-or-expiring-api-key.md:${line}: body: links to /kb/KB-0024/#nope, but /kb/KB-0024/ has no section #nope`,
 			]);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });

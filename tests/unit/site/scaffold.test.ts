@@ -40,9 +40,9 @@ describe('slugOfTitle and placeOf', () => {
 
 	it('puts each kind in its folder, with its page', () => {
 		const today = '2026-11-23';
-		expect(placeOf({ kind: 'kb', title: 'A b', category: 'cli', today, id: 'KB-0007' })).toEqual({ file: 'kb/cli/a-b.mdx', path: '/kb/KB-0007/' });
-		expect(placeOf({ kind: 'faq', title: 'A b?', category: 'cli', today })).toEqual({ file: 'faq/cli/a-b.mdx', path: '/faq/cli/a-b/' });
-		expect(placeOf({ kind: 'runbook', title: 'A b', today, id: 'RB-002' })).toEqual({ file: 'runbooks/a-b.mdx', path: '/runbooks/RB-002/' });
+		expect(placeOf({ kind: 'kb', title: 'A b', category: 'cli', today, id: 'KB-0007' })).toEqual({ file: 'kb/cli/a-b.md', path: '/kb/KB-0007/' });
+		expect(placeOf({ kind: 'faq', title: 'A b?', category: 'cli', today })).toEqual({ file: 'faq/cli/a-b.md', path: '/faq/cli/a-b/' });
+		expect(placeOf({ kind: 'runbook', title: 'A b', today, id: 'RB-002' })).toEqual({ file: 'runbooks/a-b.md', path: '/runbooks/RB-002/' });
 	});
 });
 
@@ -52,6 +52,9 @@ describe('renderEntry', () => {
 		const { data, body } = splitFrontmatter(text);
 		expect(data).toMatchObject({ id: 'KB-0032', title: 'Webhooks: "retries" stop', status: 'draft', category: 'webhooks', updated: '2026-11-23' });
 		expect(body.match(/^## .+$/gm)).toEqual(['## Symptoms', '## Root cause', '## Solution', '## Prevention']);
+		// Prompts are Markdown comments: the writer sees them, the page does not.
+		expect(body.match(/^<!-- .+ -->$/gm)).toHaveLength(4);
+		expect(body).not.toContain('{/*');
 	});
 });
 
@@ -67,20 +70,20 @@ describe('runNew', () => {
 
 	it('writes each kind so that the content check passes, with the next free ID', () => {
 		expect(run('kb', 'Deliveries stop after a deploy', 'webhooks')).toEqual([
-			'wrote kb/webhooks/deliveries-stop-after-a-deploy.mdx (KB-0003), status: draft',
+			'wrote kb/webhooks/deliveries-stop-after-a-deploy.md (KB-0003), status: draft',
 			'preview: npm run dev, then open http://localhost:4321/kb/KB-0003/',
 			'publish: set status: published when it is ready, and open a pull request',
 		]);
-		expect(run('faq', 'Can I pause deliveries', 'webhooks')[0]).toBe('wrote faq/webhooks/can-i-pause-deliveries.mdx, status: draft');
-		expect(run('runbook', 'Rotate a leaked secret')[0]).toBe('wrote runbooks/rotate-a-leaked-secret.mdx (RB-005)');
-		expect(run('template', 'Secret rotated')[0]).toBe('wrote templates/secret-rotated.mdx (TPL-002)');
-		expect(readFileSync(join(dir, 'faq/webhooks/can-i-pause-deliveries.mdx'), 'utf8')).toContain('question: "Can I pause deliveries?"');
+		expect(run('faq', 'Can I pause deliveries', 'webhooks')[0]).toBe('wrote faq/webhooks/can-i-pause-deliveries.md, status: draft');
+		expect(run('runbook', 'Rotate a leaked secret')[0]).toBe('wrote runbooks/rotate-a-leaked-secret.md (RB-005)');
+		expect(run('template', 'Secret rotated')[0]).toBe('wrote templates/secret-rotated.md (TPL-002)');
+		expect(readFileSync(join(dir, 'faq/webhooks/can-i-pause-deliveries.md'), 'utf8')).toContain('question: "Can I pause deliveries?"');
 		expect(loadAndCheckContent(dir, dir).problems).toEqual([]);
 	});
 
 	it('skips IDs recorded in the URL lock, so a retired ID is not given again', () => {
 		writeFileSync(join(dir, 'urls.lock'), '/kb/KB-0001/\n/kb/KB-0041/\n');
-		expect(run('kb', 'New one', 'webhooks')[0]).toBe('wrote kb/webhooks/new-one.mdx (KB-0042), status: draft');
+		expect(run('kb', 'New one', 'webhooks')[0]).toBe('wrote kb/webhooks/new-one.md (KB-0042), status: draft');
 	});
 
 	it('refuses to overwrite, a missing or unknown category, and an unknown kind', () => {
@@ -112,10 +115,10 @@ describe('npm run new (scripts/new.ts)', () => {
 			const first = cli('kb', 'Title', '--category', 'webhooks');
 			expect(first.status).toBe(0);
 			expect(first.stdout).toContain(`(KB-0003), status: draft`);
-			expect(readFileSync(join(dir, 'kb/webhooks/title.mdx'), 'utf8')).toContain(`updated: ${new Date().toISOString().slice(0, 10)}`);
+			expect(readFileSync(join(dir, 'kb/webhooks/title.md'), 'utf8')).toContain(`updated: ${new Date().toISOString().slice(0, 10)}`);
 			const again = cli('kb', 'Title', '--category', 'webhooks');
 			expect(again.status).toBe(1);
-			expect(again.stderr).toMatch(/^new: .*kb\/webhooks\/title\.mdx: already exists/);
+			expect(again.stderr).toMatch(/^new: .*kb\/webhooks\/title\.md: already exists/);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
