@@ -74,7 +74,7 @@ describe('planKb', () => {
 	it('numbers past KB-9999 as KB-10000, and rejects counts past its guard', () => {
 		const planned = planKb(Array.from({ length: 3 }, (_, i) => syntheticDraft(i, 1)), 10_001, 1);
 		expect(planned.slice(-3).map((p) => p.data.id)).toEqual(['KB-9999', 'KB-10000', 'KB-10001']);
-		expect(planned.slice(-2).map((p) => KbSchema.parse(splitFrontmatter(renderKbMdx(p)).data).id)).toEqual(['KB-10000', 'KB-10001']);
+		expect(planned.slice(-2).map((p) => KbSchema.parse(splitFrontmatter(renderKbEntry(p)).data).id)).toEqual(['KB-10000', 'KB-10001']);
 		expect(() => planKb([syntheticDraft(0, 1)], 100_001, 1)).toThrow(
 			'count must be a whole number from 1 to 100000, got 100001',
 		);
