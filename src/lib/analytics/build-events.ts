@@ -17,6 +17,7 @@ import {
 	SESSION_PATTERN,
 } from './limits.ts';
 import { normalizeQuery, normalizeReason } from './normalize.ts';
+import { AGENT_SOURCE } from '../permalinks.ts';
 
 // The browser builds events from DOM data it does not control (CustomEvent details, data-*
 // attributes, odd URLs). One invalid event would make the collector reject its whole batch, so
@@ -87,7 +88,7 @@ export function buildResultClick(base: EventBase, detail: unknown): ResultClickE
  * query string never leaves the page.
  */
 export function arrivedFromAgent(search: string): boolean {
-	return new URLSearchParams(search).getAll('src').includes('agent');
+	return new URLSearchParams(search).getAll(AGENT_SOURCE.param).includes(AGENT_SOURCE.value);
 }
 
 /**

@@ -10,11 +10,19 @@ const MARKER = 'Quokkaflare escalation';
 const dist = (edition: 'public' | 'internal') => built[edition]!.dist;
 const read = (edition: 'public' | 'internal', path: string) => readFileSync(join(dist(edition), path), 'utf8');
 
-describe('an internal policy page', () => {
+describe('an internal policy page (and an internal KB article beside it)', () => {
 	beforeAll(async () => {
 		tree = baseTree();
 		tree.edit('policy/escalation.yaml', 'kind: escalation', 'kind: escalation\naudience: internal');
 		tree.edit('policy/escalation.yaml', 'P0 not acknowledged within 15 minutes', `${MARKER}, P0 not acknowledged within 15 minutes`);
+		// An internal KB article beside it: its ID must not be mentioned anywhere in the public edition.
+		tree.write(
+			'kb/cli/known-issue.mdx',
+			tree
+				.read('kb/cli/command-not-found.mdx')
+				.replace(/^id: KB-\d{4}$/m, 'id: KB-0099')
+				.replace(/^title: .*$/m, 'title: Known issue with the installer on ARM\naudience: internal'),
+		);
 		for (const edition of ['public', 'internal'] as const) {
 			const result = await build(tree, edition);
 			built[edition] = result;
@@ -30,7 +38,7 @@ describe('an internal policy page', () => {
 		expect(existsSync(join(dist('public'), 'support/escalation'))).toBe(false);
 		const traces = filesAsText(dist('public')).flatMap(([file, text]) =>
 			// Lower case too: the search vocabulary keeps words lower-cased.
-			['quokkaflare', '/support/escalation/', 'escalation matrix'].filter((t) => text.toLowerCase().includes(t)).map((t) => `${file}: ${t}`),
+			['quokkaflare', '/support/escalation/', 'escalation matrix', 'kb-0099', 'installer on arm'].filter((t) => text.toLowerCase().includes(t)).map((t) => `${file}: ${t}`),
 		);
 		expect(traces).toEqual([]);
 		// The public policy pages are still there, linked from /support/ and the sitemap.
@@ -54,6 +62,7 @@ describe('an internal policy page', () => {
 		for (const type of ['KB article', 'FAQ', 'Runbook', 'Reply template', 'Support policy']) expect(filters, type).toContain(type);
 		// The spelling vocabulary holds its words, in the shard of their first letter.
 		expect(read('internal', 'search-vocabulary/q.json')).toContain('quokkaflare');
+		expect(JSON.parse(read('internal', 'api/kb.json')).articles.map((a: { id: string }) => a.id)).toContain('KB-0099');
 		const escalation = JSON.parse(read('internal', 'api/policy.json')).policies.find((p: { kind: string }) => p.kind === 'escalation');
 		expect(escalation).toMatchObject({ audience: 'internal', publicUrl: null, url: 'http://localhost:4321/support/escalation/' });
 		expect(escalation.rules[0].trigger).toContain(MARKER);
