@@ -96,20 +96,43 @@ export const PART_RESOLUTION = 15;
 const CENTROID_FEATURES = 256;
 
 /**
- * Clusters cleaned, redacted ticket texts. Returns clusters covering every index exactly once
- * (singletons included), largest first; deterministic: same input, same output, and the same
- * groups whatever the input order.
+ * Tickets analysed once (step 1) to be clustered at several settings: the miner groups an export
+ * and then clusters it again, finer, for coverage (mine.ts). The first round's similarity graph
+ * does not depend on the resolution, so it is kept for the next call with the same sample size.
  */
-export function clusterTexts(docs: readonly string[], options: ClusterOptions = {}): Cluster[] {
+export interface AnalysedTexts {
+	readonly docs: readonly string[];
+	readonly corpus: Corpus;
+	readonly vectorizer: Vectorizer;
+	/** The first round's vectors and kNN graph, by sample size. */
+	readonly firstRound: Map<number, SampleGraph>;
+}
+
+/** Step 1 for {@link clusterTexts}: `weights` as in {@link ClusterOptions}. */
+export function analyseTexts(docs: readonly string[], weights?: readonly number[]): AnalysedTexts {
+	const corpus = buildCorpus(docs, weights, FEATURES.charN);
+	return { docs, corpus, vectorizer: new Vectorizer(corpus, FEATURES), firstRound: new Map() };
+}
+
+/**
+ * Clusters cleaned, redacted ticket texts (or texts analysed once with {@link analyseTexts}, whose
+ * weights then apply). Returns clusters covering every index exactly once (singletons included),
+ * largest first; deterministic: same input, same output, and the same groups whatever the input
+ * order.
+ */
+export function clusterTexts(
+	input: readonly string[] | AnalysedTexts,
+	options: ClusterOptions = {},
+): Cluster[] {
 	const opts = {
 		resolution: options.resolution ?? RESOLUTION,
 		join: options.join ?? true,
 		sampleSize: options.sampleSize ?? SAMPLE_SIZE,
 		log: options.log,
 	};
-	const corpus = buildCorpus(docs, options.weights, FEATURES.charN);
+	const analysed = 'corpus' in input ? input : analyseTexts(input, options.weights);
+	const { docs, corpus, vectorizer } = analysed;
 	const u = corpus.size;
-	const vectorizer = new Vectorizer(corpus, FEATURES);
 	opts.log?.(`${docs.length} tickets, ${u} distinct, ${corpus.surfaces.length} distinct words`);
 
 	// Canonical node order: by hash of the stem sequence, so input order cannot matter.
@@ -125,7 +148,12 @@ export function clusterTexts(docs: readonly string[], options: ClusterOptions = 
 	for (; round < MAX_ROUNDS && pending.length > 0; round++) {
 		const sample = pending.subarray(0, Math.min(opts.sampleSize, pending.length));
 		const rest = pending.subarray(sample.length);
-		const fit = clusterSample(corpus, vectorizer, sample, opts);
+		let graph = round === 0 ? analysed.firstRound.get(opts.sampleSize) : undefined;
+		if (!graph) {
+			graph = sampleGraph(vectorizer, sample);
+			if (round === 0) analysed.firstRound.set(opts.sampleSize, graph);
+		}
+		const fit = clusterSample(corpus, graph, sample, opts);
 		const firstGroup = groups;
 		const loners: number[] = [];
 		const local = new Map<number, number>();
@@ -191,13 +219,15 @@ interface SampleFit {
 	n: number;
 }
 
-/** Steps 2–4 on one set of nodes: vectors, kNN graph, Louvain, centroids. */
-function clusterSample(
-	corpus: Corpus,
-	vectorizer: Vectorizer,
-	sample: Int32Array,
-	opts: { resolution: number; join: boolean },
-): SampleFit {
+/** A sample's vectors and its kNN graph: what steps 2–3 make, whatever the resolution. */
+interface SampleGraph {
+	df: Int32Array;
+	full: SparseRows;
+	knn: ReturnType<typeof knnGraph>;
+}
+
+/** Steps 2–3 on one set of nodes: vectors and the kNN graph. */
+function sampleGraph(vectorizer: Vectorizer, sample: Int32Array): SampleGraph {
 	const n = sample.length;
 	const df = new Int32Array(HASH_SIZE);
 	vectorizer.countDf(sample, df);
@@ -210,6 +240,17 @@ function clusterSample(
 		score: full,
 		candidates: CANDIDATES,
 	});
+	return { df, full, knn };
+}
+
+/** Step 4 on one sample's graph: Louvain, joins, centroids. */
+function clusterSample(
+	corpus: Corpus,
+	{ df, full, knn }: SampleGraph,
+	sample: Int32Array,
+	opts: { resolution: number; join: boolean },
+): SampleFit {
+	const n = sample.length;
 	const nodeWeights = Float64Array.from(sample, (node) => corpus.weight[node]!);
 	const graph = symmetrize(knn, n, nodeWeights, (s) => s ** EDGE_POWER, MIN_SIM);
 	let community = mergeCommunities(graph, louvain(graph, opts.resolution), MERGE_CUT);

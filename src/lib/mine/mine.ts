@@ -3,7 +3,13 @@
  * FAQ entries and the report out. Grouping and coverage scoring are `cluster.ts` and `coverage.ts`;
  * this module feeds them the cleaned, redacted tickets and turns their groups into evidence.
  */
-import { clusterTexts, PART_RESOLUTION, type Cluster } from './cluster.ts';
+import {
+	analyseTexts,
+	clusterTexts,
+	PART_RESOLUTION,
+	type AnalysedTexts,
+	type Cluster,
+} from './cluster.ts';
 import {
 	buildCoverageIndex,
 	coverTickets,
@@ -119,13 +125,15 @@ export async function mine(
 	].map((d) => d.replace(MARKS, ' '));
 	const weights =
 		queries.length > 0 ? docs.map((_, i) => (i < tickets.length ? 1 : QUERY_WEIGHT)) : undefined;
-	const clusters = clusterTexts(docs, weights ? { weights } : {});
+	// Analysed once for both clusterings: the grouping and the finer parts coverage reads.
+	const analysed = analyseTexts(docs, weights);
+	const clusters = clusterTexts(analysed);
 	checkPartition(clusters, docs.length);
 
 	const index = buildCoverageIndex(options.content);
 	const { clusters: groups, coverage } = splitByCoverage(
 		detachStrayQueries(clusters, docs, tickets.length),
-		docs,
+		analysed,
 		index,
 	);
 	const { suggestions, members } = buildSuggestions({
@@ -238,14 +246,15 @@ const PARTS = { resolution: PART_RESOLUTION, join: false };
 
 function splitByCoverage(
 	clusters: readonly Cluster[],
-	docs: readonly string[],
+	analysed: AnalysedTexts,
 	index: ReturnType<typeof buildCoverageIndex>,
 ): { clusters: Cluster[]; coverage: Array<Coverage | null> } {
+	const { docs } = analysed;
 	const out: Cluster[] = [];
 	const coverage: Array<Coverage | null> = [];
 	const partOfDoc = new Int32Array(docs.length);
 	if (index.entries.length > 0) {
-		clusterTexts(docs, PARTS).forEach((part, p) => {
+		clusterTexts(analysed, PARTS).forEach((part, p) => {
 			for (const d of part.members) partOfDoc[d] = p;
 		});
 	}

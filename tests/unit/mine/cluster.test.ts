@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { clusterTexts, type Cluster } from '../../../src/lib/mine/cluster.ts';
+import { analyseTexts, clusterTexts, type Cluster } from '../../../src/lib/mine/cluster.ts';
 import { CommunityGraph } from '../../../src/lib/mine/cluster-community-graph.ts';
 import { joinCommunities, type CommunitySum } from '../../../src/lib/mine/cluster-join.ts';
 import { scoreClustering } from '../../../src/lib/mine/metrics.ts';
@@ -101,6 +101,24 @@ describe('clusterTexts', () => {
 				new Set([questionOf[c.members[0]!]]),
 			);
 		}
+	});
+
+	it('gives the same groups from texts analysed once and clustered at several settings', () => {
+		// The miner clusters one analysis twice (mine.ts); the kept first-round graph must not
+		// change either result, whichever setting runs first, and on the sample-and-assign path.
+		const settings = [
+			{},
+			{ resolution: 15, join: false },
+			{ sampleSize: 12 },
+			{ sampleSize: 12, resolution: 15 },
+		];
+		const fresh = settings.map((o) => clusterTexts(DOCS, o));
+		const once = analyseTexts(DOCS);
+		expect(settings.map((o) => clusterTexts(once, o))).toEqual(fresh);
+		const reversed = analyseTexts(DOCS);
+		expect([...settings].reverse().map((o) => clusterTexts(reversed, o))).toEqual(
+			[...fresh].reverse(),
+		);
 	});
 
 	it('is deterministic and does not depend on the order of the tickets', () => {
