@@ -109,6 +109,21 @@ export async function kbArticles(): Promise<KbEntry[]> {
 	return (await all()).kb;
 }
 
+/**
+ * Static paths of every KB article, `[id]` → the entry, for its page and its `/api/kb/<ID>.json`:
+ * each with the cache key that lets the incremental build copy the file from the last build when
+ * nothing it shows changed.
+ */
+export async function kbEntryPaths() {
+	return Promise.all(
+		(await kbArticles()).map(async (entry) => ({
+			params: { id: entry.data.id },
+			props: { entry },
+			cacheKey: await entryCacheKey(entry),
+		})),
+	);
+}
+
 /** KB articles readers should find: not archived, not draft. Shared by every page: copy before sorting. */
 export async function liveKbArticles(): Promise<readonly KbEntry[]> {
 	return (await all()).kbIndex.live;

@@ -1,20 +1,11 @@
 import type { APIRoute } from 'astro';
-import { entryCacheKey, kbArticles, type KbEntry } from '../../../content.ts';
+import { kbEntryPaths, type KbEntry } from '../../../content.ts';
 import { kbDocument } from '../../../lib/api.ts';
 import { markdownToHtml } from '../../../lib/markdown-html.ts';
 import { siteConfig } from '../../../site-config.ts';
 
 /** `/api/kb/<ID>.json` for every KB article that has a page: its fields and its sections. */
-export async function getStaticPaths() {
-	return Promise.all(
-		(await kbArticles()).map(async (entry) => ({
-			params: { id: entry.data.id },
-			props: { entry },
-			// The incremental build copies this file from the last build when nothing it holds changed.
-			cacheKey: await entryCacheKey(entry),
-		})),
-	);
-}
+export const getStaticPaths = kbEntryPaths;
 
 export const GET: APIRoute<{ entry: KbEntry }> = async ({ props }) =>
 	new Response(
