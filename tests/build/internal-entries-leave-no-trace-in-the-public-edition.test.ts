@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_TIMEOUT, baseTree, build, filesAsText, indexSearch, type BuildResult, type Tree } from './support/build.ts';
+import { BUILD_TIMEOUT, addInternalKbArticle, baseTree, build, filesAsText, indexSearch, type BuildResult, type Tree } from './support/build.ts';
 
 let tree: Tree;
 const built: Partial<Record<'public' | 'internal', BuildResult>> = {};
@@ -16,13 +16,7 @@ describe('an internal policy page (and an internal KB article beside it)', () =>
 		tree.edit('policy/escalation.yaml', 'kind: escalation', 'kind: escalation\naudience: internal');
 		tree.edit('policy/escalation.yaml', 'P0 not acknowledged within 15 minutes', `${MARKER}, P0 not acknowledged within 15 minutes`);
 		// An internal KB article beside it: its ID must not be mentioned anywhere in the public edition.
-		tree.write(
-			'kb/cli/known-issue.mdx',
-			tree
-				.read('kb/cli/command-not-found.mdx')
-				.replace(/^id: KB-\d{4}$/m, 'id: KB-0099')
-				.replace(/^title: .*$/m, 'title: Known issue with the installer on ARM\naudience: internal'),
-		);
+		addInternalKbArticle(tree);
 		for (const edition of ['public', 'internal'] as const) {
 			const result = await build(tree, edition);
 			built[edition] = result;

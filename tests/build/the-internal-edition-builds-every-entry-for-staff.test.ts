@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_TIMEOUT, baseTree, build, type BuildResult, type Tree } from './support/build.ts';
+import { BUILD_TIMEOUT, addInternalKbArticle, baseTree, build, type BuildResult, type Tree } from './support/build.ts';
 
 let tree: Tree;
 let result: BuildResult;
@@ -12,13 +12,7 @@ describe('the internal edition', () => {
 	beforeAll(async () => {
 		tree = baseTree();
 		// An internal KB article: only staff see it, and a public one may not link to it.
-		tree.write(
-			'kb/cli/known-issue.mdx',
-			tree
-				.read('kb/cli/command-not-found.mdx')
-				.replace(/^id: KB-\d{4}$/m, 'id: KB-0099')
-				.replace(/^title: .*$/m, 'title: Known issue with the installer on ARM\naudience: internal'),
-		);
+		addInternalKbArticle(tree);
 		result = await build(tree, 'internal');
 		console.info(`internal build: ${result.seconds} s`);
 	}, BUILD_TIMEOUT);

@@ -59,6 +59,20 @@ export function baseTree(): Tree {
 	return tree;
 }
 
+/**
+ * Adds KB-0099 to a tree: a copy of the CLI's command-not-found article marked internal, the known
+ * issue only staff may see (and that no public page may name).
+ */
+export function addInternalKbArticle(tree: Tree): void {
+	tree.write(
+		'kb/cli/known-issue.mdx',
+		tree
+			.read('kb/cli/command-not-found.mdx')
+			.replace(/^id: KB-\d{4}$/m, 'id: KB-0099')
+			.replace(/^title: .*$/m, 'title: Known issue with the installer on ARM\naudience: internal'),
+	);
+}
+
 export interface BuildResult {
 	status: number | null;
 	/** stdout and stderr together, ANSI colour codes removed. */

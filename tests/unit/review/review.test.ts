@@ -14,6 +14,21 @@ import {
 import { ticketWeek } from '../../../src/lib/review/ticket-times.ts';
 import { at } from '../analytics/fixtures.ts';
 
+/** The playbooks' priorities (acknowledge within 1 hour, resolve within 1 day) as review targets. */
+const TARGETS = policyTargets({
+	kind: 'priorities',
+	levels: (['P0', 'P1', 'P2', 'P3'] as const).map((id) => ({
+		id,
+		name: id,
+		definition: 'd',
+		examples: ['e'],
+		acknowledgement: 'Within 1 hour',
+		resolution: 'Within 1 day',
+		communication: 'c',
+		owner: 'o',
+	})),
+});
+
 const thisWeek = computeDeflection([
 	at('a', 0, '2026-11-17').search('webhook retries', 3),
 	at('a', 1, '2026-11-17').click('webhook retries', 1, '/kb/KB-0007/'),
@@ -89,19 +104,6 @@ describe('stale KB articles', () => {
 
 describe('the playbooks’ targets', () => {
 	it('judges deflection above 60%, median first response under 24 h and resolution above 80%', () => {
-		const targets = policyTargets({
-			kind: 'priorities',
-			levels: (['P0', 'P1', 'P2', 'P3'] as const).map((id) => ({
-				id,
-				name: id,
-				definition: 'd',
-				examples: ['e'],
-				acknowledgement: 'Within 1 hour',
-				resolution: 'Within 1 day',
-				communication: 'c',
-				owner: 'o',
-			})),
-		});
 		const week = { since: 0, until: 10 };
 		const tickets = ticketWeek(
 			[
@@ -109,7 +111,7 @@ describe('the playbooks’ targets', () => {
 				{ id: '2', created: 2, priority: 'low', firstResponseMinutes: 2000, resolutionMinutes: null, resolved: false },
 			],
 			week,
-			targets,
+			TARGETS,
 		);
 		const checks = checkTargets({ now: thisWeek, before: weekBefore }, { now: tickets, before: tickets });
 		// Deflection 1 of 4 self-service sessions (a answered; b, c unresolved; d contacted) = 25%.
@@ -131,19 +133,7 @@ describe('the review as a reader sees it', () => {
 		previous: { since: '2026-11-10T00:00:00.000Z', until: '2026-11-17T00:00:00.000Z' },
 		deflection: { now: thisWeek, before: weekBefore },
 		tickets: null,
-		targets: policyTargets({
-			kind: 'priorities',
-			levels: (['P0', 'P1', 'P2', 'P3'] as const).map((id) => ({
-				id,
-				name: id,
-				definition: 'd',
-				examples: ['e'],
-				acknowledgement: 'Within 1 hour',
-				resolution: 'Within 1 day',
-				communication: 'c',
-				owner: 'o',
-			})),
-		}),
+		targets: TARGETS,
 		mined: false,
 		next: whatToWriteNext(null, queriesToMine(thisWeek)),
 		failing: failingEntries(thisWeek),
