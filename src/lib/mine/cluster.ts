@@ -73,7 +73,7 @@ const ASSIGN_MIN = 0.3;
 const MAX_ROUNDS = 8;
 /** Step 4: communities whose cut is at least this share of the smaller one's volume merge… */
 const MERGE_CUT = 0.3;
-/** …then linked communities join (cluster-join.ts) at this cross/within similarity at which linked communities join (cluster-join.ts)… */
+/** …then linked communities join (cluster-join.ts) at this cross/within similarity… */
 const JOIN_MIN = 0.38;
 /** …when their cut is at least this share of the smaller one's volume. */
 const JOIN_CUT = 0.15;
