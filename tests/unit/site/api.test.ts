@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { absoluteLinks, API_VERSION, faqList, kbDocument, kbList, policyList, runbookList, splitSections, templateList } from '../../../src/lib/api.ts';
-import { markdownToHtml } from '../../../src/lib/markdown-html.ts';
+import { markdownToHtml, markdownToHtmlFor } from '../../../src/lib/markdown-html.ts';
 
 const origins = { site: 'https://help.internal.example', public: 'https://help.example' };
 const article = (id: string, status: string, audience: 'public' | 'internal' = 'public') => ({
@@ -49,6 +49,18 @@ describe('the JSON API', () => {
 				html: '<ol>\n<li>Open <strong>Settings</strong>.</li>\n<li>See <a href="https://help.internal.example/faq/cli/why/">the FAQ</a> and <a href="https://help.internal.example/kb/KB-0002/">KB-0002</a>.</li>\n</ol>',
 			},
 		]);
+	});
+
+	it('renders a section with the processor of the entry\'s own page, so the API says what the page says', async () => {
+		const body = "## Cause\nError 'Subtask' ---> see KB-0002.\n\n| a | b |\n|:--|--:|\n| 1 | 2 |";
+		const html = async (file: string) =>
+			(await kbDocument(article('KB-0001', 'published'), body, origins, markdownToHtmlFor(file))).sections[0]!.html;
+		const link = '<a href="https://help.internal.example/kb/KB-0002/">KB-0002</a>';
+		const table = '<table>\n<thead>\n<tr>\n<th align="left">a</th>\n<th align="right">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td align="left">1</td>\n<td align="right">2</td>\n</tr>\n</tbody>\n</table>';
+		// A `.md` page comes from the Rust processor, whose smart punctuation makes `--->` a dash and an arrow.
+		expect(await html('/c/kb/kb-0001-x.md')).toBe(`<p>Error ‘Subtask’ —&gt; see ${link}.</p>\n${table}`);
+		// An `.mdx` page comes from unified, which leaves it alone.
+		expect(await html('/c/kb/kb-0001-x.mdx')).toBe(`<p>Error ‘Subtask’ ---> see ${link}.</p>\n${table}`);
 	});
 
 	it('gives FAQ entries and templates their answer and body', async () => {
