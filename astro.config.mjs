@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { dataStoreModule } from './src/integrations/data-store-module.ts';
 import { contentRedirects } from './src/integrations/redirects.ts';
 import { siteCheck } from './src/integrations/site-check.ts';
 import { rehypeIdLinks } from './src/lib/id-links.ts';
@@ -30,6 +31,7 @@ export default defineConfig({
 		siteCheck(siteConfig),
 		contentCheck(process.env.TIERZERO_CONTENT_DIR ?? './content', process.env.TIERZERO_OUT_DIR ?? './dist'),
 		contentRedirects(process.env.TIERZERO_CONTENT_DIR ?? './content'),
+		dataStoreModule(),
 		// `.mdx` (entries that use components) keeps the unified pipeline and its rehype plugins;
 		// the plugins are the steps `satteriSteps` runs for `.md`, in the same order.
 		mdx({
