@@ -7,15 +7,14 @@
 import type { FilterCounts, Found, Hit, SearchEngine } from '../lib/search/controller.ts';
 import { isRealMatch, searchWithCorrection } from '../lib/search/correct.ts';
 import { pagefindFilters, type FilterSelection } from '../lib/search/filters.ts';
-import { isFormOf, normalizeWord } from '../lib/search/landing.ts';
 import { entryIdOf, parseQuery, STOP_WORDS, type QueryTerm } from '../lib/search/query.ts';
 import {
+	fieldWeight,
 	finalOrder,
 	locatedScore,
 	rankCandidates,
 	relax,
 	type Candidate,
-	type Located,
 	type TermPages,
 } from '../lib/search/rank.ts';
 import {
@@ -26,8 +25,6 @@ import {
 	type SearchIndex,
 } from './search-index.ts';
 
-/** Candidates whose match locations are read (their fragments load) before ranking. */
-const LOCATED = 12;
 /** The filter that carries entry IDs (PagefindData.astro); it gets no chips. */
 const ID_FILTER = 'id';
 
@@ -42,7 +39,6 @@ function snapshot(result: PagefindResult): Promise<PagefindData> {
 		return {
 			...data,
 			locations: [...data.locations],
-			weighted_locations: data.weighted_locations?.map((l) => ({ ...l })),
 			sub_results: data.sub_results?.map((s) => ({ ...s, locations: [...s.locations] })),
 		};
 	});
@@ -91,12 +87,14 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 		let pages = wordPages.get(word);
 		if (!pages) {
 			pages = runSearch(index!.pagefind, word, {}).then(async (response) => {
-				// Pagefind answers a word it never indexed with the pages of a shorter indexed word
-				// that starts it ("xyzzy" finds every "x"): those pages do not hold the word, so
-				// nonsense must add no results. One fragment tells; it is also what spelling
-				// correction asks (needsCorrection), so the vocabulary is fetched only for such words.
 				const [first] = response.results;
-				if (first && !/\s/.test(word)) {
+				if (first && !/[\s"]/.test(word) && !(await isIndexed(word))) {
+					// Pagefind answers a word it never indexed with the pages of a shorter indexed
+					// word that starts it ("xyzzy" finds every "x"): those pages do not hold the word,
+					// so nonsense must add no results. One fragment tells whether the matched word is
+					// the typed one or one it starts ("webh" while typing "webhooks"); it is also what
+					// spelling correction asks (needsCorrection), so the vocabulary is fetched only for
+					// such words.
 					// Through the queue: a bare data() call rewrites the shared fragment under others.
 					const { content, locations } = await snapshot(first);
 					const words = content.split(/\s+/);
@@ -111,6 +109,16 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 	}
 
 	/**
+	 * Whether Pagefind indexed the word itself (or a word of the same stem): a quoted search only
+	 * finds exact words, and it reads the index chunk the plain search has just loaded, so most
+	 * words of a question are confirmed without fetching anything.
+	 */
+	async function isIndexed(word: string): Promise<boolean> {
+		const { results } = await runSearch(index!.pagefind, `"${word}"`, {});
+		return results.length > 0;
+	}
+
+	/**
 	 * Per term, the pages holding it or one of its synonyms, each with the result (and word) that
 	 * scored best there.
 	 */
@@ -118,15 +126,15 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 		return Promise.all(
 			terms.map(async (term) => {
 				const best = new Map<string, TermMatch>();
-				const pages = await Promise.all(term.alternatives.map(pagesOf));
-				pages.forEach((results, a) => {
+				const alternatives = await Promise.all(term.alternatives.map(pagesOf));
+				alternatives.forEach((results, a) => {
 					for (const [id, result] of results) {
 						if ((best.get(id)?.result.score ?? -1) < result.score) {
 							best.set(id, { result, word: term.alternatives[a]! });
 						}
 					}
 				});
-				return best;
+				return { best, alternatives };
 			}),
 		);
 	}
@@ -141,39 +149,34 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 		return snapshot(together ?? matches[0]!.result);
 	}
 
-	/** The best `data-pagefind-weight` at which a page holds any word of a term. */
-	function bestWeight(data: PagefindData, term: QueryTerm): number {
-		const words = data.content.split(/\s+/);
-		const forms = term.alternatives.flatMap((alt) => alt.split(/\s+/)).map(normalizeWord);
-		let best = 0;
-		for (const { weight, location } of data.weighted_locations ?? []) {
-			const word = normalizeWord(words[location] ?? '');
-			if (weight > best && forms.some((form) => isFormOf(word, form))) best = weight;
-		}
-		return best || 1;
+	/**
+	 * How a term matches a page at best, over its alternatives: in the title or an alias, in the
+	 * summary, or in the body, as Pagefind reports with each result ({@link fieldWeight}).
+	 */
+	function termWeight(id: string, alternatives: readonly Map<string, PagefindResult>[]): number {
+		return Math.max(...alternatives.map((pages) => fieldWeight(pages.get(id)?.matchedMetaFields)));
 	}
 
 	/** The ranked pages for a query, with filter counts over them. */
 	async function rankedSearch(query: string, selection: FilterSelection) {
 		const { terms, ignored } = parseQuery(query, index!.synonyms);
-		const found = await termPages(terms);
+		const matches = await termPages(terms);
+		const found = matches.map((m) => m.best);
 		const total = pageFilters.size || Math.max(...found.map((f) => f.size), 1);
 		const scores: TermPages[] = found.map(
 			(pages) => new Map([...pages].map(([id, { result }]) => [id, result.score])),
 		);
 		const keep = (id: string) => passes(pageFilters.get(id), selection);
 		const { candidates, relaxed } = relax(rankCandidates(scores, total, keep), terms.length);
-		const top = candidates.slice(0, LOCATED);
-		const fragments = await Promise.all(top.map((c) => fragmentOf(c, found)));
-		const located: Located[] = top.map((c, i) => ({
-			...c,
-			located: locatedScore(c.held, (t) => bestWeight(fragments[i]!, terms[t]!), scores, total),
-		}));
-		const data = new Map(top.map((c, i) => [c.id, fragments[i]!]));
-		const order = finalOrder(located, candidates.slice(LOCATED));
-		const results: Hit<PagefindData>[] = order.map((c) => ({
-			data: async () => data.get(c.id) ?? fragmentOf(c, found),
-		}));
+		// Every candidate is placed by where its terms match, which Pagefind reports with each
+		// result: no fragment loads before the results are shown, and then only theirs.
+		const order = finalOrder(
+			candidates.map((c) => ({
+				...c,
+				located: locatedScore(c.held, (t) => termWeight(c.id, matches[t]!.alternatives), scores, total),
+			})),
+		);
+		const results: Hit<PagefindData>[] = order.map((c) => ({ data: () => fragmentOf(c, found) }));
 		const filters: FilterCounts = {};
 		for (const { id } of order) {
 			for (const [key, values] of Object.entries(pageFilters.get(id) ?? {})) {

@@ -19,8 +19,6 @@ export interface PagefindData {
 	filters: Record<string, string[] | undefined>;
 	/** The page's parts between headings; see landingFor. */
 	sub_results?: SubResult[];
-	/** `locations` with the `data-pagefind-weight` of each (title 10, summary 5, body 1). */
-	weighted_locations?: { weight: number; location: number }[];
 }
 
 /** One ranked result; `data()` loads its fragment. */
@@ -28,6 +26,8 @@ export interface PagefindResult {
 	id: string;
 	/** Pagefind's relevance score for the query. */
 	score: number;
+	/** The metadata fields (title, summary, aliases…) the query matched on the page. */
+	matchedMetaFields?: string[];
 	data(): Promise<PagefindData>;
 }
 

@@ -26,13 +26,19 @@ export function idf(pagesWithTerm: number, totalPages: number): number {
 	return Math.log(1 + (totalPages - pagesWithTerm + 0.5) / (pagesWithTerm + 0.5));
 }
 
+/** Pagefind metadata fields whose match counts as a title match. */
+const TITLE_FIELDS = new Set(['title', 'aliases']);
+/** Pagefind metadata fields whose match counts as a summary match ("use when" lines included). */
+const SUMMARY_FIELDS = new Set(['summary']);
+
 /**
- * Weight of a match by where it is, from Pagefind's `data-pagefind-weight` of the words: titles
- * and aliases (10) count three times a body word, summaries and "use when" lines (5) twice.
+ * Weight of a term's match on a page by where it is, from the metadata fields Pagefind reports
+ * the term matched (`matchedMetaFields`, known without loading the page's fragment): a title or
+ * alias match counts three times a body match, a summary match twice.
  */
-export function locationWeight(pagefindWeight: number): number {
-	if (pagefindWeight >= 8) return 3;
-	if (pagefindWeight >= 4) return 2;
+export function fieldWeight(matchedFields: readonly string[] | undefined): number {
+	if (matchedFields?.some((field) => TITLE_FIELDS.has(field))) return 3;
+	if (matchedFields?.some((field) => SUMMARY_FIELDS.has(field))) return 2;
 	return 1;
 }
 
@@ -67,19 +73,16 @@ export function rankCandidates(
 }
 
 /**
- * The final score of a page once its matches' locations are known: the IDF of every held term
- * times the weight of its best location there ({@link locationWeight}).
+ * The final score of a page once it is known where its terms match: the IDF of every held term
+ * times the weight of where it matches there ({@link fieldWeight}).
  */
 export function locatedScore(
 	held: readonly number[],
-	bestWeightOfTerm: (term: number) => number,
+	weightOfTerm: (term: number) => number,
 	terms: readonly TermPages[],
 	totalPages: number,
 ): number {
-	return held.reduce(
-		(sum, t) => sum + idf(terms[t]!.size, totalPages) * locationWeight(bestWeightOfTerm(t)),
-		0,
-	);
+	return held.reduce((sum, t) => sum + idf(terms[t]!.size, totalPages) * weightOfTerm(t), 0);
 }
 
 /** A candidate with its located score. */
@@ -87,20 +90,15 @@ export interface Located extends Candidate {
 	located: number;
 }
 
-/**
- * The ranking shown: the located candidates by located score, then terms held, then
- * Pagefind's scores; the candidates not located (past the first screenful) after them, in
- * their order.
- */
-export function finalOrder(located: readonly Located[], rest: readonly Candidate[]): Candidate[] {
-	const sorted = [...located].sort(
+/** The ranking shown: by located score, then terms held, then Pagefind's scores. */
+export function finalOrder(located: readonly Located[]): Located[] {
+	return [...located].sort(
 		(a, b) =>
 			b.located - a.located ||
 			b.held.length - a.held.length ||
 			b.pagefind - a.pagefind ||
 			(a.id < b.id ? -1 : 1),
 	);
-	return [...sorted, ...rest];
 }
 
 /** With at least this many pages holding every term, pages holding fewer are left out. */

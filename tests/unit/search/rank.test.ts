@@ -4,7 +4,7 @@ import {
 	finalOrder,
 	idf,
 	locatedScore,
-	locationWeight,
+	fieldWeight,
 	rankCandidates,
 	relax,
 } from '../../../src/lib/search/rank.ts';
@@ -41,17 +41,22 @@ describe('rankCandidates', () => {
 
 describe('located ranking', () => {
 	it('weighs a title or alias match three times a body match, a summary twice', () => {
-		expect([10, 5, 1].map(locationWeight)).toEqual([3, 2, 1]);
-		const terms = [pages({ a: 1, b: 1 })];
-		expect(locatedScore([0], () => 10, terms, 10)).toBeCloseTo(3 * idf(2, 10));
+		expect(fieldWeight(['title'])).toBe(3);
+		expect(fieldWeight(['summary', 'aliases'])).toBe(3);
+		expect(fieldWeight(['summary'])).toBe(2);
+		expect(fieldWeight(['severity'])).toBe(1);
+		expect(fieldWeight([])).toBe(1);
+		expect(fieldWeight(undefined)).toBe(1);
+		const terms = [pages({ a: 1, b: 1 }), pages({ a: 1 })];
+		expect(locatedScore([0, 1], (t) => [3, 1][t]!, terms, 10)).toBeCloseTo(3 * idf(2, 10) + idf(1, 10));
 	});
 
-	it('orders located pages by their score, then terms held, and keeps the rest after them', () => {
+	it('orders located pages by their score, then terms held, then Pagefind score', () => {
 		const a = { id: 'a', held: [0], score: 3, pagefind: 1, located: 1 };
 		const b = { id: 'b', held: [0, 1], score: 2, pagefind: 1, located: 1 };
 		const c = { id: 'c', held: [1], score: 1, pagefind: 1, located: 5 };
-		const rest = [{ id: 'd', held: [0], score: 0.5, pagefind: 0.1 }];
-		expect(finalOrder([a, b, c], rest).map((x) => x.id)).toEqual(['c', 'b', 'a', 'd']);
+		const d = { id: 'd', held: [0], score: 0.5, pagefind: 2, located: 1 };
+		expect(finalOrder([a, b, c, d]).map((x) => x.id)).toEqual(['c', 'b', 'd', 'a']);
 	});
 });
 
