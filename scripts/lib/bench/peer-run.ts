@@ -88,7 +88,10 @@ function assertEditBuilt(dist: string, site: string) {
 	if (pages.length === 0) throw new Error(`${site}: the rebuild did not pick up the edited article (no page holds the added paragraph)`);
 }
 
-/** A Tier Zero build (`astro build`, then Pagefind, as `npm run build` does), measured. */
+/**
+ * A Tier Zero build (`astro build`, Pagefind, then the re-cut of its index chunks, as
+ * `npm run build` does), measured.
+ */
 async function buildTierZero(o: PeerBenchOptions, env: NodeJS.ProcessEnv, dir: string, step: string) {
 	const astro = check(
 		`Tier Zero ${step}: astro build`,
@@ -100,7 +103,12 @@ async function buildTierZero(o: PeerBenchOptions, env: NodeJS.ProcessEnv, dir: s
 		await measureCommand(pagefindBinary(o.root), ['--site', env.TIERZERO_OUT_DIR!], { env, cwd: o.root }),
 		join(dir, `${step}-pagefind.log`),
 	);
-	return { astro, pagefind, cost: sum(astro, pagefind) };
+	const chunks = check(
+		`Tier Zero ${step}: index chunks`,
+		await measureCommand(process.execPath, [join(o.root, 'scripts', 'index-chunks.ts'), env.TIERZERO_OUT_DIR!], { env, cwd: o.root }),
+		join(dir, `${step}-index-chunks.log`),
+	);
+	return { astro, pagefind, cost: sum(astro, pagefind, chunks) };
 }
 
 async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: string, edited: string) {

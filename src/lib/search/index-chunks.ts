@@ -1,0 +1,239 @@
+/**
+ * Finer chunks for Pagefind's word index. Pagefind cuts the index into chunks of about 20,000
+ * word locations (a constant in its indexer, not an option), sorted by word; the browser fetches
+ * the chunk of every word it searches. A question's four or five content words land in different
+ * chunks, so on the starter site the first query fetched the whole 63 KB index, and on a
+ * 5,000-article site a 20 KB chunk per word. This module re-cuts the same sorted words into
+ * smaller chunks and writes the chunk list Pagefind's metadata holds, by Pagefind's own rules
+ * (chunk_index and chunk_meta in its indexer), so its search code reads them unchanged: the same
+ * words, pages and locations, in more files. How small is a trade: every chunk adds an entry to
+ * the metadata each session loads first, so the size grows with the square root of the index
+ * ({@link chunkUnits}).
+ *
+ * Pure: buffers in, buffers out. `scripts/index-chunks.ts` reads and writes the built site.
+ */
+import { createHash } from 'node:crypto';
+import { decode, encode } from 'cborg';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+/** Every Pagefind file starts with this, before its CBOR body (gzip-compressed on disk). */
+const SIGNATURE = 'pagefind_dcd';
+
+/** The Pagefind versions whose file layout this module knows; any other is left alone. */
+export const KNOWN_VERSIONS = /^1\.6\./;
+
+/**
+ * One word of the index (Pagefind's PackedWord): the word and, per page, its locations in the
+ * body and in the metadata fields (weight markers included).
+ */
+export type IndexWord = [
+	word: string,
+	pages: [page: number, locations: number[], metaLocations?: number[], ...rest: unknown[]][],
+	...rest: unknown[],
+];
+
+/** One entry of the metadata's chunk list: words from `from` to `to` are in chunk `hash`. */
+export type ChunkRange = [from: string, to: string, hash: string];
+
+/** Pagefind's size of a word in a chunk: one per page holding it plus one per location. */
+export function wordUnits(word: IndexWord): number {
+	return word[1].reduce((sum, [, locations, meta = []]) => sum + locations.length + meta.length + 1, 0);
+}
+
+/** Smallest chunk, in units: smaller chunks would mostly add requests. */
+export const MIN_CHUNK_UNITS = 2000;
+/**
+ * The model behind the size: a first query reads one chunk per content word (about four) at
+ * about 1.5 compressed bytes a unit, and the metadata costs about 14 compressed bytes a chunk
+ * (both measured on the starter and 5,000-article sites). The sum is least at
+ * sqrt(units × 14 / (4 × 1.5)).
+ */
+const METADATA_BYTES_PER_CHUNK = 14;
+const WORDS_PER_QUERY = 4;
+const BYTES_PER_UNIT = 1.5;
+
+/** Units per chunk for an index of `totalUnits`: see {@link METADATA_BYTES_PER_CHUNK}. */
+export function chunkUnits(totalUnits: number): number {
+	const best = Math.sqrt((totalUnits * METADATA_BYTES_PER_CHUNK) / (WORDS_PER_QUERY * BYTES_PER_UNIT));
+	return Math.max(MIN_CHUNK_UNITS, Math.round(best));
+}
+
+/**
+ * Pagefind's chunk_index: words in order, a chunk closed as soon as its units reach `units`,
+ * so a word is never split and a chunk may exceed `units` by its last word. With `safe`, a
+ * chunk is only closed where {@link isSafeCut} holds, and so may run on past `units`.
+ */
+export function cutChunks(words: readonly IndexWord[], units: number, { safe = false } = {}): IndexWord[][] {
+	const chunks: IndexWord[][] = [];
+	let chunk: IndexWord[] = [];
+	let size = 0;
+	words.forEach((word, i) => {
+		size += wordUnits(word);
+		chunk.push(word);
+		const next = words[i + 1];
+		if (size >= units && (!safe || !next || isSafeCut(word[0], next[0]))) {
+			chunks.push(chunk);
+			chunk = [];
+			size = 0;
+		}
+	});
+	if (chunk.length > 0) chunks.push(chunk);
+	return chunks;
+}
+
+/**
+ * Whether a chunk can end at `last` with `next` starting the following one. Pagefind cuts a
+ * chunk's upper bound to the prefix that tells `last` from `next` ({@link boundaryPrefixes}),
+ * and its search code loads the chunk whose bounds hold the searched word; when the prefix is
+ * shorter than `last`, the chunk's longer words fall outside its bounds and are found only
+ * through a looser fallback that can pick the wrong chunk (with Pagefind's own cuts too, only
+ * rarer). So a cut is safe when the bound stays `last` itself.
+ */
+export function isSafeCut(last: string, next: string): boolean {
+	return boundaryPrefixes(last, next)[0] === last;
+}
+
+/**
+ * Pagefind's get_prefixes: the shortest starts of two neighbouring chunks' last and first words
+ * that tell them apart, compared by character as Rust's `chars()` does.
+ */
+export function boundaryPrefixes(last: string, first: string): [string, string] {
+	const a = Array.from(last);
+	const b = Array.from(first);
+	let common = 0;
+	while (common < a.length && common < b.length && a[common] === b[common]) common++;
+	return [a.slice(0, common + 1).join(''), b.slice(0, common + 1).join('')];
+}
+
+/** Pagefind's chunk_meta: each chunk's word range, neighbours' bounds cut to their prefixes. */
+export function chunkRanges(chunks: readonly IndexWord[][], hashes: readonly string[]): ChunkRange[] {
+	const ranges: ChunkRange[] = chunks.map((chunk, i) => [chunk[0]?.[0] ?? '', chunk.at(-1)?.[0] ?? '', hashes[i]!]);
+	for (let i = 0; i + 1 < ranges.length; i++) {
+		const [to, from] = boundaryPrefixes(ranges[i]![1], ranges[i + 1]![0]);
+		ranges[i]![1] = to;
+		ranges[i + 1]![0] = from;
+	}
+	return ranges;
+}
+
+/** A Pagefind file's body: the CBOR after the signature, from the gzip-compressed file. */
+export function readPagefindFile(file: Uint8Array, name: string): unknown {
+	let raw: Buffer;
+	try {
+		raw = gunzipSync(file);
+	} catch (cause) {
+		throw new Error(`${name}: not a gzip-compressed Pagefind file`, { cause });
+	}
+	if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) {
+		throw new Error(`${name}: does not start with Pagefind's signature "${SIGNATURE}"`);
+	}
+	return decode(raw.subarray(SIGNATURE.length));
+}
+
+/** A Pagefind file from its body, as Pagefind writes it. */
+export function writePagefindFile(body: unknown): Buffer {
+	return gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), encode(body)]), { level: 9 });
+}
+
+/**
+ * A name for a file from its content, as Pagefind names its own: the language, an underscore
+ * and the first `length` hex digits of a hash, longer while it collides with a taken name.
+ */
+export function contentName(language: string, content: Uint8Array, length: number, taken: ReadonlySet<string>): string {
+	const hash = createHash('sha256').update(content).digest('hex');
+	for (let n = length; n <= hash.length; n++) {
+		const name = `${language}_${hash.slice(0, n)}`;
+		if (!taken.has(name)) return name;
+	}
+	throw new Error(`two chunks of language ${language} have the same content`);
+}
+
+/** The metadata's fields this module reads: its version and chunk list (the rest is kept). */
+interface Metadata {
+	body: unknown[];
+	version: string;
+	ranges: ChunkRange[];
+}
+
+/** Index 0 of Pagefind's metadata is its version, index 2 its chunk list. */
+const META_VERSION = 0;
+const META_CHUNKS = 2;
+
+export function parseMetadata(file: Uint8Array, name: string): Metadata {
+	const body = readPagefindFile(file, name);
+	if (!Array.isArray(body)) throw new Error(`${name}: not Pagefind metadata as this version of Tier Zero knows it`);
+	const version: unknown = body[META_VERSION];
+	const ranges: unknown = body[META_CHUNKS];
+	if (typeof version !== 'string' || !Array.isArray(ranges)) {
+		throw new Error(`${name}: not Pagefind metadata as this version of Tier Zero knows it`);
+	}
+	if (!ranges.every((r) => Array.isArray(r) && r.length === 3 && r.every((part: unknown) => typeof part === 'string'))) {
+		throw new Error(`${name}: its chunk list is not [from, to, hash] entries`);
+	}
+	return { body, version, ranges: ranges as ChunkRange[] };
+}
+
+/** The words of one index chunk, checked for the shape {@link IndexWord} describes. */
+export function parseChunk(file: Uint8Array, name: string): IndexWord[] {
+	const body = readPagefindFile(file, name);
+	const words = Array.isArray(body) ? body[0] : undefined;
+	if (!Array.isArray(body) || body.length !== 1 || !Array.isArray(words)) {
+		throw new Error(`${name}: not a Pagefind index chunk as this version of Tier Zero knows it`);
+	}
+	for (const word of words) {
+		const ok =
+			Array.isArray(word) &&
+			typeof word[0] === 'string' &&
+			Array.isArray(word[1]) &&
+			word[1].every(
+				(page: unknown) =>
+					Array.isArray(page) &&
+					typeof page[0] === 'number' &&
+					Array.isArray(page[1]) &&
+					(page[2] === undefined || Array.isArray(page[2])),
+			);
+		if (!ok) throw new Error(`${name}: a word entry is not [word, [[page, locations, …], …], …]`);
+	}
+	return words as IndexWord[];
+}
+
+/** The re-cut index of one language: its new metadata and chunk files by name. */
+export interface Rechunked {
+	metadata: Buffer;
+	chunks: Map<string, Buffer>;
+	/** Units per chunk used, and the chunk counts before and after. */
+	units: number;
+	before: number;
+	after: number;
+}
+
+/**
+ * Re-cuts one language's index. `readChunk` returns a chunk file by its hash (as listed in the
+ * metadata). The words are taken in the metadata's chunk order, which Pagefind sorted.
+ */
+export function rechunk(
+	metadataFile: Uint8Array,
+	metadataName: string,
+	readChunk: (hash: string) => Uint8Array,
+	units?: number,
+): Rechunked {
+	const meta = parseMetadata(metadataFile, metadataName);
+	if (!KNOWN_VERSIONS.test(meta.version)) {
+		throw new Error(`${metadataName}: Pagefind ${meta.version}, whose index layout this code does not know (it knows ${KNOWN_VERSIONS.source})`);
+	}
+	const words = meta.ranges.flatMap(([, , hash]) => parseChunk(readChunk(hash), `${hash}.pf_index`));
+	const total = words.reduce((sum, word) => sum + wordUnits(word), 0);
+	const size = units ?? chunkUnits(total);
+	const cut = cutChunks(words, size, { safe: true });
+	const language = meta.ranges[0]?.[2].split('_')[0] ?? 'unknown';
+	const chunks = new Map<string, Buffer>();
+	const hashes = cut.map((chunkWords) => {
+		const file = writePagefindFile([chunkWords]);
+		const name = contentName(language, file, 7, new Set(chunks.keys()));
+		chunks.set(name, file);
+		return name;
+	});
+	const body = [...meta.body];
+	body[META_CHUNKS] = chunkRanges(cut, hashes);
+	return { metadata: writePagefindFile(body), chunks, units: size, before: meta.ranges.length, after: cut.length };
+}

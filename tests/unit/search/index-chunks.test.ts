@@ -1,0 +1,183 @@
+import fc from 'fast-check';
+import * as pagefind from 'pagefind';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import {
+	boundaryPrefixes,
+	chunkRanges,
+	chunkUnits,
+	cutChunks,
+	isSafeCut,
+	MIN_CHUNK_UNITS,
+	parseChunk,
+	parseMetadata,
+	rechunk,
+	wordUnits,
+	writePagefindFile,
+	type ChunkRange,
+	type IndexWord,
+} from '../../../src/lib/search/index-chunks.ts';
+
+/** Rust compares `&str` by UTF-8 bytes; Pagefind's search code picks chunks that way. */
+function rustCompare(a: string, b: string): number {
+	return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * The chunk Pagefind 1.6's search code (request_indexes) loads for a one-word search: the first
+ * whose bounds hold the word; when none does, the first whose bounds hold it once word and bounds
+ * are cut to the shorter length (byte slices, as Rust's `get`).
+ */
+function chunkFor(ranges: readonly ChunkRange[], word: string): string | undefined {
+	const strict = ranges.find(([from, to]) => rustCompare(word, from) >= 0 && rustCompare(word, to) <= 0);
+	if (strict) return strict[2];
+	const bytes = Buffer.from(word);
+	const cut = (b: Buffer, n: number) => b.subarray(0, Math.min(b.length, n));
+	return ranges.find(([from, to]) => {
+		const f = Buffer.from(from);
+		const t = Buffer.from(to);
+		return Buffer.compare(cut(bytes, f.length), cut(f, bytes.length)) >= 0 && Buffer.compare(cut(bytes, t.length), cut(t, bytes.length)) <= 0;
+	})?.[2];
+}
+
+/** Whether Pagefind's strict rule alone sends the word to `hash`. */
+function strictlyIn(ranges: readonly ChunkRange[], word: string, hash: string): boolean {
+	return ranges.some(([from, to, h]) => h === hash && rustCompare(word, from) >= 0 && rustCompare(word, to) <= 0);
+}
+
+/** A real Pagefind 1.6 index of generated pages, big enough for several of Pagefind's chunks. */
+let files: Map<string, Uint8Array>;
+let metaName: string;
+
+beforeAll(async () => {
+	const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+	if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+	// A vocabulary of made-up words (letters and digits, as in IDs and versions) over 400 pages.
+	let seed = 7;
+	const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+	const letters = 'abcdefghijklmnopqrstuvwxyz';
+	const vocabulary = Array.from({ length: 3000 }, (_, i) => {
+		const length = 3 + Math.floor(random() * 8);
+		const word = Array.from({ length }, () => letters[Math.floor(random() * 26)]).join('');
+		return i % 10 === 0 ? `${word}${i}` : word;
+	});
+	for (let page = 0; page < 400; page++) {
+		const words = Array.from({ length: 120 }, () => vocabulary[Math.floor(random() ** 2 * vocabulary.length)]);
+		await index.addCustomRecord({
+			url: `/p${page}/`,
+			content: words.join(' '),
+			language: 'en',
+			meta: { title: words.slice(0, 4).join(' ') },
+		});
+	}
+	const written = await index.getFiles();
+	if (!written.files) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+	files = new Map(written.files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
+	metaName = [...files.keys()].find((path) => path.endsWith('.pf_meta'))!;
+	await index.deleteIndex();
+}, 60_000);
+
+afterAll(() => pagefind.close());
+
+const readChunk = (hash: string) => {
+	const file = files.get(`index/${hash}.pf_index`);
+	if (!file) throw new Error(`no chunk ${hash}`);
+	return file;
+};
+
+describe('rechunk on a real Pagefind index', () => {
+	it("reads and writes Pagefind's files as Pagefind does: its own cuts at 20,000 units give its files", () => {
+		const meta = parseMetadata(files.get(metaName)!, metaName);
+		expect(meta.ranges.length).toBeGreaterThan(2);
+		const words = meta.ranges.flatMap(([, , hash]) => parseChunk(readChunk(hash), hash));
+		const chunks = cutChunks(words, 20_000);
+		const ranges = chunkRanges(chunks, meta.ranges.map(([, , hash]) => hash));
+		expect(ranges).toEqual(meta.ranges);
+		chunks.forEach((chunk, i) => {
+			const ours = gunzipSync(writePagefindFile([chunk]));
+			expect(ours.equals(gunzipSync(readChunk(meta.ranges[i]![2])))).toBe(true);
+		});
+		expect(gunzipSync(writePagefindFile(meta.body)).equals(gunzipSync(files.get(metaName)!))).toBe(true);
+	});
+
+	it('keeps every word, page and location, and every word is found in its own chunk', () => {
+		const meta = parseMetadata(files.get(metaName)!, metaName);
+		const before = meta.ranges.flatMap(([, , hash]) => parseChunk(readChunk(hash), hash));
+		const result = rechunk(files.get(metaName)!, metaName, readChunk);
+		const after = parseMetadata(result.metadata, 'new');
+		expect(result.after).toBeGreaterThan(result.before);
+		const words = after.ranges.flatMap(([, , hash]) => {
+			const chunk = parseChunk(result.chunks.get(hash)!, hash);
+			for (const [word] of chunk) expect(strictlyIn(after.ranges, word, hash), word).toBe(true);
+			return chunk;
+		});
+		expect(words).toEqual(before);
+		// Everything but the chunk list (version, pages, filters, sorts, meta fields) is kept.
+		expect(after.body.filter((_, i) => i !== 2)).toEqual(meta.body.filter((_, i) => i !== 2));
+	});
+
+	it('refuses an index of a Pagefind version whose layout it does not know', () => {
+		const meta = parseMetadata(files.get(metaName)!, metaName);
+		const body = [...meta.body];
+		body[0] = '2.0.0';
+		expect(() => rechunk(writePagefindFile(body), 'x.pf_meta', readChunk)).toThrow(/Pagefind 2\.0\.0/);
+	});
+});
+
+describe('chunk ranges', () => {
+	it('tell neighbours apart by their shortest differing prefixes, by character', () => {
+		expect(boundaryPrefixes('apple', 'apricot')).toEqual(['app', 'apr']);
+		expect(boundaryPrefixes('cath', 'cathartic')).toEqual(['cath', 'catha']);
+		expect(boundaryPrefixes('naïve', 'naïvety')).toEqual(['naïve', 'naïvet']);
+	});
+
+	const vocabulary = (list: readonly string[]): IndexWord[] =>
+		[...list].sort(rustCompare).map((w, i) => [w, [[i, Array.from({ length: (i % 5) + 1 }, (_, k) => k)]], []]);
+
+	it('send every word of any sorted vocabulary to the chunk that holds it, when cut safely', () => {
+		const word = fc.string({ unit: fc.constantFrom(...'abcdeéz019_'.split('')), minLength: 1, maxLength: 8 });
+		fc.assert(
+			fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 40 }), (list, units) => {
+				const words = vocabulary(list);
+				const chunks = cutChunks(words, units, { safe: true });
+				const ranges = chunkRanges(chunks, chunks.map((_, i) => `c${i}`));
+				chunks.forEach((chunk, i) => {
+					for (const [w] of chunk) {
+						expect(strictlyIn(ranges, w, `c${i}`)).toBe(true);
+						expect(chunkFor(ranges, w)).toBe(`c${i}`);
+					}
+				});
+				expect(chunks.flat()).toEqual(words);
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it('would lose words cut where Pagefind cuts: why cuts are made safely', () => {
+		// "aa" ends a chunk before "z": its bound becomes "a", and the search for "aa" loads the
+		// first chunk, which holds only "a".
+		const chunks = cutChunks(vocabulary(['a', 'aa', 'z']), 1);
+		const ranges = chunkRanges(chunks, ['c0', 'c1', 'c2']);
+		expect(ranges[1]).toEqual(['aa', 'a', 'c1']);
+		expect(chunkFor(ranges, 'aa')).toBe('c0');
+		expect(isSafeCut('aa', 'z')).toBe(false);
+		expect(isSafeCut('https', 'https_proxy')).toBe(true);
+		expect(cutChunks(vocabulary(['a', 'aa', 'z']), 1, { safe: true }).map((c) => c.map(([w]) => w))).toEqual([
+			['a'],
+			['aa', 'z'],
+		]);
+	});
+
+	it('close a chunk once it reaches the size, never splitting a word', () => {
+		const words: IndexWord[] = ['a', 'b', 'c', 'd'].map((w) => [w, [[0, [1, 2, 3]]], []]);
+		expect(words.map(wordUnits)).toEqual([4, 4, 4, 4]);
+		expect(cutChunks(words, 6).map((chunk) => chunk.map(([w]) => w))).toEqual([['a', 'b'], ['c', 'd']]);
+		expect(cutChunks(words, 100)).toHaveLength(1);
+	});
+
+	it('grow with the square root of the index, never below the floor', () => {
+		expect(chunkUnits(40_000)).toBe(MIN_CHUNK_UNITS);
+		expect(chunkUnits(4_000_000)).toBeGreaterThan(MIN_CHUNK_UNITS);
+		expect(chunkUnits(16_000_000) / chunkUnits(4_000_000)).toBeCloseTo(2, 1);
+	});
+});
