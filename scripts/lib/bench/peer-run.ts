@@ -25,7 +25,7 @@ import {
 } from './peer.ts';
 import { installStarlight, writeStarlightSite } from './peer-fs.ts';
 import { astroBin, buildEnv, dirBytes, installedVersion, pagefindBinary } from './site-fs.ts';
-import { parseAstroPages, parsePagefind } from './stats.ts';
+import { parseAstroPages, parsePagefind, parseRenderSeconds } from './stats.ts';
 
 export interface PeerBenchOptions {
 	/** The repository root (the project being benchmarked). */
@@ -139,6 +139,7 @@ async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: str
 			label: 'Tier Zero',
 			pages,
 			cold: cold.cost,
+			renderSeconds: parseRenderSeconds(cold.astro.output),
 			pagefindSeconds: cold.pagefind.wallSeconds,
 			indexBytes,
 			rebuild: rebuild.cost,
@@ -177,6 +178,7 @@ async function benchStarlight(count: string, project: string, editedDoc: string)
 			label: `Starlight ${STARLIGHT_VERSION}`,
 			pages,
 			cold: sum(cold),
+			renderSeconds: parseRenderSeconds(cold.output),
 			pagefindSeconds,
 			indexBytes,
 			rebuild: sum(rebuild),

@@ -155,6 +155,8 @@ export interface PeerResult {
 	/** Pages the build reports (Astro's count). */
 	pages: number;
 	cold: BuildCost;
+	/** Wall seconds of the cold build's render phase, from Astro's own timing (null when not printed). */
+	renderSeconds: number | null;
 	pagefindSeconds: number;
 	indexBytes: number;
 	/** The build after one article was edited, caches kept. */
@@ -177,6 +179,7 @@ export function peerTable(results: readonly PeerResult[]): string {
 			'cold wall s',
 			'cold CPU s',
 			'pages/s',
+			'render s',
 			'peak RSS',
 			'Pagefind s',
 			'index',
@@ -193,6 +196,7 @@ export function peerTable(results: readonly PeerResult[]): string {
 			r.cold.wallSeconds.toFixed(1),
 			r.cold.cpuSeconds.toFixed(1),
 			(r.pages / r.cold.wallSeconds).toFixed(1),
+			r.renderSeconds === null ? '-' : r.renderSeconds.toFixed(1),
 			mem(Math.max(r.cold.peakBytes, r.rebuild.peakBytes)),
 			r.pagefindSeconds.toFixed(1),
 			formatBytes(r.indexBytes),
@@ -213,6 +217,9 @@ export const TARGETS: Record<number, { cpuRatio: number; peakBytes: number }> = 
 
 /** Rebuild after one edit, as a share of a cold build's CPU time: the goal. */
 export const REBUILD_TARGET = 0.25;
+
+/** Render phase at 10,000 articles over that at 5,000: work per page that does not grow with the site. */
+export const RENDER_GROWTH_TARGET = { from: 5000, to: 10000, ratio: 2.1 };
 
 const x = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '-');
 
@@ -254,6 +261,33 @@ export function ratioLines(results: readonly PeerResult[], ours = 'Tier Zero'): 
 			`rebuild ${(share * 100).toFixed(0)} % of cold CPU (goal ≤ ${REBUILD_TARGET * 100} %) ${share <= REBUILD_TARGET ? 'met' : 'NOT met'}`,
 		);
 		lines.push(`${articles} articles, ${ours} goals: ${goals.join('; ')}`);
+	}
+	return [...lines, ...renderGrowthLines(results, ours)];
+}
+
+/**
+ * Per site measured at more than one size: how its render phase grew from the smallest size to
+ * the largest (wall time from Astro's log, so both builds should have run under a similar load),
+ * with the goal for Tier Zero from 5,000 to 10,000 articles.
+ */
+export function renderGrowthLines(results: readonly PeerResult[], ours = 'Tier Zero'): string[] {
+	const lines: string[] = [];
+	for (const label of [...new Set(results.map((r) => r.label))]) {
+		const sized = results
+			.filter((r) => r.label === label && r.renderSeconds !== null && r.renderSeconds > 0)
+			.sort((a, b) => a.articles - b.articles);
+		const small = sized[0];
+		const large = sized.at(-1);
+		if (!small || !large || small.articles === large.articles) continue;
+		const ratio = large.renderSeconds! / small.renderSeconds!;
+		const goal =
+			label === ours && small.articles === RENDER_GROWTH_TARGET.from && large.articles === RENDER_GROWTH_TARGET.to
+				? ` (goal ≤ ${RENDER_GROWTH_TARGET.ratio}×) ${ratio <= RENDER_GROWTH_TARGET.ratio ? 'met' : 'NOT met'}`
+				: '';
+		lines.push(
+			`${label} render phase, ${large.articles} / ${small.articles} articles: ${large.renderSeconds!.toFixed(1)} s / ` +
+				`${small.renderSeconds!.toFixed(1)} s = ${ratio.toFixed(2)}×${goal}`,
+		);
 	}
 	return lines;
 }

@@ -35,6 +35,20 @@ export function parseAstroPages(output: string): number | null {
 	return m ? Number(m[1]) : null;
 }
 
+/**
+ * Seconds of Astro's render phase (wall clock), from the `✓ Completed in …` that closes its
+ * `generating static routes` step (`450ms`, `25.85s`, `1m 19s`), or null when absent.
+ */
+export function parseRenderSeconds(output: string): number | null {
+	const text = output.replace(ANSI, '');
+	const start = text.indexOf('generating static routes');
+	if (start < 0) return null;
+	const m = /\u2713 Completed in (?:(\d+)m (\d+)s|([\d.]+)s|(\d+)ms)\./.exec(text.slice(start));
+	if (!m) return null;
+	if (m[1] !== undefined) return Number(m[1]) * 60 + Number(m[2]);
+	return m[3] !== undefined ? Number(m[3]) : Number(m[4]) / 1000;
+}
+
 /** Page and word counts from Pagefind's `Indexed N pages` / `Indexed N words` lines. */
 export function parsePagefind(output: string): { pages: number; words: number | null } | null {
 	const text = output.replace(ANSI, '');

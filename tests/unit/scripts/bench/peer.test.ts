@@ -9,6 +9,7 @@ import {
 	peerTable,
 	queryWord,
 	ratioLines,
+	renderGrowthLines,
 	starlightAstroConfig,
 	starlightDoc,
 	starlightHref,
@@ -84,6 +85,7 @@ const result = (label: string, cpu: number, peakGib: number, rebuildCpu: number,
 	label,
 	pages: 5000,
 	cold: { wallSeconds: cpu / 2, cpuSeconds: cpu, peakBytes: peakGib * GIB },
+	renderSeconds: cpu / 4,
 	pagefindSeconds: 10,
 	indexBytes: 15 * 1024 ** 2,
 	rebuild: { wallSeconds: rebuildCpu / 2, cpuSeconds: rebuildCpu, peakBytes: peakGib * GIB },
@@ -120,5 +122,23 @@ describe('the side-by-side figures', () => {
 	it('has no goal for counts the issue sets none for, beyond the rebuild', () => {
 		const r = [result('Tier Zero', 10, 1, 2), result('Starlight 0.42.4', 10, 1, 2)].map((x) => ({ ...x, articles: 500 }));
 		expect(ratioLines(r)[1]).toBe('500 articles, Tier Zero goals: rebuild 20 % of cold CPU (goal ≤ 25 %) met');
+	});
+
+	it('says how each site\'s render phase grew from the smallest size to the largest, with the goal from 5,000 to 10,000', () => {
+		const at = (articles: number, label: string, renderSeconds: number | null) => ({ ...result(label, 100, 1, 20), articles, renderSeconds });
+		const lines = renderGrowthLines([
+			at(5000, 'Tier Zero', 40),
+			at(5000, 'Starlight 0.42.4', 30),
+			at(10000, 'Tier Zero', 90),
+			at(10000, 'Starlight 0.42.4', 58.5),
+		]);
+		expect(lines).toEqual([
+			'Tier Zero render phase, 10000 / 5000 articles: 90.0 s / 40.0 s = 2.25× (goal ≤ 2.1×) NOT met',
+			'Starlight 0.42.4 render phase, 10000 / 5000 articles: 58.5 s / 30.0 s = 1.95×',
+		]);
+		expect(renderGrowthLines([at(5000, 'Tier Zero', 40), at(10000, 'Tier Zero', 80)])[0]).toMatch(/= 2\.00× \(goal ≤ 2\.1×\) met$/);
+		// One size, or no timing in the log: nothing to compare.
+		expect(renderGrowthLines([at(5000, 'Tier Zero', 40)])).toEqual([]);
+		expect(renderGrowthLines([at(5000, 'Tier Zero', null), at(10000, 'Tier Zero', 80)])).toEqual([]);
 	});
 });

@@ -4,6 +4,7 @@ import {
 	formatTable,
 	parseAstroPages,
 	parsePagefind,
+	parseRenderSeconds,
 	parseVmHwm,
 	ratioLines,
 	type SiteResult,
@@ -18,6 +19,16 @@ describe('parsing tool output', () => {
 			parseAstroPages('[build] \u001b[1m5123\u001b[22m page(s) built in \u001b[1m301s\u001b[22m'),
 		).toBe(5123);
 		expect(parseAstroPages('error')).toBeNull();
+	});
+
+	it("reads the render phase's time from the step that closes `generating static routes`, in each of Astro's formats", () => {
+		const log = (time: string) =>
+			`[build] \u2713 Completed in 47.53s.\n\n\u001b[42m generating static routes \u001b[49m\n  \u251c\u2500 /404.html (+26ms)\n\u2713 Completed in ${time}.\n\n[build] \u2713 Completed in 1m 29s.\n`;
+		expect(parseRenderSeconds(log('1m 19s'))).toBe(79);
+		expect(parseRenderSeconds(log('25.85s'))).toBe(25.85);
+		expect(parseRenderSeconds(log('450ms'))).toBe(0.45);
+		// The content sync's "Completed" before the step is not the render phase.
+		expect(parseRenderSeconds('[build] \u2713 Completed in 47.53s.\n')).toBeNull();
 	});
 
 	it("reads Pagefind's indexed pages and words", () => {
