@@ -104,6 +104,15 @@ export async function entryCacheKey(entry: KbEntry | FaqEntry | RunbookEntry | T
 	return pageCacheKey(entry, (await all()).siteDigest);
 }
 
+/**
+ * The incremental build's key for a page that shows entries' frontmatter only (the lists by tag
+ * and by category): unchanged while every entry's frontmatter, the categories and the settings
+ * are, so editing an article's body leaves these pages to be copied from the last build.
+ */
+export async function frontmatterCacheKey(): Promise<string> {
+	return (await all()).siteDigest;
+}
+
 /** Every KB article the build publishes a page for (published and archived; drafts only in dev). */
 export async function kbArticles(): Promise<KbEntry[]> {
 	return (await all()).kb;

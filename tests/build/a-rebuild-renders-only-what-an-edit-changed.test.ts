@@ -64,21 +64,26 @@ describe('a rebuild after an edit, with the build cache kept', () => {
 			expect(copied).toContain(`/api/kb/${id}.json`);
 		}
 		expect(pagesAfterBodyEdit.get('kb/KB-0002/index.html')).toContain('up to six times');
+		// Lists by category and tag show frontmatter only: a body edit leaves them to be copied.
+		expect(copied).toContain('/categories/webhooks/index.html');
+		expect(copied).toContain('/tags/install/index.html');
 	});
 
 	it('gives the same article pages and API files as a build from scratch', () => {
-		const built = files(cleanBuild.dist).filter((f) => /^(kb|api\/kb)\//.test(f));
+		const built = files(cleanBuild.dist).filter((f) => /^(kb|api\/kb|categories|tags)\//.test(f));
 		expect(built).toContain('kb/KB-0001/index.html');
 		expect(built).toContain('api/kb/KB-0002.json');
 		for (const f of built) expect(pagesAfterBodyEdit.get(f), f).toBe(readFileSync(join(cleanBuild.dist, f), 'utf8'));
-		expect([...pagesAfterBodyEdit.keys()].filter((f) => /^(kb|api\/kb)\//.test(f)).sort()).toEqual([...built].sort());
+		expect([...pagesAfterBodyEdit.keys()].filter((f) => /^(kb|api\/kb|categories|tags)\//.test(f)).sort()).toEqual([...built].sort());
 	});
 
 	it("renders every article again when a title changes, so no page shows another's old title", async () => {
 		tree.edit(ARTICLE, ...TITLE_EDIT);
 		const retitled = await build(tree);
 		expect(retitled.status, retitled.output).toBe(0);
-		expect([...restored(retitled)].filter((p) => p.startsWith('/kb/'))).toEqual([]);
+		expect([...restored(retitled)].filter((p) => /^\/(kb|categories|tags)\//.test(p))).toEqual([]);
+		const category = readFileSync(join(retitled.dist, 'categories/webhooks/index.html'), 'utf8');
+		expect(category).toContain('Webhook deliveries are retried up to five times');
 		// KB-0001 lists KB-0002 as related.
 		const related = readFileSync(join(retitled.dist, 'kb/KB-0001/index.html'), 'utf8');
 		expect(related).toContain('Webhook deliveries are retried up to five times');
