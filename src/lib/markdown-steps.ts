@@ -6,7 +6,7 @@
  */
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { linkEntryIds, type HastNode } from './id-links.ts';
-import { addRunbookChecklist } from './rehype-runbook-checklist.ts';
+import { addRunbookChecklist, isRunbookFile } from './rehype-runbook-checklist.ts';
 import { wrapTables } from './rehype-table-scroll.ts';
 
 /** A step: changes the tree of one file's body in place. */
@@ -46,18 +46,31 @@ export function plainHast(node: Readonly<Record<string, unknown>>): HastNode {
 	return copy as unknown as HastNode;
 }
 
-/** A Sätteri HAST plugin as `satteri({ hastPlugins })` takes it. */
-type SatteriHastPlugin = Extract<NonNullable<SatteriProcessorOptions['hastPlugins']>[number], { name: string }>;
+/**
+ * Whether any step could change a body's tree: it is a runbook, or its Markdown has a table (GFM
+ * or HTML), a cell's alignment, an entry ID, or a character reference that could spell one. Most
+ * KB articles have none of these, and skip the plugin and with it the copy of their whole tree
+ * into JavaScript, the plugin's main cost. Errs on the side of running the steps.
+ */
+export function stepsMayApply(source: string, path: string): boolean {
+	return isRunbookFile(path) || /\||text-align|<t(?:able|h|d)\b|&#|\b(?:KB|RB|TPL)-/i.test(source);
+}
+
+/** An entry of `satteri({ hastPlugins })`: a plugin, or a factory that decides per body. */
+type SatteriHastPluginEntry = NonNullable<SatteriProcessorOptions['hastPlugins']>[number];
+/** A Sätteri HAST plugin itself. */
+type SatteriHastPlugin = Extract<SatteriHastPluginEntry, { name: string }>;
 
 /**
  * The Sätteri HAST plugin that runs `steps` over a `.md` body: once per file, after the
- * processor's own visitors (code highlighting), on a plain copy that then replaces the tree.
+ * processor's own visitors (code highlighting), on a plain copy that then replaces the tree;
+ * left out for a body no step could change (`stepsMayApply`).
  * By default: table alignment as unified writes it, then the project's steps.
  */
 export function satteriSteps(
 	steps: readonly HastStep[] = [(tree) => alignAsAttribute(tree), ...HAST_STEPS],
-): SatteriHastPlugin {
-	return {
+): SatteriHastPluginEntry {
+	const plugin: SatteriHastPlugin = {
 		name: 'tierzero-markdown-steps',
 		after(root, ctx) {
 			const tree = plainHast(root as unknown as Record<string, unknown>);
@@ -67,4 +80,5 @@ export function satteriSteps(
 			ctx.replaceNode(root, tree as unknown as typeof root);
 		},
 	};
+	return (ctx) => (stepsMayApply(ctx.source, ctx.fileURL ? decodeURIComponent(ctx.fileURL.pathname) : '') ? plugin : null);
 }

@@ -32,9 +32,14 @@ export function addChecklist(tree: HastNode): void {
 	}
 }
 
-/** The checklist, for a file in a `runbooks/` folder (`.md` or `.mdx`, any path separator). */
+/** Whether a file is a runbook: in a `runbooks/` folder (`.md` or `.mdx`, any path separator). */
+export function isRunbookFile(path: string): boolean {
+	return /\/runbooks\/[^/]+\.mdx?$/.test(path.replaceAll('\\', '/'));
+}
+
+/** The checklist, for a runbook. */
 export function addRunbookChecklist(tree: HastNode, path: string): void {
-	if (/\/runbooks\/[^/]+\.mdx?$/.test(path.replaceAll('\\', '/'))) addChecklist(tree);
+	if (isRunbookFile(path)) addChecklist(tree);
 }
 
 /** rehype plugin (the `.mdx` pipeline): the checklist for runbooks. */

@@ -5,7 +5,7 @@ import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
 import { rehypeIdLinks } from '../../../src/lib/id-links.ts';
-import { plainHast, satteriSteps } from '../../../src/lib/markdown-steps.ts';
+import { plainHast, satteriSteps, stepsMayApply } from '../../../src/lib/markdown-steps.ts';
 import { rehypeRunbookChecklist } from '../../../src/lib/rehype-runbook-checklist.ts';
 import { rehypeTableScroll } from '../../../src/lib/rehype-table-scroll.ts';
 
@@ -68,6 +68,30 @@ describe('the .md pipeline (satteriSteps on the Rust processor)', () => {
 		const html = dom(await render(md, 'runbooks/outage-response.md', BODY));
 		expect(html).toContain('<ol class="steps"><li><input type="checkbox" id="step-1" class="step-done" aria-label="Done: Check the dashboard (5 min), then KB-0001.">');
 		expect(html).toContain('id="step-2"');
+	});
+});
+
+describe('stepsMayApply', () => {
+	it('runs the steps for a runbook, a table, an aligned cell, an entry ID or a character reference', () => {
+		expect(stepsMayApply('Plain text.', '/site/content/runbooks/outage.md')).toBe(true);
+		expect(stepsMayApply('| a |\n| - |\n| 1 |', '/c/kb/a.md')).toBe(true);
+		expect(stepsMayApply('<TABLE><tr><TD>1</TD></tr></TABLE>', '/c/kb/a.md')).toBe(true);
+		expect(stepsMayApply('<p style="text-align: right">x</p>', '/c/kb/a.md')).toBe(true);
+		expect(stepsMayApply('See KB-0042.', '/c/kb/a.md')).toBe(true);
+		expect(stepsMayApply('Run rb-001 first.', '/c/kb/a.md')).toBe(true);
+		expect(stepsMayApply('KB&#45;0042', '/c/kb/a.md')).toBe(true);
+	});
+
+	it('skips a body none of them could change, as most KB articles are', () => {
+		expect(stepsMayApply('## Cause\n\nThe <Server> name & port "are" wrong.\n\n```bash\nls -la\n```', '/c/kb/a.md')).toBe(false);
+	});
+
+	it('leaves a skipped body as the steps would have', async () => {
+		const body = '## Cause\n\nThe <Server> name & port "are" wrong --- see <b>this</b>.\n\n```bash\nls -la\n```';
+		// The plugin itself, not the factory that leaves it out for this body.
+		const always = (satteriSteps() as (ctx: unknown) => unknown)({ source: '| forced', fileURL: undefined });
+		const forced = await createSatteriMarkdownProcessor({ hastPlugins: [always as never], features: { gfm: true, rawHtml: true }, syntaxHighlight: false });
+		expect(await render(md, 'kb/a.md', body)).toBe(await render(forced, 'kb/a.md', body));
 	});
 });
 
