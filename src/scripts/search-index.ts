@@ -46,7 +46,6 @@ export interface Pagefind {
 	options(options: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
 	search(query: string | null, options?: { filters?: object }): Promise<PagefindResponse | null>;
-	filters(): Promise<FilterCounts>;
 }
 
 /** The loaded index: Pagefind, the synonyms (none when they failed to load) and the speller. */
