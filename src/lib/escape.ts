@@ -75,31 +75,6 @@ const WORD_JOINER = '\u2060';
 const AUTOLINK_TRIGGERS = /(https?|www|mailto|xmpp)(?=[:.])|(?=@)/gi;
 
 /**
- * Text for one line of an MDX body (a paragraph, a blockquote line, a list item): the
- * {@link markdownText} rule (the site renders MDX with GFM), and a leading `import`/`export` written
- * with a character reference, so the text can start no ESM statement, JSX element,
- * `{expression}`, HTML, Markdown block, inline construct or autolink. Not for inside an MDX comment
- * or expression (see {@link mdxComment}).
- */
-export function mdxText(text: string): string {
-	// ESM is only recognised at the start of a line, and only as these two words; markdownText
-	// leaves no line break, so only the very start can be one.
-	return markdownText(text).replace(
-		/^(?:import|export)\b/,
-		(word) => `&#${word.charCodeAt(0)};${word.slice(1)}`,
-	);
-}
-
-/**
- * Text for inside an MDX comment `{/* … *\/}`: `*\/` is split so the comment cannot end, and braces
- * become spaces because MDX finds the end of an expression by counting braces, comments included.
- * Line breaks are kept; the comment is for the writer, never rendered.
- */
-export function mdxComment(text: string): string {
-	return text.replace(/\*\//g, '* /').replace(/[{}]/g, ' ');
-}
-
-/**
  * Text for inside an HTML comment `<!-- … -->` in a Markdown (`.md`) body: every `--` is split,
  * so the text holds neither `-->` nor `--!>` and the comment cannot end early (an HTML parser and
  * CommonMark's HTML block both end it at the first `-->`). Line breaks are kept; the comment is

@@ -1,5 +1,4 @@
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { parseDocument } from 'htmlparser2';
@@ -19,14 +18,13 @@ import {
 	htmlComment,
 	htmlText,
 	markdownText,
-	mdxComment,
-	mdxText,
 	scriptJson,
 	yamlString,
 } from '../../src/lib/escape.ts';
 import { hostileText, PROPERTY_TIMEOUT, RUNS } from './support/hostile-text.ts';
 import { elementsOf } from './support/html.ts';
-import { expressionBody, mdxTree, nodeTypes } from './support/mdx.ts';
+import { markdown } from './support/markdown.ts';
+import { nodeTypes } from './support/mdast.ts';
 
 describe('htmlText', () => {
 	it('turns the three characters that start markup into entities', () => {
@@ -109,47 +107,6 @@ const asRead = (text: string) =>
 		.replace(/\u2060/g, '')
 		.replace(/\s+/g, ' ')
 		.trim();
-
-describe('mdxText', () => {
-	it('writes an import line from a ticket ID as text', () => {
-		const out = mdxText('770\n\nimport "data:text/javascript,alert(1)"');
-		expect(out).toBe('770  import "data:text/javascript,alert(1)"');
-		expect(mdxText('export const a = 1')).toBe('&#101;xport const a = 1');
-		expect(mdxText('{x} <y> [z](u) `c`')).toBe('\\{x\\} \\<y\\> \\[z\\](u) \\`c\\`');
-	});
-
-	it('starts no ESM, JSX, expression, HTML or Markdown construct, and reads back the same', () => {
-		fc.assert(
-			fc.property(hostileText, (text) => {
-				const { tree } = mdxTree(`> ${mdxText(text)}\n\n${mdxText(text)}\n`);
-				const types = new Set(nodeTypes(tree));
-				for (const type of types) expect(['blockquote', 'paragraph', 'text']).toContain(type);
-				const [quote, paragraph] = tree.children;
-				if (asRead(text) !== '') {
-					expect(asRead(toString(quote!))).toBe(asRead(text));
-					expect(asRead(toString(paragraph!))).toBe(asRead(text));
-				}
-			}),
-			{ numRuns: RUNS },
-		);
-	}, PROPERTY_TIMEOUT);
-});
-
-describe('mdxComment', () => {
-	it('keeps any text inside one comment', () => {
-		fc.assert(
-			fc.property(hostileText, (text) => {
-				const { tree } = mdxTree(`{/*\n${mdxComment(text)}\n*/}\n`);
-				expect(tree.children.map((n) => n.type)).toEqual(['mdxFlowExpression']);
-				expect(expressionBody(tree.children[0]!)).toEqual([]);
-			}),
-			{ numRuns: RUNS },
-		);
-	}, PROPERTY_TIMEOUT);
-});
-
-// The `.md` pipeline as the site configures it (astro.config.mjs), HTML parsed into elements.
-const markdown = await createSatteriMarkdownProcessor({ features: { gfm: true, rawHtml: true }, syntaxHighlight: false });
 
 describe('htmlComment', () => {
 	it('splits every double hyphen, so nothing inside can close the comment', () => {

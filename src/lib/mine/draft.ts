@@ -1,14 +1,15 @@
 /**
  * Draft FAQ entries for groups no KB article or FAQ covers yet: valid against the FAQ schema,
  * `status: draft`, the question built from the group's representative ticket, the evidence in an
- * MDX comment and a stub body for the writer to replace. Every text in a draft was redacted before.
+ * HTML comment and a stub body for the writer to replace. Plain Markdown (`.md`), as the README
+ * asks of entries that use no component. Every text in a draft was redacted before.
  */
-import { mdxComment, mdxText, yamlString } from '../escape.ts';
+import { htmlComment, markdownText, yamlString } from '../escape.ts';
 import { FaqSchema } from '../../schemas/faq.ts';
 import { questionFrom } from './naming.ts';
 import type { SuggestionCluster } from './suggest.ts';
 
-/** A draft ready to write: its file name under the drafts folder and its MDX source. */
+/** A draft ready to write: its file name under the drafts folder and its Markdown source. */
 export interface Draft {
 	fileName: string;
 	source: string;
@@ -66,7 +67,7 @@ export interface DraftInput {
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 /**
- * The MDX source of a draft FAQ entry. Throws if the frontmatter does not satisfy FaqSchema, so a
+ * The Markdown source of a draft FAQ entry. Throws if the frontmatter does not satisfy FaqSchema, so a
  * draft that the site would reject is never written.
  */
 export function draftFaq(input: DraftInput): string {
@@ -110,7 +111,7 @@ export function draftFaq(input: DraftInput): string {
 		// The subject is the text's first line.
 		.map(
 			(w) =>
-				`> ${mdxText(w.text.replace('\n', ' — ').replace(/\s+/g, ' ').slice(0, 400))}\n> — ${mdxText(w.id)}`,
+				`> ${markdownText(w.text.replace('\n', ' — ').replace(/\s+/g, ' ').slice(0, 400))}\n> — ${markdownText(w.id)}`,
 		);
 	// Each value on one line in double quotes: a ticket's words cannot add a key or end the block.
 	return [
@@ -122,13 +123,13 @@ export function draftFaq(input: DraftInput): string {
 		`status: ${data.status}`,
 		'---',
 		'',
-		'{/*',
-		mdxComment(evidence.join('\n')),
-		'*/}',
+		'<!--',
+		htmlComment(evidence.join('\n')),
+		'-->',
 		'',
 		'**Writer’s stub: replace this with the answer.**',
 		'',
-		`Customers mention: ${mdxText(cluster.terms.slice(0, 8).join(', '))}.`,
+		`Customers mention: ${markdownText(cluster.terms.slice(0, 8).join(', '))}.`,
 		'',
 		'How customers put it (redacted):',
 		'',

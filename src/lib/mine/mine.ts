@@ -173,8 +173,8 @@ export async function mine(
 			.filter((w) => !texts.has(w.text) && texts.add(w.text))
 			.slice(0, 4);
 		const base = `${cluster.id.toLowerCase()}-${slugify(cluster.label, 50) || 'group'}`;
-		let name = `${base}.mdx`;
-		for (let k = 2; names.has(name); k++) name = `${base}-${k}.mdx`;
+		let name = `${base}.md`;
+		for (let k = 2; names.has(name); k++) name = `${base}-${k}.md`;
 		names.add(name);
 		drafts.push({
 			fileName: name,

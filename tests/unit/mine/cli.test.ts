@@ -57,7 +57,7 @@ describe('npm run mine', () => {
 		);
 		const s = JSON.parse(readFileSync(join(out, 'suggestions.json'), 'utf8'));
 		expect(s.clusters.flatMap((c: { ticketIds: string[] }) => c.ticketIds)).toHaveLength(22);
-		const draftFiles = readdirSync(drafts).filter((f) => f.endsWith('.mdx'));
+		const draftFiles = readdirSync(drafts).filter((f) => f.endsWith('.md'));
 		expect(draftFiles.length).toBe(
 			s.clusters.filter((c: { draft: string | null }) => c.draft !== null).length,
 		);

@@ -4,7 +4,9 @@ import { FaqSchema } from '../../../src/schemas/faq.ts';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import { categoryFor, draftFaq, slugify, type DraftInput } from '../../../src/lib/mine/draft.ts';
 import { hostileText, PROPERTY_TIMEOUT, RUNS } from '../support/hostile-text.ts';
-import { expressionBody, mdxTree, nodeTypes } from '../support/mdx.ts';
+import { parseFragment, serialize } from 'parse5';
+import { elementsOf } from '../support/html.ts';
+import { markdown } from '../support/markdown.ts';
 import { questionFrom } from '../../../src/lib/mine/naming.ts';
 import type { SuggestionCluster } from '../../../src/lib/mine/suggest.ts';
 
@@ -68,8 +70,8 @@ describe('draftFaq', () => {
 		});
 	});
 
-	it('puts the evidence in an MDX comment for the writer', () => {
-		const comment = /^\{\/\*\n([\s\S]*?)\n\*\/\}$/m.exec(body)?.[1] ?? '';
+	it('puts the evidence in an HTML comment for the writer', () => {
+		const comment = /^<!--\n([\s\S]*?)\n-->$/m.exec(body)?.[1] ?? '';
 		expect(comment).toContain('group G002 "webhook · retry policy"');
 		expect(comment).toContain(
 			'Evidence: 12 tickets (8.5% of 141) and 30 searches that found nothing.',
@@ -79,9 +81,9 @@ describe('draftFaq', () => {
 		expect(comment).toContain('Searches: "webhook retry" (30).');
 	});
 
-	it('escapes customer wordings so they cannot become JSX, HTML or close the comment', () => {
+	it('escapes customer wordings so they cannot become HTML, Markdown or close the comment', () => {
 		expect(body).toContain('Deliveries \\{are\\} not \\<b\\>retried\\</b\\> \\*/ at all');
-		expect(body.match(/\*\/\}/g)).toHaveLength(1);
+		expect(body.match(/-->/g)).toHaveLength(1);
 		expect(body).toContain('Mail \\[email\\]');
 	});
 });
@@ -109,40 +111,46 @@ describe('a draft made from any ticket', () => {
 			...input,
 		});
 
-	/** What the draft template itself writes: one evidence comment, the stub and the quotes. */
-	function expectOnlyTheTemplatesSyntax(source: string) {
-		const { tree } = mdxTree(source);
-		const types = nodeTypes(tree);
-		for (const type of new Set(types))
-			expect(['mdxFlowExpression', 'paragraph', 'strong', 'text', 'blockquote']).toContain(type);
-		expect(types.filter((t) => t === 'mdxFlowExpression')).toHaveLength(1);
-		expect(tree.children[0]!.type).toBe('mdxFlowExpression');
-		expect(expressionBody(tree.children[0]!)).toEqual([]);
+	/**
+	 * What the draft template itself writes, as the site renders a `.md` entry: one evidence
+	 * comment first, then paragraphs, the bold stub and quotes, with no attribute anywhere.
+	 */
+	async function expectOnlyTheTemplatesMarkup(source: string) {
+		const html = (await markdown.render(splitFrontmatter(source).body)).code;
+		const top = parseFragment(html).childNodes.filter((n) => !(n.nodeName === '#text' && 'value' in n && !n.value.trim()));
+		expect(top[0]!.nodeName).toBe('#comment');
+		expect(top.filter((n) => n.nodeName === '#comment')).toHaveLength(1);
+		// The comment ran to the template's own end: nothing from a ticket closed it early.
+		expect((top[0] as { data: string }).data.trimEnd()).toMatch(/set status: published\.$/);
+		expect(serialize(top[1] as never)).toMatch(/^<strong>Writer’s stub/);
+		for (const element of elementsOf(html)) {
+			expect(['html', 'head', 'body', 'p', 'strong', 'blockquote']).toContain(element.tag);
+			expect(element.attributes).toEqual({});
+		}
 	}
 
-	it('writes a ticket ID holding an import line as text, so publishing it runs nothing', () => {
+	it('writes a ticket ID holding an import line as text, so even renamed to .mdx it runs nothing', async () => {
 		const id = '770\n\nimport "data:text/javascript,process.exit(7)"\nexport const x = 1';
 		const source = draftOf({
 			cluster: { ...cluster, representative: { id, text: 'How do I stop a retry?' }, ticketIds: [id] },
 			wordings: [{ id: `${id}\n{alert(1)}`, text: 'line\nimport y from "z"\n<Script />' }],
 		});
 		// The evidence comment may hold the ID's lines; outside it, no line starts a statement.
-		expect(source.replace(/\{\/\*[\s\S]*?\*\/\}/, '')).not.toMatch(/^(import|export)\b/m);
-		expectOnlyTheTemplatesSyntax(source);
+		expect(source.replace(/<!--[\s\S]*?-->/, '')).not.toMatch(/^(import|export)\b/m);
+		await expectOnlyTheTemplatesMarkup(source);
 	});
 
 	it('keeps a question that could close the frontmatter in one YAML value', () => {
 		const text = 'Why \u2028---\nstatus: published\n--- "x": {y}?';
 		const source = draftOf({ cluster: { ...cluster, representative: { id: '1', text } } });
 		expect(splitFrontmatter(source).data).toMatchObject({ question: questionFrom(text), status: 'draft' });
-		expect(mdxTree(source).frontmatter).toMatchObject({ question: questionFrom(text), status: 'draft' });
 	});
 
-	it('compiles to no ESM and no JSX or expression beyond its own comment, with the question intact', () => {
+	it('renders to no element, link or script beyond its own markup, with the question intact', async () => {
 		const query = fc.record({ id: hostileText, text: hostileText, count: fc.nat() });
 		const ticket = fc.record({ id: hostileText, text: hostileText });
-		fc.assert(
-			fc.property(
+		await fc.assert(
+			fc.asyncProperty(
 				fc.record({
 					label: hostileText,
 					representative: ticket,
@@ -151,11 +159,11 @@ describe('a draft made from any ticket', () => {
 					terms: fc.array(hostileText, { maxLength: 3 }),
 				}),
 				fc.array(ticket, { maxLength: 3 }),
-				(parts, wordings) => {
+				async (parts, wordings) => {
 					const source = draftOf({ cluster: { ...cluster, ...parts }, wordings });
-					const { frontmatter } = mdxTree(source);
-					expect(FaqSchema.parse(frontmatter).question).toBe(questionFrom(parts.representative.text));
-					expectOnlyTheTemplatesSyntax(source);
+					const { data } = splitFrontmatter(source);
+					expect(FaqSchema.parse(data).question).toBe(questionFrom(parts.representative.text));
+					await expectOnlyTheTemplatesMarkup(source);
 				},
 			),
 			{ numRuns: RUNS },

@@ -119,7 +119,7 @@ describe('a run over every adapter', () => {
 		const eligible = s.clusters.filter((c) => c.coveredBy === null && c.size + c.searches >= 3);
 		expect(eligible.length).toBeGreaterThan(0);
 		expect(s.clusters.filter((c) => c.draft !== null)).toEqual(eligible);
-		const files = readdirSync(drafts).filter((f) => f.endsWith('.mdx'));
+		const files = readdirSync(drafts).filter((f) => f.endsWith('.md'));
 		expect(files).toHaveLength(eligible.length);
 		for (const c of eligible) {
 			const file = join(drafts, c.draft!.split('/').pop()!);

@@ -9,7 +9,7 @@ import { renderChart, renderHtml, renderMarkdown } from '../../../src/lib/mine/r
 import type { Suggestions, SuggestionCluster } from '../../../src/lib/mine/suggest.ts';
 import { hostileText, PROPERTY_TIMEOUT, RUNS } from '../support/hostile-text.ts';
 import { ACTIVE_ELEMENTS, elementsOf } from '../support/html.ts';
-import { nodeTypes } from '../support/mdx.ts';
+import { nodeTypes } from '../support/mdast.ts';
 
 const group = (i: number, covered: boolean, label = `group ${i}`): SuggestionCluster => ({
 	id: `G00${i}`,
@@ -25,7 +25,7 @@ const group = (i: number, covered: boolean, label = `group ${i}`): SuggestionClu
 	lastSeen: '2026-02-01T00:00:00.000Z',
 	channels: {},
 	coveredBy: covered ? { id: 'KB-0011', title: 'Retry & backoff', section: null, score: 0.42, margin: 0.2 } : null,
-	draft: covered ? null : `content/faq/_suggested/g00${i}.mdx`,
+	draft: covered ? null : `content/faq/_suggested/g00${i}.md`,
 });
 
 const s: Suggestions = {

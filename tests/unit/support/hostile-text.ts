@@ -17,6 +17,8 @@ const FRAGMENTS = [
 	'</script>',
 	'</SCRIPT ',
 	'<!--',
+	'-->',
+	'--!>',
 	'<script>alert(1)</script>',
 	'{',
 	'}',
