@@ -39,8 +39,9 @@ describe('a valid content tree', () => {
 				'',
 			].join('\n'),
 		);
-		// A mined draft from a hostile ticket, published as is: its ID holds an import line that
-		// would stop the build if it ran, its text JSX and an expression.
+		// A mined draft from a hostile ticket (plain Markdown, as the miner writes it), published as
+		// is: its ID holds an import line that would stop the build if it ran as MDX, its text JSX
+		// and an expression.
 		const hostileId = '770\n\nimport "data:text/javascript,throw new Error(\'ran a ticket ID\')"';
 		const mined = draftFaq({
 			cluster: {
@@ -64,7 +65,7 @@ describe('a valid content tree', () => {
 			totalTickets: 6,
 			generatedAt: new Date('2026-11-23T00:00:00Z'),
 		});
-		tree.write('faq/cli/mined-from-a-hostile-ticket.mdx', mined.replace('status: draft', 'status: published'));
+		tree.write('faq/cli/mined-from-a-hostile-ticket.md', mined.replace('status: draft', 'status: published'));
 		result = await build(tree);
 		console.info(`base build: ${result.seconds} s`);
 	}, BUILD_TIMEOUT);
