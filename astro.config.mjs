@@ -8,6 +8,7 @@ import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { dataStoreModule } from './src/integrations/data-store-module.ts';
+import { keptOutput } from './src/integrations/kept-output.ts';
 import { contentRedirects } from './src/integrations/redirects.ts';
 import { siteCheck } from './src/integrations/site-check.ts';
 import { rehypeIdLinks } from './src/lib/id-links.ts';
@@ -46,6 +47,8 @@ export default defineConfig({
 		...(siteConfig.edition === 'public'
 			? [sitemap({ filter: sitemapFilter(process.env.TIERZERO_CONTENT_DIR ?? './content') })]
 			: []),
+		// Last: what it removes after the build is what no integration before it wrote.
+		keptOutput(),
 	],
 	markdown: {
 		// `.md` entries: Astro's Rust Markdown processor (GFM, smart punctuation and heading ids are

@@ -1,0 +1,43 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { leftOverFiles } from '../../../src/lib/output-prune.ts';
+import { markBuildStart, pruneOutput, START_MARKER } from '../../../src/lib/output-prune-fs.ts';
+
+describe('leftOverFiles', () => {
+	const files = [
+		{ path: 'kb/KB-0001/index.html', mtimeMs: 100 }, // kept by the incremental build: a route file
+		{ path: 'kb/KB-0009/index.html', mtimeMs: 100 }, // an article deleted since
+		{ path: '_astro/old.js', mtimeMs: 100 }, // an asset of an earlier build
+		{ path: '_astro/new.js', mtimeMs: 250 }, // written by this build
+		{ path: 'sitemap-index.xml', mtimeMs: 200 }, // as old as the marker: maybe written just after it
+	];
+	it('gives the files older than the build that are not its pages', () => {
+		expect(leftOverFiles(files, 200, new Set(['kb/KB-0001/index.html']))).toEqual(['kb/KB-0009/index.html', '_astro/old.js']);
+	});
+});
+
+describe('pruneOutput', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'tierzero-prune-'));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+	const write = (path: string, ageSeconds: number) => {
+		mkdirSync(join(dir, path, '..'), { recursive: true });
+		writeFileSync(join(dir, path), path);
+		const t = new Date(Date.now() - ageSeconds * 1000);
+		utimesSync(join(dir, path), t, t);
+	};
+
+	it('removes left-over files and the folders they leave empty, and keeps a deploy .git', () => {
+		write('kb/KB-0001/index.html', 60);
+		write('kb/KB-0009/index.html', 60);
+		write('pagefind/fragment/en_1.pf_fragment', 60);
+		write('.git/HEAD', 60);
+		const started = markBuildStart(dir);
+		write('index.html', -5);
+		expect(pruneOutput(dir, started, new Set(['kb/KB-0001/index.html']))).toBe(2);
+		expect(readdirSync(dir).sort()).toEqual(['.git', 'index.html', 'kb']);
+		expect(readdirSync(join(dir, 'kb'))).toEqual(['KB-0001']);
+		expect(readdirSync(dir)).not.toContain(START_MARKER);
+	});
+});
