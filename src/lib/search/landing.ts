@@ -36,7 +36,7 @@ export interface LandingSource {
 	sub_results?: SubResult[];
 }
 
-export const normalizeWord = (word: string): string =>
+const normalizeWord = (word: string): string =>
 	word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
 /**
@@ -44,7 +44,7 @@ export const normalizeWord = (word: string): string =>
  * matches "leak" and "rotation" matches "rotating"; a shared start of up to five letters is
  * the stand-in for its stemmer, which the browser does not expose.
  */
-export function isFormOf(word: string, term: string): boolean {
+function isFormOf(word: string, term: string): boolean {
 	const n = Math.min(5, word.length, term.length);
 	return n > 0 && word.slice(0, n) === term.slice(0, n);
 }
