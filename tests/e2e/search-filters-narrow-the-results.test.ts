@@ -3,6 +3,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { axeViolations } from './support/axe.ts';
 import { openPage } from './support/browser.ts';
 import { useBuiltSite } from './lib/site.ts';
+import { PAGE_SIZE } from '../../src/lib/search/controller.ts';
 
 const site = useBuiltSite();
 
@@ -43,7 +44,7 @@ it('search filters narrow the results', async () => {
 		expect(await kbChip.getAttribute('aria-pressed')).toBe('true');
 		expect(articles).toBeLessThan(all);
 		const articleNames = await optionNames(dialog);
-		expect(articleNames.length).toBe(Math.min(articles, 10));
+		expect(articleNames.length).toBe(Math.min(articles, PAGE_SIZE));
 		for (const name of articleNames) expect(name).toMatch(/ KB article KB-\d{4} /);
 		// Results, badges, highlights and a pressed chip meet WCAG 2.2 AA as far as axe can tell.
 		expect(await axeViolations(page, 'dialog')).toEqual([]);

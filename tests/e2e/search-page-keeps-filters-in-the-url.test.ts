@@ -55,6 +55,9 @@ it('a shared /search/ link brings its filter chips pressed, and pressing chips u
 			.getByRole('option')
 			.first()
 			.waitFor();
+		// Six runbooks: the first five, then the sixth behind "Show more".
+		await expect.poll(() => main.getByRole('option').count()).toBe(5);
+		await main.getByRole('button', { name: 'Show more results (1 more)' }).click();
 		await expect.poll(() => main.getByRole('option').count()).toBe(6);
 		const runbooks = await main.getByRole('option').allTextContents();
 		for (const name of runbooks) expect(name).toMatch(/ Runbook RB-\d{3} /);
