@@ -8,9 +8,11 @@ import { rehypeIdLinks } from '../../../src/lib/id-links.ts';
 import { plainHast, satteriSteps, stepsMayApply } from '../../../src/lib/markdown-steps.ts';
 import { rehypeRunbookChecklist } from '../../../src/lib/rehype-runbook-checklist.ts';
 import { rehypeTableScroll } from '../../../src/lib/rehype-table-scroll.ts';
+import { markdown } from '../support/markdown.ts';
 
-// The two pipelines as astro.config.mjs sets them up, without code highlighting (not ours).
-const md = await createSatteriMarkdownProcessor({ hastPlugins: [satteriSteps()], features: { gfm: true, rawHtml: true }, syntaxHighlight: false });
+// The two pipelines as astro.config.mjs sets them up, without code highlighting (not ours): the
+// `.md` one from the tests' support, the `.mdx` one here.
+const md = markdown;
 const mdx = await createMarkdownProcessor({
 	gfm: false,
 	remarkPlugins: [remarkGfm],
