@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, UsageError } from '../cli-errors.ts';
-import { contentName, KNOWN_VERSIONS, parseMetadata, rechunk } from './index-chunks.ts';
+import { contentName, KNOWN_VERSIONS, rechunk } from './index-chunks.ts';
 
 export const INDEX_CHUNKS_USAGE = 'node scripts/index-chunks.ts DIR [--units N]   (after pagefind --site DIR)';
 
@@ -42,10 +42,10 @@ export function rechunkSite(siteDir: string, unitsOption?: string): string[] {
 		const metaHash = contentName(language, result.metadata, 10, new Set());
 		writeFileSync(join(dir, `pagefind.${metaHash}.pf_meta`), result.metadata);
 		written.add(join(dir, `pagefind.${metaHash}.pf_meta`));
-		stale.push(metaPath, ...parseMetadata(metaFile, metaPath).ranges.map(([, , hash]) => chunkPath(hash)));
+		stale.push(metaPath, ...result.replaced.map(chunkPath));
 		info.hash = metaHash;
 		lines.push(
-			`${language}: ${result.before} index chunks re-cut into ${result.after} of about ${result.units.toLocaleString('en-US')} locations each`,
+			`${language}: ${result.replaced.length} index chunks re-cut into ${result.chunks.size} of about ${result.units.toLocaleString('en-US')} locations each`,
 		);
 	}
 	// The entry is switched at once, and the old files go only after it: a reader of the site

@@ -139,7 +139,12 @@ export function writePagefindFile(body: unknown): Buffer {
  * A name for a file from its content, as Pagefind names its own: the language, an underscore
  * and the first `length` hex digits of a hash, longer while it collides with a taken name.
  */
-export function contentName(language: string, content: Uint8Array, length: number, taken: ReadonlySet<string>): string {
+export function contentName(
+	language: string,
+	content: Uint8Array,
+	length: number,
+	taken: { has(name: string): boolean },
+): string {
 	const hash = createHash('sha256').update(content).digest('hex');
 	for (let n = length; n <= hash.length; n++) {
 		const name = `${language}_${hash.slice(0, n)}`;
@@ -201,10 +206,10 @@ export function parseChunk(file: Uint8Array, name: string): IndexWord[] {
 export interface Rechunked {
 	metadata: Buffer;
 	chunks: Map<string, Buffer>;
-	/** Units per chunk used, and the chunk counts before and after. */
+	/** The hashes of the chunks the metadata listed before, which the new ones replace. */
+	replaced: string[];
+	/** Units per chunk used. */
 	units: number;
-	before: number;
-	after: number;
 }
 
 /**
@@ -229,11 +234,12 @@ export function rechunk(
 	const chunks = new Map<string, Buffer>();
 	const hashes = cut.map((chunkWords) => {
 		const file = writePagefindFile([chunkWords]);
-		const name = contentName(language, file, 7, new Set(chunks.keys()));
+		const name = contentName(language, file, 7, chunks);
 		chunks.set(name, file);
 		return name;
 	});
 	const body = [...meta.body];
 	body[META_CHUNKS] = chunkRanges(cut, hashes);
-	return { metadata: writePagefindFile(body), chunks, units: size, before: meta.ranges.length, after: cut.length };
+	const replaced = meta.ranges.map(([, , hash]) => hash);
+	return { metadata: writePagefindFile(body), chunks, replaced, units: size };
 }
