@@ -10,6 +10,9 @@
  * the metadata each session loads first, so the size grows with the square root of the index
  * ({@link chunkUnits}).
  *
+ * The words are moved as the bytes Pagefind wrote ({@link scanChunk}): the re-cut decodes no
+ * location, so its cost is mostly gzip's.
+ *
  * Pure: buffers in, buffers out. `scripts/index-chunks.ts` reads and writes the built site.
  */
 import { createHash } from 'node:crypto';
@@ -31,6 +34,16 @@ export type IndexWord = [
 	pages: [page: number, locations: number[], metaLocations?: number[], ...rest: unknown[]][],
 	...rest: unknown[],
 ];
+
+/**
+ * One word of the index as the re-cut moves it: the word, its size in units ({@link wordUnits})
+ * and its CBOR bytes, which go into the new chunk as they are.
+ */
+export interface EncodedWord {
+	word: string;
+	units: number;
+	bytes: Uint8Array;
+}
 
 /** One entry of the metadata's chunk list: words from `from` to `to` are in chunk `hash`. */
 export type ChunkRange = [from: string, to: string, hash: string];
@@ -58,20 +71,23 @@ export function chunkUnits(totalUnits: number): number {
 	return Math.max(MIN_CHUNK_UNITS, Math.round(best));
 }
 
+const wordOf = (w: IndexWord | EncodedWord): string => (Array.isArray(w) ? w[0] : w.word);
+const unitsOf = (w: IndexWord | EncodedWord): number => (Array.isArray(w) ? wordUnits(w) : w.units);
+
 /**
  * Pagefind's chunk_index: words in order, a chunk closed as soon as its units reach `units`,
  * so a word is never split and a chunk may exceed `units` by its last word. With `safe`, a
  * chunk is only closed where {@link isSafeCut} holds, and so may run on past `units`.
  */
-export function cutChunks(words: readonly IndexWord[], units: number, { safe = false } = {}): IndexWord[][] {
-	const chunks: IndexWord[][] = [];
-	let chunk: IndexWord[] = [];
+export function cutChunks<W extends IndexWord | EncodedWord>(words: readonly W[], units: number, { safe = false } = {}): W[][] {
+	const chunks: W[][] = [];
+	let chunk: W[] = [];
 	let size = 0;
 	words.forEach((word, i) => {
-		size += wordUnits(word);
+		size += unitsOf(word);
 		chunk.push(word);
 		const next = words[i + 1];
-		if (size >= units && (!safe || !next || isSafeCut(word[0], next[0]))) {
+		if (size >= units && (!safe || !next || isSafeCut(wordOf(word), wordOf(next)))) {
 			chunks.push(chunk);
 			chunk = [];
 			size = 0;
@@ -106,8 +122,12 @@ export function boundaryPrefixes(last: string, first: string): [string, string] 
 }
 
 /** Pagefind's chunk_meta: each chunk's word range, neighbours' bounds cut to their prefixes. */
-export function chunkRanges(chunks: readonly IndexWord[][], hashes: readonly string[]): ChunkRange[] {
-	const ranges: ChunkRange[] = chunks.map((chunk, i) => [chunk[0]?.[0] ?? '', chunk.at(-1)?.[0] ?? '', hashes[i]!]);
+export function chunkRanges(chunks: readonly (readonly (IndexWord | EncodedWord)[])[], hashes: readonly string[]): ChunkRange[] {
+	const ranges: ChunkRange[] = chunks.map((chunk, i) => {
+		const first = chunk[0];
+		const last = chunk.at(-1);
+		return [first ? wordOf(first) : '', last ? wordOf(last) : '', hashes[i]!];
+	});
 	for (let i = 0; i + 1 < ranges.length; i++) {
 		const [to, from] = boundaryPrefixes(ranges[i]![1], ranges[i + 1]![0]);
 		ranges[i]![1] = to;
@@ -118,6 +138,11 @@ export function chunkRanges(chunks: readonly IndexWord[][], hashes: readonly str
 
 /** A Pagefind file's body: the CBOR after the signature, from the gzip-compressed file. */
 export function readPagefindFile(file: Uint8Array, name: string): unknown {
+	return decode(readPagefindBytes(file, name));
+}
+
+/** A Pagefind file's CBOR bytes, after the signature, from the gzip-compressed file. */
+function readPagefindBytes(file: Uint8Array, name: string): Buffer {
 	let raw: Buffer;
 	try {
 		raw = gunzipSync(file);
@@ -127,7 +152,7 @@ export function readPagefindFile(file: Uint8Array, name: string): unknown {
 	if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) {
 		throw new Error(`${name}: does not start with Pagefind's signature "${SIGNATURE}"`);
 	}
-	return decode(raw.subarray(SIGNATURE.length));
+	return raw.subarray(SIGNATURE.length);
 }
 
 /** A Pagefind file from its body, as Pagefind writes it. */
@@ -180,7 +205,10 @@ export function parseMetadata(file: Uint8Array, name: string): Metadata {
 
 /** The words of one index chunk, checked for the shape {@link IndexWord} describes. */
 export function parseChunk(file: Uint8Array, name: string): IndexWord[] {
-	const body = readPagefindFile(file, name);
+	return chunkWords(decode(readPagefindBytes(file, name)), name);
+}
+
+function chunkWords(body: unknown, name: string): IndexWord[] {
 	const words = Array.isArray(body) ? body[0] : undefined;
 	if (!Array.isArray(body) || body.length !== 1 || !Array.isArray(words)) {
 		throw new Error(`${name}: not a Pagefind index chunk as this version of Tier Zero knows it`);
@@ -200,6 +228,178 @@ export function parseChunk(file: Uint8Array, name: string): IndexWord[] {
 		if (!ok) throw new Error(`${name}: a word entry is not [word, [[page, locations, …], …], …]`);
 	}
 	return words as IndexWord[];
+}
+
+/**
+ * The words of one index chunk as their encoded bytes: {@link scanChunk}'s, or, for a chunk it
+ * does not take, each word decoded and encoded again, which is what cborg would write for it.
+ */
+export function encodedWords(file: Uint8Array, name: string): EncodedWord[] {
+	const body = readPagefindBytes(file, name);
+	return (
+		scanChunk(body) ??
+		chunkWords(decode(body), name).map((word) => ({ word: word[0], units: wordUnits(word), bytes: encode(word) }))
+	);
+}
+
+/** A chunk file of these words, byte for byte what `writePagefindFile([words decoded])` writes. */
+export function writeChunkFile(words: readonly EncodedWord[]): Buffer {
+	const parts: Uint8Array[] = [Buffer.from(SIGNATURE, 'latin1'), arrayHead(1), arrayHead(words.length)];
+	for (const w of words) parts.push(w.bytes);
+	return gzipSync(Buffer.concat(parts), { level: 9 });
+}
+
+/** The shortest head of a CBOR array of `length` items, as cborg writes it. */
+function arrayHead(length: number): Uint8Array {
+	if (length < 24) return Uint8Array.of(0x80 | length);
+	if (length < 0x100) return Uint8Array.of(0x98, length);
+	if (length < 0x10000) return Uint8Array.of(0x99, length >> 8, length & 0xff);
+	return Uint8Array.of(0x9a, length >>> 24, (length >> 16) & 0xff, (length >> 8) & 0xff, length & 0xff);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Reads the CBOR of a chunk's body item by item without building it: where each word entry
+ * starts and ends, its word, and its units from the lengths of its location arrays. It takes
+ * only bytes that decoding and encoding again with cborg would give back unchanged: every head in
+ * its shortest form, definite lengths, integers below 2^32, valid UTF-8 without a leading byte
+ * order mark, no maps, tags or floats. Anything else (Pagefind writes none of it) gives null,
+ * and the caller decodes the chunk instead.
+ */
+export function scanChunk(body: Uint8Array): EncodedWord[] | null {
+	const r = new CborScan(body);
+	if (r.head() !== ARRAY || r.value !== 1 || r.head() !== ARRAY) return null;
+	const count = r.value;
+	const words: EncodedWord[] = [];
+	for (let i = 0; i < count; i++) {
+		const start = r.pos;
+		// [word, [[page, locations, metaLocations?, …], …], …]
+		if (r.head() !== ARRAY || r.value < 2) return null;
+		const fields = r.value;
+		if (r.head() !== TEXT) return null;
+		const word = r.text();
+		if (word === null || r.head() !== ARRAY) return null;
+		const pages = r.value;
+		let units = 0;
+		for (let p = 0; p < pages; p++) {
+			if (r.head() !== ARRAY || r.value < 2) return null;
+			const pageFields = r.value;
+			const number = r.head();
+			if ((number !== UINT && number !== NEGINT) || r.head() !== ARRAY) return null;
+			const locations = r.value;
+			for (let l = 0; l < locations; l++) if (!r.skip()) return null;
+			units += locations + 1;
+			if (pageFields > 2) {
+				if (r.head() !== ARRAY) return null;
+				const meta = r.value;
+				for (let l = 0; l < meta; l++) if (!r.skip()) return null;
+				units += meta;
+				for (let f = 3; f < pageFields; f++) if (!r.skip()) return null;
+			}
+		}
+		for (let f = 2; f < fields; f++) if (!r.skip()) return null;
+		words.push({ word, units, bytes: body.subarray(start, r.pos) });
+	}
+	return r.pos === body.length ? words : null;
+}
+
+/** CBOR major types, as {@link CborScan.head} returns them. */
+const UINT = 0;
+const NEGINT = 1;
+const BYTES = 2;
+const TEXT = 3;
+const ARRAY = 4;
+const SIMPLE = 7;
+/** What {@link CborScan.head} returns for a head cborg would not write back as it stands. */
+const UNTAKEN = -1;
+
+/** A cursor over CBOR bytes for {@link scanChunk}. */
+class CborScan {
+	pos = 0;
+	/** The value of the last head read: a length, or an integer's magnitude. */
+	value = 0;
+	private readonly bytes: Uint8Array;
+	constructor(bytes: Uint8Array) {
+		this.bytes = bytes;
+	}
+
+	/**
+	 * Reads one head: its major type, with {@link value} set, or {@link UNTAKEN} for a head in a
+	 * longer form than needed, of indefinite length, past the end, or of a type not taken.
+	 */
+	head(): number {
+		const b = this.bytes;
+		if (this.pos >= b.length) return UNTAKEN;
+		const initial = b[this.pos++]!;
+		const major = initial >> 5;
+		const info = initial & 31;
+		if (major === SIMPLE) {
+			// false, true, null, undefined: decoded and encoded again as the same byte.
+			this.value = info;
+			return info >= 20 && info <= 23 ? SIMPLE : UNTAKEN;
+		}
+		if (major > ARRAY) return UNTAKEN;
+		if (info < 24) {
+			this.value = info;
+		} else if (info === 24) {
+			if (this.pos + 1 > b.length) return UNTAKEN;
+			this.value = b[this.pos++]!;
+			if (this.value < 24) return UNTAKEN;
+		} else if (info === 25) {
+			if (this.pos + 2 > b.length) return UNTAKEN;
+			this.value = (b[this.pos]! << 8) | b[this.pos + 1]!;
+			this.pos += 2;
+			if (this.value < 0x100) return UNTAKEN;
+		} else if (info === 26) {
+			if (this.pos + 4 > b.length) return UNTAKEN;
+			this.value = b[this.pos]! * 0x1000000 + ((b[this.pos + 1]! << 16) | (b[this.pos + 2]! << 8) | b[this.pos + 3]!);
+			this.pos += 4;
+			if (this.value < 0x10000) return UNTAKEN;
+		} else {
+			// 64-bit values (cborg may decode them as BigInt), reserved values, indefinite lengths.
+			return UNTAKEN;
+		}
+		if ((major === BYTES || major === TEXT) && this.pos + this.value > b.length) return UNTAKEN;
+		return major;
+	}
+
+	/** The text of a TEXT head just read, or null when cborg would not give its bytes back. */
+	text(): string | null {
+		const end = this.pos + this.value;
+		let text: string;
+		try {
+			text = strictUtf8.decode(this.bytes.subarray(this.pos, end));
+		} catch {
+			return null;
+		}
+		// cborg's decoder drops a leading byte order mark, so it would not write it back.
+		if (text.startsWith('\uFEFF')) return null;
+		this.pos = end;
+		return text;
+	}
+
+	/** Skips one whole item; false when it or anything in it is not taken. */
+	skip(): boolean {
+		switch (this.head()) {
+			case UINT:
+			case NEGINT:
+			case SIMPLE:
+				return true;
+			case BYTES:
+				this.pos += this.value;
+				return true;
+			case TEXT:
+				return this.text() !== null;
+			case ARRAY: {
+				const n = this.value;
+				for (let i = 0; i < n; i++) if (!this.skip()) return false;
+				return true;
+			}
+			default:
+				return false;
+		}
+	}
 }
 
 /** The re-cut index of one language: its new metadata and chunk files by name. */
@@ -226,14 +426,14 @@ export function rechunk(
 	if (!KNOWN_VERSIONS.test(meta.version)) {
 		throw new Error(`${metadataName}: Pagefind ${meta.version}, whose index layout this code does not know (it knows ${KNOWN_VERSIONS.source})`);
 	}
-	const words = meta.ranges.flatMap(([, , hash]) => parseChunk(readChunk(hash), `${hash}.pf_index`));
-	const total = words.reduce((sum, word) => sum + wordUnits(word), 0);
+	const words = meta.ranges.flatMap(([, , hash]) => encodedWords(readChunk(hash), `${hash}.pf_index`));
+	const total = words.reduce((sum, word) => sum + word.units, 0);
 	const size = units ?? chunkUnits(total);
 	const cut = cutChunks(words, size, { safe: true });
 	const language = meta.ranges[0]?.[2].split('_')[0] ?? 'unknown';
 	const chunks = new Map<string, Buffer>();
-	const hashes = cut.map((chunkWords) => {
-		const file = writePagefindFile([chunkWords]);
+	const hashes = cut.map((chunk) => {
+		const file = writeChunkFile(chunk);
 		const name = contentName(language, file, 7, chunks);
 		chunks.set(name, file);
 		return name;

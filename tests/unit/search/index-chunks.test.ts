@@ -1,18 +1,22 @@
 import fc from 'fast-check';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gunzipSync } from 'node:zlib';
+import { encode } from 'cborg';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import {
 	boundaryPrefixes,
 	chunkRanges,
 	chunkUnits,
 	cutChunks,
+	encodedWords,
 	isSafeCut,
 	MIN_CHUNK_UNITS,
 	parseChunk,
 	parseMetadata,
 	rechunk,
+	scanChunk,
 	wordUnits,
+	writeChunkFile,
 	writePagefindFile,
 	type ChunkRange,
 	type IndexWord,
@@ -100,6 +104,20 @@ describe('rechunk on a real Pagefind index', () => {
 		expect(gunzipSync(writePagefindFile(meta.body)).equals(gunzipSync(files.get(metaName)!))).toBe(true);
 	});
 
+	it("moves every word of Pagefind's chunks as its bytes, and writes what decoding and encoding would", () => {
+		const meta = parseMetadata(files.get(metaName)!, metaName);
+		for (const [, , hash] of meta.ranges) {
+			const file = readChunk(hash);
+			// The scan takes Pagefind's own bytes: nothing falls back to decoding.
+			expect(scanChunk(gunzipSync(file).subarray(SIGNATURE.length))).not.toBeNull();
+			const words = encodedWords(file, hash);
+			const decoded = parseChunk(file, hash);
+			expect(words.map((w) => [w.word, w.units])).toEqual(decoded.map((w) => [w[0], wordUnits(w)]));
+			expect(writeChunkFile(words).equals(writePagefindFile([decoded]))).toBe(true);
+			expect(gunzipSync(writeChunkFile(words)).equals(gunzipSync(file))).toBe(true);
+		}
+	});
+
 	it('keeps every word, page and location, and every word is found in its own chunk', () => {
 		const meta = parseMetadata(files.get(metaName)!, metaName);
 		const before = meta.ranges.flatMap(([, , hash]) => parseChunk(readChunk(hash), hash));
@@ -122,6 +140,66 @@ describe('rechunk on a real Pagefind index', () => {
 		const body = [...meta.body];
 		body[0] = '2.0.0';
 		expect(() => rechunk(writePagefindFile(body), 'x.pf_meta', readChunk)).toThrow(/Pagefind 2\.0\.0/);
+	});
+});
+
+const SIGNATURE = 'pagefind_dcd';
+/** A chunk file holding these CBOR bytes as its body. */
+const chunkFile = (body: Uint8Array) => gzipSync(Buffer.concat([Buffer.from(SIGNATURE), body]));
+/** What the re-cut wrote before it moved bytes: every word decoded and encoded again. */
+const decodedAndEncoded = (file: Uint8Array) => writePagefindFile([parseChunk(file, 'x')]);
+
+describe('word entries moved as bytes', () => {
+	const integer = fc.oneof(fc.integer({ min: -30, max: 300 }), fc.integer({ min: -(2 ** 40), max: 2 ** 40 }));
+	const value = fc.oneof(integer, fc.double(), fc.boolean(), fc.constant(null), fc.string(), fc.jsonValue());
+	const word = fc.oneof(fc.string({ unit: 'grapheme', minLength: 1 }), fc.string().map((w) => `\uFEFF${w}`));
+	const page = fc.tuple(integer, fc.array(value, { maxLength: 30 }), fc.option(fc.array(value), { nil: undefined }), fc.array(value, { maxLength: 2 }));
+	const entry = fc.tuple(word, fc.array(page, { maxLength: 5 }), fc.array(value, { maxLength: 2 })).map(
+		([w, pages, rest]): IndexWord => [
+			w,
+			pages.map(([n, locations, meta, more]) => (meta === undefined ? [n, locations] : [n, locations, meta, ...more])),
+			...rest,
+		],
+	);
+
+	it('give the file decoding and encoding gives, for any words cborg can write', () => {
+		fc.assert(
+			fc.property(fc.array(entry, { maxLength: 40 }), (words) => {
+				const file = chunkFile(encode([words]));
+				const moved = encodedWords(file, 'x');
+				const decoded = parseChunk(file, 'x');
+				expect(moved.map((w) => [w.word, w.units])).toEqual(decoded.map((w) => [w[0], wordUnits(w)]));
+				expect(writeChunkFile(moved).equals(decodedAndEncoded(file))).toBe(true);
+				// Cut anywhere, each chunk is still what decoding and encoding its words gives.
+				cutChunks(moved, 7).forEach((chunk, i) => {
+					const same = cutChunks(decoded, 7)[i]!;
+					expect(writeChunkFile(chunk).equals(writePagefindFile([same]))).toBe(true);
+				});
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it('are decoded instead where cborg would not write the same bytes back', () => {
+		const head = (...bytes: number[]) => Uint8Array.from(bytes);
+		const entryWith = (location: Uint8Array) =>
+			Buffer.concat([head(0x81, 0x81, 0x83, 0x61, 0x61, 0x81, 0x82, 0x01, 0x81), location, head(0x80)]);
+		const cases = {
+			'a small integer in two bytes': entryWith(head(0x18, 0x05)),
+			'an integer in eight bytes': entryWith(head(0x1b, 0, 0, 0, 1, 0, 0, 0, 0)),
+			'a float that is a whole number': entryWith(head(0xfb, 0x3f, 0xf0, 0, 0, 0, 0, 0, 0)),
+			'an array of indefinite length': entryWith(head(0x9f, 0x01, 0xff)),
+			'a map': entryWith(head(0xa1, 0x61, 0x62, 0x01)),
+			'invalid UTF-8': head(0x81, 0x81, 0x83, 0x62, 0xc3, 0x28, 0x81, 0x82, 0x01, 0x80, 0x80),
+			'a byte order mark before the word': head(0x81, 0x81, 0x83, 0x64, 0xef, 0xbb, 0xbf, 0x61, 0x81, 0x82, 0x01, 0x80, 0x80),
+		};
+		for (const [what, body] of Object.entries(cases)) {
+			expect(scanChunk(body), what).toBeNull();
+			const file = chunkFile(body);
+			expect(writeChunkFile(encodedWords(file, 'x')).equals(decodedAndEncoded(file)), what).toBe(true);
+		}
+		// And a chunk that is no chunk is refused as before.
+		expect(() => encodedWords(chunkFile(head(0x81, 0x81, 0x61, 0x61)), 'x')).toThrow(/word entry/);
 	});
 });
 
