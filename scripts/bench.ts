@@ -4,6 +4,10 @@
 //
 //   npm run bench -- [--sizes starter,5000] [--keep] [--seed 1] [--source DIR] [--lighthouse-only]
 //   npm run bench -- --peer starlight [--sizes 5000,10000] [--keep] [--seed 1] [--source DIR]
+//   npm run bench -- --rebuild [--sizes 5000] [--keep] [--seed 1] [--source DIR]
+//
+// With --rebuild, Tier Zero alone builds each generated site cold and again after one article is
+// edited (as the side-by-side benchmark does), and prints the CPU time of each and of each step.
 //
 // With --peer starlight, Tier Zero and a pinned Starlight (installed into .bench/peers/, not a
 // dependency of this project) build the same generated corpus, one after the other, cold and
@@ -29,7 +33,7 @@ import {
 } from './lib/bench/stats.ts';
 import { auditPages, lighthouseTable, TARGETS, type PageScores } from './lib/bench/lighthouse.ts';
 import { PEERS, peerTable, ratioLines as peerRatioLines, STARLIGHT_VERSION, type PeerName } from './lib/bench/peer.ts';
-import { runPeerBench } from './lib/bench/peer-run.ts';
+import { runPeerBench, runRebuildBench } from './lib/bench/peer-run.ts';
 import { astroBin, buildEnv, dirBytes, installedVersion, pagefindBinary, prepareSiteRoot } from './lib/bench/site-fs.ts';
 import { listEntryFiles } from '../src/lib/content-fs.ts';
 import { serveSite, type SiteServer } from './lib/static-server.ts';
@@ -39,10 +43,11 @@ const root = process.cwd();
 const benchDir = join(root, '.bench');
 
 const USAGE =
-	'npm run bench -- [--sizes starter,5000] [--keep] [--seed N] [--source DIR] [--lighthouse-only] | --peer starlight [--sizes 5000,10000] [--keep] [--seed N] [--source DIR]';
+	'npm run bench -- [--sizes starter,5000] [--keep] [--seed N] [--source DIR] [--lighthouse-only] | --peer starlight [--sizes 5000,10000] [--keep] [--seed N] [--source DIR] | --rebuild [--sizes 5000] [--keep] [--seed N] [--source DIR]';
 const { values } = parseCli('bench', USAGE, {
 	options: {
 		'lighthouse-only': { type: 'boolean', default: false },
+		rebuild: { type: 'boolean', default: false },
 		sizes: { type: 'string' },
 		peer: { type: 'string' },
 		keep: { type: 'boolean', default: false },
@@ -60,7 +65,9 @@ const peer = values.peer as PeerName | undefined;
 if (peer !== undefined && !(PEERS as readonly string[]).includes(peer))
 	usageExit('bench', USAGE, `--peer: "${peer}" is not a peer the benchmark knows (${PEERS.join(', ')})`);
 if (peer && values['lighthouse-only']) usageExit('bench', USAGE, '--peer and --lighthouse-only do not go together');
-const sites = (values['lighthouse-only'] ? 'starter' : (values.sizes ?? (peer ? '5000' : 'starter,5000')))
+const rebuildOnly = values.rebuild;
+if (rebuildOnly && (peer || values['lighthouse-only'])) usageExit('bench', USAGE, '--rebuild goes with neither --peer nor --lighthouse-only');
+const sites = (values['lighthouse-only'] ? 'starter' : (values.sizes ?? (peer || rebuildOnly ? '5000' : 'starter,5000')))
 	.split(',')
 	.map((s) => s.trim())
 	.filter(Boolean);
@@ -69,8 +76,8 @@ for (const s of sites) {
 		usageExit('bench', USAGE, `--sizes: "${s}" is neither "starter" nor an article count such as 5000`);
 }
 if (sites.length === 0) usageExit('bench', USAGE, '--sizes: list at least one site, e.g. starter,5000');
-if (peer && sites.includes('starter'))
-	usageExit('bench', USAGE, '--peer compares generated sites only: --sizes takes article counts such as 5000,10000');
+if ((peer || rebuildOnly) && sites.includes('starter'))
+	usageExit('bench', USAGE, '--peer and --rebuild take generated sites only: --sizes takes article counts such as 5000,10000');
 
 /** Output of a finished child process. */
 interface Run {
@@ -238,7 +245,7 @@ const results: SiteResult[] = [];
 const generated: string[] = [];
 let lighthouseScores: PageScores[] | undefined;
 // One build at a time: the machines have two cores, and parallel builds would skew each other.
-for (const site of peer ? [] : sites) {
+for (const site of peer || rebuildOnly ? [] : sites) {
 	let contentDir = resolve(root, 'content');
 	if (site !== 'starter') {
 		contentDir = await generate(site);
@@ -267,21 +274,34 @@ const load = () =>
 		.map((l) => l.toFixed(2))
 		.join(' ');
 
-if (peer) {
-	const { results: peerResults, method } = await runPeerBench(
-		{
-			root,
-			benchDir,
-			siteRoot,
-			chromiumPath,
-			generate: async (count) => {
-				const dir = await generate(count);
-				generated.push(dir);
-				return dir;
-			},
-		},
-		sites,
+// What the peer and rebuild benchmarks share: where to build, and a corpus generator that
+// remembers what it wrote, so it is removed at the end.
+const generatedSites = {
+	root,
+	benchDir,
+	siteRoot,
+	generate: async (count: string) => {
+		const dir = await generate(count);
+		generated.push(dir);
+		return dir;
+	},
+};
+
+if (rebuildOnly) {
+	const rebuilds = await runRebuildBench(generatedSites, sites);
+	console.log('');
+	console.log(
+		`Tier Zero rebuild after one edit: Node ${process.version}, astro ${version('astro')}, pagefind ${version('pagefind')}, ` +
+			`${availableParallelism()} CPUs, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${load()}`,
 	);
+	for (const r of rebuilds) {
+		console.log(
+			`${r.articles} articles: cold ${r.cold.cpuSeconds.toFixed(1)} s CPU (${r.steps.cold}); rebuild ${r.rebuild.cpuSeconds.toFixed(1)} s CPU ` +
+				`(${r.steps.rebuild}), ${((100 * r.rebuild.cpuSeconds) / r.cold.cpuSeconds).toFixed(0)} % of cold`,
+		);
+	}
+} else if (peer) {
+	const { results: peerResults, method } = await runPeerBench({ ...generatedSites, chromiumPath }, sites);
 	console.log('');
 	console.log(
 		`Tier Zero and Starlight ${STARLIGHT_VERSION}, side by side: Node ${process.version}, astro ${version('astro')}, ` +

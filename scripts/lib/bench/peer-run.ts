@@ -108,8 +108,12 @@ async function buildTierZero(o: PeerBenchOptions, env: NodeJS.ProcessEnv, dir: s
 		await measureCommand(process.execPath, [join(o.root, 'scripts', 'index-chunks.ts'), env.TIERZERO_OUT_DIR!], { env, cwd: o.root }),
 		join(dir, `${step}-index-chunks.log`),
 	);
-	return { astro, pagefind, cost: sum(astro, pagefind, chunks) };
+	return { astro, pagefind, chunks, cost: sum(astro, pagefind, chunks) };
 }
+
+/** CPU seconds of each step of a Tier Zero build, as one line. */
+const stepsLine = (b: { astro: Measured; pagefind: Measured; chunks: Measured }): string =>
+	`astro build ${b.astro.cpuSeconds.toFixed(1)} s, pagefind ${b.pagefind.cpuSeconds.toFixed(1)} s, index re-cut ${b.chunks.cpuSeconds.toFixed(1)} s CPU`;
 
 async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: string, edited: string) {
 	const dir = join(o.benchDir, `peer-tierzero-${count}`);
@@ -121,7 +125,7 @@ async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: str
 	const env = buildEnv({ content: contentDir, out: outDir, cache: join(dir, 'cache') });
 	log(`${count}: Tier Zero cold build`);
 	const cold = await buildTierZero(o, env, dir, 'cold');
-	log(`${count}: Tier Zero cold: ${costLine(cold.cost)}`);
+	log(`${count}: Tier Zero cold: ${costLine(cold.cost)} (${stepsLine(cold)})`);
 	const pages = parseAstroPages(cold.astro.output);
 	if (pages === null) throw new Error(`${dir}/cold-astro.log: no "N page(s) built" line in astro's output`);
 	const indexed = parsePagefind(cold.pagefind.output);
@@ -130,11 +134,12 @@ async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: str
 	editArticle(edited);
 	log(`${count}: Tier Zero rebuild after editing ${relative(contentDir, edited)}`);
 	const rebuild = await buildTierZero(o, env, dir, 'rebuild');
-	log(`${count}: Tier Zero rebuild: ${costLine(rebuild.cost)}`);
+	log(`${count}: Tier Zero rebuild: ${costLine(rebuild.cost)} (${stepsLine(rebuild)})`);
 	assertEditBuilt(outDir, 'Tier Zero');
 	return {
 		outDir,
 		method: cold.astro.method,
+		steps: { cold: stepsLine(cold), rebuild: stepsLine(rebuild) },
 		result: {
 			label: 'Tier Zero',
 			pages,
@@ -186,6 +191,30 @@ async function benchStarlight(count: string, project: string, editedDoc: string)
 	};
 }
 
+/** The article of a generated corpus the rebuild benchmarks edit: the middle one by file name. */
+function articleToEdit(contentDir: string): { kbFiles: string[]; edited: string } {
+	const kbFiles = listEntryFiles(join(contentDir, 'kb')).sort();
+	return { kbFiles, edited: kbFiles[Math.floor(kbFiles.length / 2)]! };
+}
+
+/**
+ * `npm run bench -- --rebuild`: Tier Zero alone, cold and again after one article is edited, as
+ * in the side-by-side benchmark, for each article count; no peer, no browser.
+ */
+export async function runRebuildBench(
+	o: Omit<PeerBenchOptions, 'chromiumPath'>,
+	counts: readonly string[],
+): Promise<{ articles: number; cold: BuildCost; rebuild: BuildCost; steps: { cold: string; rebuild: string } }[]> {
+	const results = [];
+	for (const count of counts) {
+		const contentDir = await o.generate(count);
+		const { kbFiles, edited } = articleToEdit(contentDir);
+		const tz = await benchTierZero({ ...o, chromiumPath: '' }, count, contentDir, edited);
+		results.push({ articles: kbFiles.length, cold: tz.result.cold, rebuild: tz.result.rebuild, steps: tz.steps });
+	}
+	return results;
+}
+
 /** Runs the side-by-side benchmark for each article count; returns one result per site and count. */
 export async function runPeerBench(
 	o: PeerBenchOptions,
@@ -199,8 +228,7 @@ export async function runPeerBench(
 		const contentDir = await o.generate(count);
 		// The Starlight tree is written before Tier Zero's edit, so both start from the same corpus.
 		const tree = writeStarlightSite(project, contentDir);
-		const kbFiles = listEntryFiles(join(contentDir, 'kb')).sort();
-		const edited = kbFiles[Math.floor(kbFiles.length / 2)]!;
+		const { kbFiles, edited } = articleToEdit(contentDir);
 		const query = queryWord(tree.titles);
 		const tz = await benchTierZero(o, count, contentDir, edited);
 		const sl = await benchStarlight(count, project, tree.docFile(edited));
