@@ -16,7 +16,7 @@ import { rehypeRunbookChecklist } from './src/lib/rehype-runbook-checklist.ts';
 import { rehypeTableScroll } from './src/lib/rehype-table-scroll.ts';
 import { satteriSteps } from './src/lib/markdown-steps.ts';
 import { sitemapFilter } from './src/lib/sitemap-fs.ts';
-import { CACHE_DIR, OUT_DIR } from './src/lib/edition.ts';
+import { cacheDirFrom, OUT_DIR } from './src/lib/edition.ts';
 import { siteConfig } from './src/site-config.ts';
 
 export default defineConfig({
@@ -27,7 +27,7 @@ export default defineConfig({
 	build: { inlineStylesheets: 'always' },
 	outDir: process.env.TIERZERO_OUT_DIR ?? OUT_DIR[siteConfig.edition],
 	// Separate caches let a benchmark or test build run beside the main one.
-	cacheDir: process.env.TIERZERO_CACHE_DIR ?? CACHE_DIR[siteConfig.edition],
+	cacheDir: cacheDirFrom(process.env),
 	integrations: [
 		siteCheck(siteConfig),
 		contentCheck(process.env.TIERZERO_CONTENT_DIR ?? './content', process.env.TIERZERO_OUT_DIR ?? './dist'),

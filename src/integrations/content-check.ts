@@ -6,26 +6,31 @@
  *   no stack trace (a writer has nothing to do with one);
  * - `astro dev`: on start and on every change under the content folder, in the browser's error
  *   overlay and the terminal, so a bad field does not leave the old page showing unnoticed.
+ * What each entry file gives is kept in Astro's cache folder between runs, keyed by the file's
+ * bytes (src/lib/content-check-cache-fs.ts), so a rebuild reads again only the files that changed.
  * In dev it also serves the search index of the last build (`dist/pagefind/`): Pagefind indexes
  * built pages, which the dev server never writes.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { contentFolderError, loadAndCheckContent } from '../lib/content-fs.ts';
+import { checkContentTree, contentFolderError } from '../lib/content-fs.ts';
 import { formatProblems, type ContentProblem } from '../lib/content-rules.ts';
 import { overlayError } from '../lib/content-overlay.ts';
 
 const FIX_HINT = 'Fix each file at the line shown; `npm run check:content` checks again in about a second.';
 
 export function contentCheck(contentDir: string, outDir = 'dist'): AstroIntegration {
+	let cacheDir = '';
 	return {
 		name: 'tierzero:content-check',
 		hooks: {
-			'astro:config:setup': ({ command, logger }) => {
+			'astro:config:setup': ({ command, config, logger }) => {
+				cacheDir = fileURLToPath(config.cacheDir);
 				if (command !== 'build') return;
 				const folderError = contentFolderError(contentDir);
-				const problems = folderError ? [] : loadAndCheckContent(contentDir).problems;
+				const problems = folderError ? [] : checkContentTree(contentDir, { cacheDir, warn: (m) => logger.warn(m) }).problems;
 				if (!folderError && problems.length === 0) return;
 				// Logged as is: Astro renders an error's message as Markdown, which would turn
 				// `**Fix**` quoted from a runbook into bold and lose what the writer must look for.
@@ -41,7 +46,7 @@ export function contentCheck(contentDir: string, outDir = 'dist'): AstroIntegrat
 					const folderError = contentFolderError(contentDir);
 					problems = folderError
 						? [{ file: contentDir, field: '(folder)', message: folderError }]
-						: loadAndCheckContent(contentDir).problems;
+						: checkContentTree(contentDir, { cacheDir, warn: (m) => logger.warn(m) }).problems;
 					if (problems.length > 0) {
 						logger.error(formatProblems(problems));
 						server.ws.send(overlayError(problems, FIX_HINT));

@@ -5,7 +5,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { InputError, UsageError } from './cli-errors.ts';
-import { contentFolderError, loadAndCheckContent, urlsLockFile } from './content-fs.ts';
+import { checkContentTree, contentFolderError, loadAndCheckContent, urlsLockFile } from './content-fs.ts';
 import { formatProblems, type ContentProblem } from './content-rules.ts';
 import { renderLock } from './urls.ts';
 
@@ -21,6 +21,8 @@ export function githubAnnotation(p: ContentProblem, level: 'error' | 'warning' =
 
 export interface CheckArgs {
 	root: string;
+	/** The build's cache folder, where the check keeps what each file gave for the next run (none: no cache). */
+	cacheDir?: string;
 	updateUrls: boolean;
 	format?: string;
 	out: (line: string) => void;
@@ -33,19 +35,21 @@ export function runCheckContent(args: CheckArgs): number {
 	if (format !== 'text' && format !== 'github') throw new UsageError(`--format: "${format}" is not text or github`);
 	const folderError = contentFolderError(args.root);
 	if (folderError) throw new UsageError(folderError);
-	let { problems, counts, urls } = loadAndCheckContent(args.root);
+	const { cacheDir } = args;
+	const check = () => (cacheDir === undefined ? loadAndCheckContent(args.root) : checkContentTree(args.root, { cacheDir, warn: args.err }));
+	let { problems, counts, urls } = check();
 	if (args.updateUrls) {
 		const lock = urlsLockFile(args.root);
 		// A first lock starts empty, so every URL the content makes now is new.
 		if (!existsSync(lock)) {
 			writeFileSync(lock, renderLock([], []));
-			({ urls } = loadAndCheckContent(args.root));
+			({ urls } = check());
 		}
 		if (!urls) throw new InputError('fix the redirects file first; the URLs cannot be checked without it', lock);
 		writeFileSync(lock, urls.updated);
 		const what = [`${urls.added.length} new`, ...(urls.nowInternal.length ? [`${urls.nowInternal.length} now internal`] : [])];
 		args.out(`recorded ${lock}: ${what.join(', ')}`);
-		({ problems, counts } = loadAndCheckContent(args.root));
+		({ problems, counts } = check());
 	}
 	const remaining = problems;
 	if (remaining.length === 0) {

@@ -4,10 +4,11 @@ import { parse } from 'yaml';
 import type { z } from 'astro/zod';
 import { CategoriesSchema, FaqSchema, KbSchema, PolicySchema, RedirectsSchema, RunbookSchema, TemplateSchema, type Category, type Policy, type Redirect } from '../schemas/index.ts';
 import { sortCategories, unknownCategory } from './categories.ts';
-import { checkContent, checkedRoutes, type ContentProblem, type ContentSet, type EntryLike } from './content-rules.ts';
+import { checkContent, checkedRoutes, type BodyFacts, type ContentProblem, type ContentSet, type EntryLike } from './content-rules.ts';
+import { EntryRecordCache } from './content-check-cache-fs.ts';
+import { readEntry } from './entry-record.ts';
 import { checkUrls, type UrlCheck } from './urls.ts';
 import { withLines } from './content-lines-fs.ts';
-import { splitFrontmatter } from './frontmatter.ts';
 import { yamlProblem } from './yaml-problem.ts';
 import { ENTRY_EXTENSIONS } from './entry-files.ts';
 import { readSynonyms } from './search/synonyms-fs.ts';
@@ -116,17 +117,43 @@ export interface LoadedContent {
 	policy: EntryLike<Policy>[];
 }
 
-/**
- * Read and check a whole content tree without Astro: the same schemas and cross-entry rules the
- * build applies, fast enough for an editor save hook or a pre-commit check.
- */
-export function loadAndCheckContent(root: string, cwd = process.cwd()): {
-	set: LoadedContent;
+/** What checking a content tree gives. */
+export interface ContentCheck {
 	problems: ContentProblem[];
 	counts: Record<string, number>;
 	/** The URL check, when the tree has a `urls.lock` (a tree without one opts out). */
 	urls: UrlCheck | null;
-} {
+}
+
+/**
+ * Read and check a whole content tree without Astro: the same schemas and cross-entry rules the
+ * build applies, fast enough for an editor save hook or a pre-commit check.
+ */
+export function loadAndCheckContent(root: string, cwd = process.cwd()): ContentCheck & { set: LoadedContent } {
+	return loadTree(root, cwd, null);
+}
+
+/**
+ * {@link loadAndCheckContent}'s check, reading again only the entry files whose bytes changed
+ * since the last run with the same `cacheDir` (src/lib/content-check-cache-fs.ts); the rules
+ * across files run on every entry. `reused` and `parsed` count the entry files of each kind.
+ * A cache that cannot be written costs only speed: `warn` is told why.
+ */
+export function checkContentTree(
+	root: string,
+	options: { cacheDir: string; cwd?: string; fingerprint?: string; warn?: (message: string) => void },
+): ContentCheck & { reused: number; parsed: number } {
+	const cache = new EntryRecordCache(options.cacheDir, root, options.fingerprint);
+	const { problems, counts, urls } = loadTree(root, options.cwd ?? process.cwd(), cache);
+	try {
+		cache.save();
+	} catch (e) {
+		options.warn?.(`the content check could not keep its results for the next build: ${(e as Error).message}`);
+	}
+	return { problems, counts, urls, reused: cache.reused, parsed: cache.parsed };
+}
+
+function loadTree(root: string, cwd: string, cache: EntryRecordCache | null): ContentCheck & { set: LoadedContent } {
 	const problems: ContentProblem[] = [];
 	// IDs of entries whose frontmatter failed; see checkContent.
 	const unchecked = new Set<string>();
@@ -134,31 +161,27 @@ export function loadAndCheckContent(root: string, cwd = process.cwd()): {
 	// rules that read only sound fields still run, so one wrong field hides no other problem.
 	const salvaged: ContentSet = { kb: [], faq: [], runbooks: [], templates: [], policy: [] };
 	const load = <S extends z.ZodObject>(sub: keyof ContentSet, schema: S) => {
-		const entries: { filePath: string; data: z.output<S>; body: string }[] = [];
+		const entries: { filePath: string; data: z.output<S>; body: string; facts: BodyFacts }[] = [];
 		for (const path of listEntryFiles(join(root, sub))) {
 			const filePath = relative(cwd, path);
-			const source = readFileSync(path, 'utf8');
-			let parsed;
-			try {
-				parsed = splitFrontmatter(source);
-			} catch (e) {
-				problems.push({ file: filePath, field: '(frontmatter)', ...yamlProblem(e as Error, 2) });
-				// The body is still checked; no field is, as none could be read. Its ID, when a
-				// line says it, keeps links to this entry from being reported as well.
-				const id = /^id:\s*["']?([\w-]+)/m.exec(source)?.[1];
-				if (id) unchecked.add(id);
-				const body = source.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, '');
-				salvaged[sub].push({ filePath, data: {} as never, body, invalid: new Set(Object.keys(schema.shape)) });
+			const bytes = readFileSync(path);
+			const { record, body = '' } = cache ? cache.record(path, bytes) : readEntry(bytes.toString('utf8'));
+			const { frontmatter, facts } = record;
+			if ('problem' in frontmatter) {
+				problems.push({ file: filePath, field: '(frontmatter)', ...frontmatter.problem });
+				// Its ID, when a line says it, keeps links to this entry from being reported as well.
+				if (frontmatter.id) unchecked.add(frontmatter.id);
+				salvaged[sub].push({ filePath, data: {} as never, body, facts, invalid: new Set(Object.keys(schema.shape)) });
 				continue;
 			}
-			const r = schema.safeParse(parsed.data);
-			if (r.success) entries.push({ filePath, data: r.data, body: parsed.body });
+			const r = schema.safeParse(frontmatter.data);
+			if (r.success) entries.push({ filePath, data: r.data, body, facts });
 			else {
 				problems.push(...issuesOf(filePath, r.error));
-				const id = (parsed.data as { id?: unknown } | null)?.id;
-				const { data, invalid } = soundFields(schema, parsed.data);
+				const id = (frontmatter.data as { id?: unknown } | null)?.id;
+				const { data, invalid } = soundFields(schema, frontmatter.data);
 				if (typeof id === 'string' && invalid.has('id')) unchecked.add(id);
-				salvaged[sub].push({ filePath, data: data as never, body: parsed.body, invalid });
+				salvaged[sub].push({ filePath, data: data as never, body, facts, invalid });
 			}
 		}
 		return entries;

@@ -1,7 +1,7 @@
 import { KB_SECTIONS } from '../schemas/kb.ts';
 import { mentionedIds } from './id-links.ts';
 import type { Audience, Edition } from './edition.ts';
-import { headingIds, linkProblem, linksIn, proseLineEntries, sitePathOf } from './links.ts';
+import { headingIdsInProse, linkProblem, linksInProse, proseLineEntries, sitePathOf } from './links.ts';
 import { findPlaceholders } from './placeholders.ts';
 import { KB_ID, RUNBOOK_ID, TEMPLATE_ID, faqFilePath, idPath, kbPath, policyPath, runbookPath, templatePath } from './permalinks.ts';
 import { siteRoutes } from './routes.ts';
@@ -27,6 +27,51 @@ export interface EntryLike<D = Record<string, unknown>> {
 	 * missing, and the rules that read them skip this entry.
 	 */
 	invalid?: ReadonlySet<string>;
+	/**
+	 * What the rules read from `body`, when known already (kept from an earlier check of the same
+	 * file, src/lib/content-check-cache-fs.ts); the rules then do not read `body`.
+	 */
+	facts?: BodyFacts;
+}
+
+/** What the rules read from one entry's body: all of a body's part in the check. */
+export interface BodyFacts {
+	/** Entry IDs mentioned in prose ({@link mentionedIds}). */
+	mentioned: string[];
+	/** Links as written ({@link linksIn}). */
+	links: string[];
+	/** The ids of its headings ({@link headingIds}). */
+	headings: string[];
+	/** What {@link checkKbSections} says of it. */
+	kbSections: string | null;
+	/** What {@link checkRunbookSteps} says of it. */
+	runbookSteps: string | null;
+	/** Placeholders used in it ({@link findPlaceholders}). */
+	placeholders: string[];
+}
+
+/** The facts of a body, from one pass over its prose lines. */
+export function bodyFacts(body: string): BodyFacts {
+	const prose = proseLineEntries(body);
+	const lines = prose.map(([text]) => text);
+	return {
+		mentioned: mentionedIds(lines),
+		links: linksInProse(prose).map((l) => l.url),
+		headings: headingIdsInProse(prose),
+		kbSections: kbSectionsProblem(lines),
+		runbookSteps: runbookStepsProblem(lines),
+		placeholders: findPlaceholders(body),
+	};
+}
+
+const factsMemo = new WeakMap<object, BodyFacts>();
+
+/** An entry's body facts: its own, or worked out once from its body. */
+export function factsOf(e: EntryLike<unknown>): BodyFacts {
+	if (e.facts) return e.facts;
+	let facts = factsMemo.get(e);
+	if (!facts) factsMemo.set(e, (facts = bodyFacts(e.body)));
+	return facts;
 }
 
 /** Whether every named field of the entry passed its schema. */
@@ -81,7 +126,11 @@ export function proseLines(body: string): string[] {
 
 /** `##` headings of a Markdown body, outside fenced code. */
 export function h2Headings(body: string): string[] {
-	return proseLines(body).flatMap((line) => {
+	return h2InProse(proseLines(body));
+}
+
+function h2InProse(lines: readonly string[]): string[] {
+	return lines.flatMap((line) => {
 		const h = /^##\s+(.+?)\s*#*\s*$/.exec(line);
 		return h ? [h[1]!] : [];
 	});
@@ -89,7 +138,11 @@ export function h2Headings(body: string): string[] {
 
 /** Sections of the KB template that the body lacks or has out of order. */
 export function checkKbSections(body: string): string | null {
-	const headings = h2Headings(body).map((h) => h.toLowerCase());
+	return kbSectionsProblem(proseLines(body));
+}
+
+function kbSectionsProblem(lines: readonly string[]): string | null {
+	const headings = h2InProse(lines).map((h) => h.toLowerCase());
 	const missing = KB_SECTIONS.filter((s) => !headings.includes(s.toLowerCase()));
 	if (missing.length > 0) {
 		return `missing section${missing.length > 1 ? 's' : ''} ${missing.map((s) => `"## ${s}"`).join(', ')}; every KB article has ${KB_SECTIONS.map((s) => `## ${s}`).join(', ')}`;
@@ -103,7 +156,11 @@ export function checkKbSections(body: string): string | null {
 
 /** Runbook steps: a numbered list, and a time estimate such as "(5 min)" on each top-level step. */
 export function checkRunbookSteps(body: string): string | null {
-	const steps = proseLines(body).filter((l) => /^\d+\.\s+\S/.test(l));
+	return runbookStepsProblem(proseLines(body));
+}
+
+function runbookStepsProblem(lines: readonly string[]): string | null {
+	const steps = lines.filter((l) => /^\d+\.\s+\S/.test(l));
 	if (steps.length < 2) return 'runbook body must have numbered steps ("1. …", "2. …")';
 	const untimed = steps.filter((l) => !TIME_ESTIMATE.test(l));
 	if (untimed.length > 0) {
@@ -119,7 +176,14 @@ export function checkTemplatePlaceholders(
 	body: string,
 	declared: string[],
 ): ContentProblem[] {
-	const used = findPlaceholders(`${subject}\n${body}`);
+	return placeholderProblems(findPlaceholders(`${subject}\n${body}`), declared);
+}
+
+/**
+ * {@link checkTemplatePlaceholders} from the placeholders subject and body use: a placeholder
+ * never spans lines, so those of `${subject}\n${body}` are the subject's, then the body's.
+ */
+function placeholderProblems(used: readonly string[], declared: readonly string[]): ContentProblem[] {
 	const problems: ContentProblem[] = [];
 	for (const name of used) {
 		if (!declared.includes(name)) {
@@ -197,7 +261,7 @@ export function checkContent(set: ContentSet, unchecked: ReadonlySet<string> = n
 		...set.templates.filter((e) => sound(e, 'id')).map((e) => e.data.id),
 	]);
 	for (const e of [...set.kb, ...set.faq, ...set.runbooks]) {
-		for (const id of mentionedIds(proseLines(e.body))) {
+		for (const id of factsOf(e).mentioned) {
 			if (!known.has(id) && !unchecked.has(id)) {
 				problems.push({
 					file: e.filePath,
@@ -210,17 +274,18 @@ export function checkContent(set: ContentSet, unchecked: ReadonlySet<string> = n
 	problems.push(...checkLinks(set, unchecked));
 	problems.push(...checkAudience(set));
 	for (const e of set.kb) {
-		const s = checkKbSections(e.body);
+		const s = factsOf(e).kbSections;
 		if (s) problems.push({ file: e.filePath, field: 'body', message: s });
 		checkRelated(e.filePath, e.data.status, e.data.related, e.data.id);
 	}
 	for (const e of set.faq) checkRelated(e.filePath, e.data.status, e.data.related);
 	for (const e of set.runbooks) {
-		const s = checkRunbookSteps(e.body);
+		const s = factsOf(e).runbookSteps;
 		if (s) problems.push({ file: e.filePath, field: 'body', message: s });
 	}
 	for (const e of set.templates.filter((t) => sound(t, 'subject', 'placeholders'))) {
-		for (const p of checkTemplatePlaceholders(e.data.subject, e.body, e.data.placeholders)) {
+		const used = [...new Set([...findPlaceholders(e.data.subject), ...factsOf(e).placeholders])];
+		for (const p of placeholderProblems(used, e.data.placeholders)) {
 			problems.push({ ...p, file: e.filePath });
 		}
 	}
@@ -256,31 +321,31 @@ export function checkLinks(set: ContentSet, unchecked: ReadonlySet<string> = new
 	// Every page of either edition; what public entries may reach is checkAudience's business.
 	const routes = checkedRoutes(set, unchecked);
 	const anchors = new Map<string, string[]>();
-	const pages: { file: string; path: string; body: string; draft: boolean }[] = [
+	const pages: { file: string; path: string; facts: BodyFacts; draft: boolean }[] = [
 		...set.kb.filter((e) => sound(e, 'id', 'status')).map((e) => ({
 			file: e.filePath,
 			path: kbPath(e.data.id),
-			body: e.body,
+			facts: factsOf(e),
 			draft: e.data.status === 'draft',
 		})),
 		...set.faq.filter((e) => sound(e, 'category', 'status')).map((e) => ({
 			file: e.filePath,
 			path: faqFilePath(e.data.category, e.filePath),
-			body: e.body,
+			facts: factsOf(e),
 			draft: e.data.status === 'draft',
 		})),
 		...set.runbooks.filter((e) => sound(e, 'id')).map((e) => ({
 			file: e.filePath,
 			path: runbookPath(e.data.id),
-			body: e.body,
+			facts: factsOf(e),
 			draft: false,
 		})),
 	];
-	for (const page of pages) anchors.set(page.path, [...headingIds(page.body), 'main']);
+	for (const page of pages) anchors.set(page.path, [...page.facts.headings, 'main']);
 	const problems: ContentProblem[] = [];
 	// A draft is not built, so its links go nowhere yet either way; they are checked on publishing.
 	for (const page of pages.filter((p) => !p.draft)) {
-		for (const { url } of linksIn(page.body)) {
+		for (const url of page.facts.links) {
 			const message = linkProblem(url, page.path, routes, anchors);
 			if (message) problems.push({ file: page.file, field: 'body', message, find: url });
 		}
@@ -318,33 +383,33 @@ export function checkAudience(set: ContentSet): ContentProblem[] {
 	const fix = 'make both public, make this entry internal, or remove the link';
 	const named = (t: { what: string; file: string }) => `${t.what} (${t.file}), which is internal`;
 
-	type Page = { file: string; path: string; body: string; related: string[]; links: boolean };
+	type Page = { file: string; path: string; facts: BodyFacts; related: string[]; links: boolean };
 	const pages: Page[] = [
 		...set.kb
 			.filter((e) => e.data.audience === 'public' && e.data.status !== 'draft')
-			.map((e) => ({ file: e.filePath, path: kbPath(e.data.id), body: e.body, related: e.data.related, links: true })),
+			.map((e) => ({ file: e.filePath, path: kbPath(e.data.id), facts: factsOf(e), related: e.data.related, links: true })),
 		...set.faq
 			.filter((e) => e.data.audience === 'public' && e.data.status !== 'draft')
-			.map((e) => ({ file: e.filePath, path: faqFilePath(e.data.category, e.filePath), body: e.body, related: e.data.related, links: true })),
+			.map((e) => ({ file: e.filePath, path: faqFilePath(e.data.category, e.filePath), facts: factsOf(e), related: e.data.related, links: true })),
 		...set.runbooks
 			.filter((e) => e.data.audience === 'public')
-			.map((e) => ({ file: e.filePath, path: runbookPath(e.data.id), body: e.body, related: [], links: true })),
+			.map((e) => ({ file: e.filePath, path: runbookPath(e.data.id), facts: factsOf(e), related: [], links: true })),
 		// A template's links are for the customer's mail client, but an ID in it still becomes a link.
 		...set.templates
 			.filter((e) => e.data.audience === 'public')
-			.map((e) => ({ file: e.filePath, path: templatePath(e.data.id), body: e.body, related: [], links: false })),
+			.map((e) => ({ file: e.filePath, path: templatePath(e.data.id), facts: factsOf(e), related: [], links: false })),
 	];
 	for (const page of pages) {
 		page.related.forEach((id, i) => {
 			const target = internal.get(id);
 			if (target) problems.push({ file: page.file, field: `related[${i}]`, message: `is public but points to ${named(target)}; ${fix}` });
 		});
-		for (const id of mentionedIds(proseLines(page.body))) {
+		for (const id of page.facts.mentioned) {
 			const target = internal.get(id);
 			if (target) problems.push({ file: page.file, field: 'body', message: `is public but mentions ${named(target)}; ${fix}`, find: id });
 		}
 		if (!page.links) continue;
-		for (const { url } of linksIn(page.body)) {
+		for (const url of page.facts.links) {
 			const path = sitePathOf(url, page.path);
 			if (path === null || publicRoutes.has(path) || !allRoutes.has(path)) continue;
 			const target = internalPaths.get(path) ?? { what: path, file: 'only the internal edition has it' };

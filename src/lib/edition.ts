@@ -33,3 +33,7 @@ export const CACHE_DIR: Record<Edition, string> = {
 	public: './node_modules/.astro',
 	internal: './node_modules/.astro-internal',
 };
+
+/** The build's cache folder for this environment: `TIERZERO_CACHE_DIR`, or its edition's. */
+export const cacheDirFrom = (env: Record<string, string | undefined>): string =>
+	env.TIERZERO_CACHE_DIR ?? CACHE_DIR[editionFrom(env.TIERZERO_EDITION)];

@@ -42,8 +42,13 @@ export function proseLineEntries(body: string): [text: string, line: number][] {
 
 /** The links of a Markdown body, outside fenced and inline code, with their lines. */
 export function linksIn(body: string): FoundLink[] {
+	return linksInProse(proseLineEntries(body));
+}
+
+/** {@link linksIn} over a body's prose lines ({@link proseLineEntries}). */
+export function linksInProse(prose: readonly [text: string, line: number][]): FoundLink[] {
 	const found: FoundLink[] = [];
-	for (const [raw, line] of proseLineEntries(body)) {
+	for (const [raw, line] of prose) {
 		const text = raw.replace(/`[^`]*`/g, '');
 		for (const pattern of LINK_PATTERNS) {
 			for (const m of text.matchAll(pattern)) {
@@ -66,8 +71,13 @@ function headingText(markdown: string): string {
 
 /** The ids rehype-slug gives the headings of a body, in order (github-slugger, as it uses). */
 export function headingIds(body: string): string[] {
+	return headingIdsInProse(proseLineEntries(body));
+}
+
+/** {@link headingIds} over a body's prose lines ({@link proseLineEntries}). */
+export function headingIdsInProse(prose: readonly [text: string, line: number][]): string[] {
 	const slugger = new GithubSlugger();
-	return proseLineEntries(body).flatMap(([line]) => {
+	return prose.flatMap(([line]) => {
 		const h = /^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
 		return h ? [slugger.slug(headingText(h[1]!))] : [];
 	});

@@ -1,0 +1,108 @@
+/**
+ * Keeps each entry file's record (src/lib/entry-record.ts) between runs of the content check, in
+ * the build's cache folder, keyed by a hash of the file's bytes: a rebuild after editing one
+ * article of 5,000 parses one file's YAML and body instead of all of them. Every rule across
+ * files (IDs, links, audiences, URLs) still runs on all the records each time.
+ *
+ * The records depend on the code that makes them, so the cache also names a fingerprint of that
+ * code (every module of src/lib and src/schemas, and the YAML parser's version): after a change
+ * to any of it, the first run reads everything again. A cache that cannot be read is ignored.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { readEntry, type EntryRecord } from './entry-record.ts';
+
+/** The cache's file in a build's cache folder. */
+export const contentCheckCacheFile = (cacheDir: string): string => join(cacheDir, 'tierzero', 'content-check.bin');
+
+interface Stored {
+	fingerprint: string;
+	root: string;
+	entries: Map<string, { hash: string; record: EntryRecord }>;
+}
+
+const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64');
+
+let codeFingerprint: string | undefined;
+
+/** A hash of the code records depend on: the sources of src/lib and src/schemas, and YAML's version. */
+export function recordCodeFingerprint(): string {
+	if (codeFingerprint !== undefined) return codeFingerprint;
+	const hash = createHash('sha256');
+	const lib = dirname(fileURLToPath(import.meta.url));
+	for (const dir of [lib, join(lib, '..', 'schemas')]) {
+		for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) {
+			hash.update(`${name}\0`).update(readFileSync(join(dir, name))).update('\0');
+		}
+	}
+	const yamlPackage = createRequire(import.meta.url).resolve('yaml/package.json');
+	hash.update((JSON.parse(readFileSync(yamlPackage, 'utf8')) as { version: string }).version);
+	codeFingerprint = hash.digest('base64');
+	return codeFingerprint;
+}
+
+/** Entry records of one content tree, the kept ones where a file's bytes are unchanged. */
+export class EntryRecordCache {
+	private readonly file: string;
+	private readonly root: string;
+	private readonly fingerprint: string;
+	private readonly kept: Map<string, { hash: string; record: EntryRecord }>;
+	private readonly seen = new Map<string, { hash: string; record: EntryRecord }>();
+	/** Files whose record was kept from the last run, and files read afresh. */
+	reused = 0;
+	parsed = 0;
+
+	constructor(cacheDir: string, root: string, fingerprint = recordCodeFingerprint()) {
+		this.file = contentCheckCacheFile(cacheDir);
+		this.root = resolve(root);
+		this.fingerprint = fingerprint;
+		this.kept = new Map();
+		try {
+			const stored = deserialize(readFileSync(this.file)) as Stored;
+			if (stored.fingerprint === fingerprint && stored.root === this.root && stored.entries instanceof Map) {
+				this.kept = stored.entries;
+			}
+		} catch {
+			// No cache yet, or one this code cannot read: every file is read afresh.
+		}
+	}
+
+	/**
+	 * The record of the file at `path` with these bytes, and its body when it was read afresh
+	 * (a kept record has none: the rules read its facts).
+	 */
+	record(path: string, bytes: Uint8Array): { record: EntryRecord; body?: string } {
+		const key = resolve(path);
+		const hash = hashOf(bytes);
+		const kept = this.kept.get(key);
+		if (kept && kept.hash === hash) {
+			this.reused++;
+			this.seen.set(key, kept);
+			return { record: kept.record };
+		}
+		this.parsed++;
+		const { record, body } = readEntry(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+		this.seen.set(key, { hash, record });
+		return { record, body };
+	}
+
+	/** Writes the records of this run's files only, so a deleted file's goes with it. */
+	save(): void {
+		const stored: Stored = { fingerprint: this.fingerprint, root: this.root, entries: this.seen };
+		mkdirSync(dirname(this.file), { recursive: true });
+		// Written aside and renamed, so a build that stops half-way, or one beside it, never
+		// leaves half a cache for the next to read.
+		const temporary = `${this.file}.${process.pid}.tmp`;
+		try {
+			writeFileSync(temporary, serialize(stored));
+			renameSync(temporary, this.file);
+		} catch (e) {
+			rmSync(temporary, { force: true });
+			throw e;
+		}
+	}
+}
