@@ -157,7 +157,7 @@ function readPagefindBytes(file: Uint8Array, name: string): Buffer {
 
 /** A Pagefind file from its body, as Pagefind writes it. */
 export function writePagefindFile(body: unknown): Buffer {
-	return gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), encode(body)]), { level: 9 });
+	return gzipPagefind(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), encode(body)]));
 }
 
 /**
@@ -242,11 +242,15 @@ export function encodedWords(file: Uint8Array, name: string): EncodedWord[] {
 	);
 }
 
+/** Compresses a Pagefind file's bytes: gzip at level 9, as Pagefind does, or that kept from before. */
+export type Compress = (raw: Buffer) => Buffer;
+export const gzipPagefind: Compress = (raw) => gzipSync(raw, { level: 9 });
+
 /** A chunk file of these words, byte for byte what `writePagefindFile([words decoded])` writes. */
-export function writeChunkFile(words: readonly EncodedWord[]): Buffer {
+export function writeChunkFile(words: readonly EncodedWord[], compress: Compress = gzipPagefind): Buffer {
 	const parts: Uint8Array[] = [Buffer.from(SIGNATURE, 'latin1'), arrayHead(1), arrayHead(words.length)];
 	for (const w of words) parts.push(w.bytes);
-	return gzipSync(Buffer.concat(parts), { level: 9 });
+	return compress(Buffer.concat(parts));
 }
 
 /** The shortest head of a CBOR array of `length` items, as cborg writes it. */
@@ -421,6 +425,7 @@ export function rechunk(
 	metadataName: string,
 	readChunk: (hash: string) => Uint8Array,
 	units?: number,
+	compress: Compress = gzipPagefind,
 ): Rechunked {
 	const meta = parseMetadata(metadataFile, metadataName);
 	if (!KNOWN_VERSIONS.test(meta.version)) {
@@ -433,7 +438,7 @@ export function rechunk(
 	const language = meta.ranges[0]?.[2].split('_')[0] ?? 'unknown';
 	const chunks = new Map<string, Buffer>();
 	const hashes = cut.map((chunk) => {
-		const file = writeChunkFile(chunk);
+		const file = writeChunkFile(chunk, compress);
 		const name = contentName(language, file, 7, chunks);
 		chunks.set(name, file);
 		return name;
