@@ -157,7 +157,8 @@ describe('word entries moved as bytes', () => {
 	const entry = fc.tuple(word, fc.array(page, { maxLength: 5 }), fc.array(value, { maxLength: 2 })).map(
 		([w, pages, rest]): IndexWord => [
 			w,
-			pages.map(([n, locations, meta, more]) => (meta === undefined ? [n, locations] : [n, locations, meta, ...more])),
+			// Locations of any kind, not only numbers: the scan must give way to decoding for them.
+			pages.map(([n, locations, meta, more]) => (meta === undefined ? [n, locations] : [n, locations, meta, ...more])) as IndexWord[1],
 			...rest,
 		],
 	);
