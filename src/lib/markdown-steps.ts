@@ -47,13 +47,26 @@ export function plainHast(node: Readonly<Record<string, unknown>>): HastNode {
 }
 
 /**
- * Whether any step could change a body's tree: it is a runbook, or its Markdown has a table (GFM
- * or HTML), a cell's alignment, an entry ID, or a character reference that could spell one. Most
- * KB articles have none of these, and skip the plugin and with it the copy of their whole tree
- * into JavaScript, the plugin's main cost. Errs on the side of running the steps.
+ * A line that could be a GFM table's delimiter row (`| --- | :-: |`, `--|--`, `:---`): only
+ * pipes, colons, hyphens and blanks after any blockquote markers, with a hyphen and a pipe or
+ * colon; or a line of hyphens under a line with a pipe. A table cannot do without one, while a
+ * pipe alone is common in prose and code (`a | b`, shell pipelines): a fifth of the generated
+ * knowledge base has a pipe, under a tenth has a table.
+ */
+const TABLE_DELIMITER_ROW = /^[ \t>]*(?=[^\n]*-)(?=[^\n]*[|:])[|:\- \t]+$|\|[^\n]*\n[ \t>]*-[- \t]*$/m;
+
+/**
+ * Whether any step could change a body's tree: it is a runbook, or its Markdown has a table (a
+ * GFM delimiter row, or HTML), a cell's alignment, an entry ID, or a character reference that
+ * could spell one. Most KB articles have none of these, and skip the plugin and with it the copy
+ * of their whole tree into JavaScript, the plugin's main cost. Errs on the side of running the steps.
  */
 export function stepsMayApply(source: string, path: string): boolean {
-	return isRunbookFile(path) || /\||text-align|<t(?:able|h|d)\b|&#|\b(?:KB|RB|TPL)-/i.test(source);
+	return (
+		isRunbookFile(path) ||
+		/text-align|<t(?:able|h|d)\b|&#|\b(?:KB|RB|TPL)-/i.test(source) ||
+		TABLE_DELIMITER_ROW.test(source)
+	);
 }
 
 /** An entry of `satteri({ hastPlugins })`: a plugin, or a factory that decides per body. */

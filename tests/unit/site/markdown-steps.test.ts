@@ -77,6 +77,12 @@ describe('stepsMayApply', () => {
 	it('runs the steps for a runbook, a table, an aligned cell, an entry ID or a character reference', () => {
 		expect(stepsMayApply('Plain text.', '/site/content/runbooks/outage.md')).toBe(true);
 		expect(stepsMayApply('| a |\n| - |\n| 1 |', '/c/kb/a.md')).toBe(true);
+		// Delimiter rows without outer pipes, with only an alignment colon, inside a quote, or a
+		// setext underline under a line with a pipe (not a table, but close enough to check).
+		expect(stepsMayApply('a | b\n--|--', '/c/kb/a.md')).toBe(true);
+		expect(stepsMayApply('| a |\n:---:', '/c/kb/a.md')).toBe(true);
+		expect(stepsMayApply('Intro.\n\n> | a | b |\n> | --- | --- |', '/c/kb/a.md')).toBe(true);
+		expect(stepsMayApply('| a |\n---', '/c/kb/a.md')).toBe(true);
 		expect(stepsMayApply('<TABLE><tr><TD>1</TD></tr></TABLE>', '/c/kb/a.md')).toBe(true);
 		expect(stepsMayApply('<p style="text-align: right">x</p>', '/c/kb/a.md')).toBe(true);
 		expect(stepsMayApply('See KB-0042.', '/c/kb/a.md')).toBe(true);
@@ -86,12 +92,15 @@ describe('stepsMayApply', () => {
 
 	it('skips a body none of them could change, as most KB articles are', () => {
 		expect(stepsMayApply('## Cause\n\nThe <Server> name & port "are" wrong.\n\n```bash\nls -la\n```', '/c/kb/a.md')).toBe(false);
+		// A pipe in prose or code is no table.
+		expect(stepsMayApply('Run `ps aux | grep caro`, then pick Yes | No.\n\n```bash\ncat log | tail\n```\n\n---\n\n- item', '/c/kb/a.md')).toBe(false);
 	});
 
 	it('leaves a skipped body as the steps would have', async () => {
-		const body = '## Cause\n\nThe <Server> name & port "are" wrong --- see <b>this</b>.\n\n```bash\nls -la\n```';
+		const body = '## Cause\n\nThe <Server> name & port "are" wrong --- see <b>this</b> | or `a | b`.\n\n```bash\nls -la | sort\n```';
+		expect(stepsMayApply(body, '/c/kb/a.md')).toBe(false);
 		// The plugin itself, not the factory that leaves it out for this body.
-		const always = (satteriSteps() as (ctx: unknown) => unknown)({ source: '| forced', fileURL: undefined });
+		const always = (satteriSteps() as (ctx: unknown) => unknown)({ source: '| forced |\n| --- |', fileURL: undefined });
 		const forced = await createSatteriMarkdownProcessor({ hastPlugins: [always as never], features: { gfm: true, rawHtml: true }, syntaxHighlight: false });
 		expect(await render(md, 'kb/a.md', body)).toBe(await render(forced, 'kb/a.md', body));
 	});
