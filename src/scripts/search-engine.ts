@@ -6,7 +6,7 @@
  */
 import type { FilterCounts, Found, Hit, SearchEngine } from '../lib/search/controller.ts';
 import { isRealMatch, searchWithCorrection } from '../lib/search/correct.ts';
-import { FILTER_GROUPS, pagefindFilters, type FilterSelection } from '../lib/search/filters.ts';
+import { FILTER_GROUPS, hasFilters, pagefindFilters, type FilterSelection } from '../lib/search/filters.ts';
 import { entryIdOf, parseQuery, STOP_WORDS, type QueryTerm } from '../lib/search/query.ts';
 import {
 	fieldWeight,
@@ -78,7 +78,9 @@ function passes(filters: Record<string, string[]> | undefined, selection: Filter
 /** The Pagefind engine behind the controller. */
 export function pagefindEngine(): SearchEngine<PagefindData> {
 	let index: SearchIndex | undefined;
-	let pageFilters = new Map<string, Record<string, string[]>>();
+	/** Every page's chip filter values, once the reader opens the filters or presses a chip. */
+	let pageFilters: Map<string, Record<string, string[]>> | undefined;
+	let loadingFilters: Promise<FilterCounts> | undefined;
 	/** Pages holding each searched word, unfiltered, for the page's lifetime. */
 	const wordPages = new Map<string, Promise<Map<string, PagefindResult>>>();
 
@@ -161,11 +163,11 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 		const { terms, ignored } = parseQuery(query, index!.synonyms);
 		const matches = await termPages(terms);
 		const found = matches.map((m) => m.best);
-		const total = pageFilters.size || Math.max(...found.map((f) => f.size), 1);
+		const total = index!.pageCount || Math.max(...found.map((f) => f.size), 1);
 		const scores: TermPages[] = found.map(
 			(pages) => new Map([...pages].map(([id, { result }]) => [id, result.score])),
 		);
-		const keep = (id: string) => passes(pageFilters.get(id), selection);
+		const keep = (id: string) => passes(pageFilters?.get(id), selection);
 		const { candidates, relaxed } = relax(rankCandidates(scores, total, keep), terms.length);
 		// Every candidate is placed by where its terms match, which Pagefind reports with each
 		// result: no fragment loads before the results are shown, and then only theirs.
@@ -178,7 +180,7 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 		const results: Hit<PagefindData>[] = order.map((c) => ({ data: () => fragmentOf(c, found) }));
 		const filters: FilterCounts = {};
 		for (const { id } of order) {
-			for (const [key, values] of Object.entries(pageFilters.get(id) ?? {})) {
+			for (const [key, values] of Object.entries(pageFilters?.get(id) ?? {})) {
 				for (const value of values) {
 					const counts = (filters[key] ??= {});
 					counts[value] = (counts[value] ?? 0) + 1;
@@ -201,16 +203,27 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 	return {
 		async load() {
 			index = await loadSearchIndex();
-			// The chips' filters only, through a search that holds every page: Pagefind's filters()
-			// would also fetch the entry-ID filter, one value per entry (on a 5,000-article site
-			// the largest filter file), which only an ID query needs (entryPage).
-			const everyPage = Object.fromEntries(FILTER_GROUPS.map(({ key }) => [key, { any: [] }]));
-			const { filters: totals } = await runSearch(index.pagefind, null, everyPage);
-			pageFilters = await loadPageFilters(index, totals);
-			return totals;
+		},
+		loadFilters() {
+			loadingFilters ??= (async () => {
+				if (!index) throw new Error('Search: the index is not loaded');
+				// The chips' filters only, through a search that holds every page: Pagefind's
+				// filters() would also fetch the entry-ID filter, one value per entry (on a
+				// 5,000-article site the largest filter file), which only an ID query needs.
+				const everyPage = Object.fromEntries(FILTER_GROUPS.map(({ key }) => [key, { any: [] }]));
+				const { filters: totals } = await runSearch(index.pagefind, null, everyPage);
+				pageFilters = await loadPageFilters(index, totals);
+				return totals;
+			})();
+			loadingFilters.catch(() => {
+				loadingFilters = undefined;
+			});
+			return loadingFilters;
 		},
 		async search(typed, selection, { literal }): Promise<Found<PagefindData>> {
 			if (!index) throw new Error('Search: the index is not loaded');
+			// The controller loads the filters before it searches with chips pressed.
+			if (hasFilters(selection) && !pageFilters) throw new Error('Search: the filters are not loaded');
 			const { pagefind } = index;
 			if (!typed) {
 				// Filters alone list every page they match: browsing by chip.

@@ -51,6 +51,8 @@ export interface Pagefind {
 /** The loaded index: Pagefind, the synonyms (none when they failed to load) and the speller. */
 export interface SearchIndex {
 	pagefind: Pagefind;
+	/** Pages in the index, to weigh words by rarity; 0 when unknown. */
+	pageCount: number;
 	speller: LazySpeller;
 	synonyms: SynonymGroups;
 }
@@ -109,6 +111,23 @@ async function loadShard(shard: string): Promise<Vocabulary> {
 	}
 }
 
+/**
+ * Pages in the index, from Pagefind's entry file (a few hundred bytes; Pagefind reads it too,
+ * under a cache-busting query). 0 when it cannot be read: ranking then estimates the count.
+ */
+async function loadPageCount(): Promise<number> {
+	try {
+		const response = await fetch(`${BASE}pagefind/pagefind-entry.json`);
+		if (!response.ok) return 0;
+		const { languages } = (await response.json()) as { languages?: Record<string, { page_count?: unknown }> };
+		// One language per site here; Pagefind too falls back to the largest index.
+		const counts = Object.values(languages ?? {}).map(({ page_count }) => Number(page_count) || 0);
+		return Math.max(0, ...counts);
+	} catch {
+		return 0;
+	}
+}
+
 let loading: Promise<SearchIndex> | undefined;
 
 /**
@@ -116,8 +135,8 @@ let loading: Promise<SearchIndex> | undefined;
  * (reopening search) tries again.
  */
 export function loadSearchIndex(): Promise<SearchIndex> {
-	loading ??= Promise.all([loadPagefind(), loadSynonyms()]).then(
-		([pagefind, synonyms]) => ({ pagefind, synonyms, speller: shardedSpeller(loadShard) }),
+	loading ??= Promise.all([loadPagefind(), loadSynonyms(), loadPageCount()]).then(
+		([pagefind, synonyms, pageCount]) => ({ pagefind, pageCount, synonyms, speller: shardedSpeller(loadShard) }),
 		(error: unknown) => {
 			loading = undefined;
 			throw error;

@@ -1,6 +1,6 @@
 /**
- * Draws the search controller's state: notice, filter chips (behind one "Filters" button on
- * narrow screens), live status, the listbox of results, "Show more" and the empty state. Clicks
+ * Draws the search controller's state: notice, filter chips (behind one "Filters" button, which
+ * loads them), live status, the listbox of results, "Show more" and the empty state. Clicks
  * go back to the controller; keys are src/scripts/search-combobox.ts's business.
  */
 import type { Change, FilterCounts, SearchController, SearchState } from '../lib/search/controller.ts';
@@ -98,11 +98,20 @@ export function createSearchView(
 		input.focus();
 		void controller().showMore();
 	});
-	// On narrow screens the chips fold away so the results get the height (see search.css).
-	filterToggle.addEventListener('click', () => {
-		const open = filterToggle.getAttribute('aria-expanded') !== 'true';
+	function setFiltersOpen(open: boolean) {
 		filterToggle.setAttribute('aria-expanded', String(open));
 		filterBox.classList.toggle('tz-search-filters-open', open);
+	}
+	// The chips sit behind one button: the results get the height on a phone, and the filters
+	// (every filter value's pages, more bytes than a query's own on a large site) load only for
+	// readers who open them.
+	filterToggle.addEventListener('click', () => {
+		const open = filterToggle.getAttribute('aria-expanded') !== 'true';
+		setFiltersOpen(open);
+		if (open && !controller().state.filtersLoaded) {
+			status.textContent = 'Loading filters…';
+			void controller().openFilters();
+		}
 	});
 
 	/**
@@ -201,7 +210,8 @@ export function createSearchView(
 			(group as HTMLElement).hidden = !group.querySelector('.tz-search-chip:not([hidden])');
 		}
 		filterBox.hidden = !filterBox.querySelector('.tz-search-filter-group:not([hidden])');
-		filterToggle.hidden = filterBox.hidden;
+		// Before they load, the button is what loads them; after, it goes when no chip applies.
+		filterToggle.hidden = state.filtersLoaded && filterBox.hidden;
 		filterToggle.textContent = pressed ? `Filters (${pressed})` : 'Filters';
 	}
 
@@ -364,7 +374,12 @@ export function createSearchView(
 					return;
 				case 'loaded':
 					status.textContent = '';
+					return updateChips(state);
+				case 'filters':
+					if (status.textContent === 'Loading filters…') status.textContent = '';
 					buildChips(state.totals);
+					// Chips pressed from the start (a shared link) are shown pressed.
+					if (hasFilters(state.selection)) setFiltersOpen(true);
 					return updateChips(state);
 				case 'results':
 					return showResults(state);

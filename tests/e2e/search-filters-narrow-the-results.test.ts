@@ -35,9 +35,16 @@ it('search filters narrow the results', async () => {
 		const all = await announcedCount(dialog);
 		expect(all).toBeGreaterThan(5);
 
+		// The chips load when the reader opens them, and then count the results shown.
+		const toggle = dialog.getByRole('button', { name: /^Filters/ });
+		expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+		await toggle.click();
+		expect(await toggle.getAttribute('aria-expanded')).toBe('true');
 		const kbChip = dialog
 			.getByRole('group', { name: 'Type' })
 			.getByRole('button', { name: /^KB article/ });
+		await expect.poll(() => kbChip.textContent(), { timeout: 10_000 }).toMatch(/^KB article \d+$/);
+		expect(Number(/\d+$/.exec((await kbChip.textContent()) ?? '')?.[0])).toBeLessThan(all);
 		expect(await kbChip.getAttribute('aria-pressed')).toBe('false');
 		await kbChip.click();
 		const articles = await announcedCount(dialog, all);

@@ -43,7 +43,16 @@ export async function openEngine(browser: Browser, siteUrl: string, engine: Engi
 /** Presses exactly the chips a question asks for in Tier Zero's dialog. */
 async function setChips(page: Page, filters: GoldenQuestion['filters']) {
 	const dialog = page.getByRole('dialog', { name: 'Search the help center' });
-	await dialog.locator('.tz-search-chip').first().waitFor({ state: 'attached', timeout: TIMEOUT });
+	const chips = dialog.locator('.tz-search-chip');
+	// The chips load when the reader opens them: a question without filters, asked before any
+	// other opened them, leaves them closed and unloaded, as a reader who never opens them would.
+	const wanted = Object.values(filters).some((values) => values.length > 0);
+	if (!wanted && (await chips.count()) === 0) return;
+	const toggle = dialog.getByRole('button', { name: /^Filters/ });
+	if ((await toggle.getAttribute('aria-expanded', { timeout: TIMEOUT })) !== 'true') {
+		await toggle.click({ timeout: TIMEOUT });
+	}
+	await chips.first().waitFor({ state: 'attached', timeout: TIMEOUT });
 	const toClick = await dialog.evaluate((el, wanted: Record<string, string[]>) => {
 		const out: number[] = [];
 		el.querySelectorAll<HTMLButtonElement>('.tz-search-chip').forEach((chip, i) => {

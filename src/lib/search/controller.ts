@@ -48,20 +48,36 @@ export interface Found<D> {
 	/** Set when the query is an entry ID and its entry is the first hit: Enter opens it. */
 	exactId?: string;
 	hits: Hit<D>[];
-	/** Counts under each filter value for this query and the current filters. */
+	/**
+	 * Counts under each filter value for this query and the current filters; empty until the
+	 * filters are loaded ({@link SearchEngine.loadFilters}).
+	 */
 	filters: FilterCounts;
 }
 
 /** How the controller reaches the index (src/scripts/search-index.ts in the browser). */
 export interface SearchEngine<D> {
-	/** Loads the index once; resolves to the filter totals of the whole index. */
-	load(): Promise<FilterCounts>;
+	/** Loads the index once: what a query needs, without the filters. */
+	load(): Promise<void>;
+	/**
+	 * Loads the filters once (every filter value's pages: on a large site more bytes than a
+	 * query's own); resolves to the filter totals of the whole index.
+	 */
+	loadFilters(): Promise<FilterCounts>;
 	/** Searches a typed query (or, when empty, lists what the filters match). */
 	search(typed: string, selection: FilterSelection, options: { literal: boolean }): Promise<Found<D>>;
 }
 
 /** Why the state changed, so the view redraws only what moved. */
-export type Change = 'loading' | 'loaded' | 'results' | 'more' | 'active' | 'cleared' | 'failed';
+export type Change =
+	| 'loading'
+	| 'loaded'
+	| 'filters'
+	| 'results'
+	| 'more'
+	| 'active'
+	| 'cleared'
+	| 'failed';
 
 /** What the view draws. */
 export interface SearchState<D> {
@@ -73,8 +89,10 @@ export interface SearchState<D> {
 	/** Index in `shown` of the active option, or -1. */
 	active: number;
 	selection: FilterSelection;
-	/** Filter counts over the whole index. */
+	/** Filter counts over the whole index; empty until the filters are loaded. */
 	totals: FilterCounts;
+	/** Whether the filters are loaded (the reader opened them, or chips were pressed). */
+	filtersLoaded: boolean;
 	/** Set after a failure, until the next search succeeds. */
 	error?: unknown;
 }
@@ -117,6 +135,11 @@ export interface SearchController<D> {
 	enter(newTab: boolean): void;
 	/** Replaces the query (the notice's links); `literal` searches it without correction. */
 	useQuery(query: string, literal: boolean): void;
+	/**
+	 * The reader opened the filters: loads them (once), then searches again so the chips count
+	 * the results shown.
+	 */
+	openFilters(): Promise<void>;
 	toggleFilter(key: string, value: string): void;
 	clearFilters(): void;
 	/** Moves the active option; `-1` leaves the results. Out-of-range values wrap. */
@@ -129,8 +152,16 @@ export interface SearchController<D> {
 /** Creates the controller; nothing happens until `start()`. */
 export function createSearchController<D>(options: ControllerOptions<D>): SearchController<D> {
 	const { engine, readQuery, onChange, emit } = options;
-	const state: SearchState<D> = { typed: '', shown: [], active: -1, selection: options.filters ?? {}, totals: {} };
+	const state: SearchState<D> = {
+		typed: '',
+		shown: [],
+		active: -1,
+		selection: options.filters ?? {},
+		totals: {},
+		filtersLoaded: false,
+	};
 	let loading: Promise<boolean> | undefined;
+	let loadingFilters: Promise<boolean> | undefined;
 	/** The query for which the reader chose "search instead for …". */
 	let literal: string | null = null;
 	/** Bumped on every search so a slow, superseded one never renders. */
@@ -171,8 +202,7 @@ export function createSearchController<D>(options: ControllerOptions<D>): Search
 		loading ??= (async () => {
 			changed('loading');
 			try {
-				state.totals = await engine.load();
-				state.selection = knownSelection(state.selection, state.totals);
+				await engine.load();
 				changed('loaded');
 				return true;
 			} catch (error) {
@@ -182,6 +212,28 @@ export function createSearchController<D>(options: ControllerOptions<D>): Search
 			}
 		})();
 		return loading;
+	}
+
+	/** Loads the filters once, after the index; after a failure the next call tries again. */
+	function ensureFilters(): Promise<boolean> {
+		loadingFilters ??= (async () => {
+			if (!(await ensureLoaded())) {
+				loadingFilters = undefined;
+				return false;
+			}
+			try {
+				state.totals = await engine.loadFilters();
+				state.selection = knownSelection(state.selection, state.totals);
+				state.filtersLoaded = true;
+				changed('filters');
+				return true;
+			} catch (error) {
+				fail(error);
+				loadingFilters = undefined;
+				return false;
+			}
+		})();
+		return loadingFilters;
 	}
 
 	function fail(error: unknown) {
@@ -199,7 +251,9 @@ export function createSearchController<D>(options: ControllerOptions<D>): Search
 		options.onQuery?.(typed, state.selection);
 		if (typed !== literal) literal = null;
 		try {
-			if (!(await ensureLoaded()) || run !== generation) return;
+			// Pressed chips need the filters: a shared link's, or ones pressed before a failure.
+			const ready = hasFilters(state.selection) ? ensureFilters() : ensureLoaded();
+			if (!(await ready) || run !== generation) return;
 			if (!typed && !hasFilters(state.selection)) {
 				hasResults = false;
 				Object.assign(state, { typed: '', found: undefined, shown: [], active: -1, error: undefined });
@@ -220,7 +274,14 @@ export function createSearchController<D>(options: ControllerOptions<D>): Search
 	const controller: SearchController<D> = {
 		state,
 		async start() {
-			if ((await ensureLoaded()) && (current() || hasFilters(state.selection))) await update();
+			// Chips pressed from the start (a shared link) are checked against the index first.
+			const ready = hasFilters(state.selection) ? ensureFilters() : ensureLoaded();
+			if ((await ready) && (current() || hasFilters(state.selection))) await update();
+		},
+		async openFilters() {
+			const wasLoaded = state.filtersLoaded;
+			// The counts of the results shown come with a search; the whole index's with the load.
+			if ((await ensureFilters()) && !wasLoaded && hasResults) await update();
 		},
 		typed() {
 			clearTimeout(typingTimer);

@@ -19,7 +19,8 @@ interface Page {
 function fakeEngine(urls: string[], extra: Partial<Found<Page>> = {}) {
 	const searches: { typed: string; selection: FilterSelection; literal: boolean }[] = [];
 	const engine: SearchEngine<Page> = {
-		load: vi.fn(async () => ({ type: { FAQ: 3, 'KB article': 2 } })),
+		load: vi.fn(async () => {}),
+		loadFilters: vi.fn(async () => ({ type: { FAQ: 3, 'KB article': 2 } })),
 		async search(typed, selection, { literal }) {
 			searches.push({ typed, selection, literal });
 			const words = typed.toLowerCase().split(/\s+/).filter(Boolean);
@@ -150,9 +151,11 @@ describe('search controller', () => {
 	});
 
 	it('narrows by chips, drops chips the index lacks, and clears them', async () => {
-		const { controller, searches, queries } = setup(['/a/'], {}, { type: ['FAQ', 'Gone'] });
+		const { controller, engine, searches, queries } = setup(['/a/'], {}, { type: ['FAQ', 'Gone'] });
 		await controller.start();
-		// Filters alone list what they match; a value from an old link is dropped.
+		// Chips pressed from the start load the filters; a value from an old link is dropped, and
+		// filters alone list what they match.
+		expect(engine.loadFilters).toHaveBeenCalledTimes(1);
 		expect(searches.at(-1)?.selection).toEqual({ type: ['FAQ'] });
 		controller.toggleFilter('type', 'KB article');
 		await vi.advanceTimersByTimeAsync(0);
@@ -161,6 +164,39 @@ describe('search controller', () => {
 		await vi.advanceTimersByTimeAsync(0);
 		expect(controller.state.found).toBeUndefined();
 		expect(queries).toEqual(['', '', '']);
+	});
+
+	it('loads the filters only when the reader opens them, then counts the results shown', async () => {
+		const { controller, engine, type, searches, changes } = setup(['/webhook/']);
+		await controller.start();
+		type('webhook');
+		await vi.advanceTimersByTimeAsync(TYPING_MS);
+		expect(engine.loadFilters).not.toHaveBeenCalled();
+		expect(controller.state.filtersLoaded).toBe(false);
+		expect(controller.state.totals).toEqual({});
+
+		await controller.openFilters();
+		expect(controller.state.totals).toEqual({ type: { FAQ: 3, 'KB article': 2 } });
+		expect(controller.state.filtersLoaded).toBe(true);
+		// The query is searched again so the chips count its results, not the whole index.
+		expect(searches.map((s) => s.typed)).toEqual(['webhook', 'webhook']);
+		expect(changes.slice(-2)).toEqual(['filters', 'results']);
+		// Once loaded, they stay: opening again fetches and searches nothing more.
+		await controller.openFilters();
+		expect(engine.loadFilters).toHaveBeenCalledTimes(1);
+		expect(searches).toHaveLength(2);
+	});
+
+	it('retries the filters after they failed to load', async () => {
+		const { controller, engine, changes } = setup(['/a/']);
+		await controller.start();
+		vi.mocked(engine.loadFilters).mockRejectedValueOnce(new Error('offline'));
+		await controller.openFilters();
+		expect(changes.at(-1)).toBe('failed');
+		expect(controller.state.filtersLoaded).toBe(false);
+		await controller.openFilters();
+		expect(controller.state.filtersLoaded).toBe(true);
+		expect(changes.at(-1)).toBe('filters');
 	});
 
 	it('pages through results and activates the first new one', async () => {
