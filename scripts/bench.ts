@@ -204,11 +204,11 @@ async function benchSite(site: string, contentDir: string, siteRoot: string, sit
 	const indexed = parsePagefind(pagefind.output);
 	if (!indexed)
 		fail(`${relative(root, pagefindLog)}: no "Indexed N pages" line in pagefind's output`);
-	// The re-cut of Pagefind's index chunks that `npm run build` runs after it; counted as Pagefind's.
-	const chunks = await run(process.execPath, [join(root, 'scripts', 'index-chunks.ts'), outDir], env);
-	const chunksLog = join(dir, 'index-chunks.log');
+	// What `npm run build` does to Pagefind's output after it (scripts/after-pagefind.ts); counted as Pagefind's.
+	const chunks = await run(process.execPath, [join(root, 'scripts', 'after-pagefind.ts'), outDir], env);
+	const chunksLog = join(dir, 'after-pagefind.log');
 	writeFileSync(chunksLog, chunks.output);
-	if (chunks.code !== 0) failRun(`index-chunks on the ${site} site`, chunks, chunksLog);
+	if (chunks.code !== 0) failRun(`after-pagefind on the ${site} site`, chunks, chunksLog);
 	let pagefindPeakBytes = pagefind.polledPeakBytes;
 	if (gnuTime) {
 		// The /proc poll watched `time`, not pagefind, so only GNU time's own figure will do.

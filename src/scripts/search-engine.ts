@@ -17,13 +17,33 @@ import {
 	type Candidate,
 	type TermPages,
 } from '../lib/search/rank.ts';
+import { markedExcerpt, partExcerptSpan } from '../lib/search/excerpt.ts';
+import { TEXT_BLOCK_WORDS } from '../lib/search/fragment-text.ts';
+import { landingPart, type Landing } from '../lib/search/landing.ts';
 import {
+	EXCERPT_WORDS,
 	loadSearchIndex,
+	loadTextBlock,
 	runSearch,
 	type PagefindData,
 	type PagefindResult,
 	type SearchIndex,
 } from './search-index.ts';
+
+/** What a result shows: its page's title and facts, and where it leads with which excerpt. */
+export interface ResultData {
+	/** The page. */
+	url: string;
+	meta: Record<string, string | undefined>;
+	filters: Record<string, string[] | undefined>;
+	/** The page or the section the result opens, and the excerpt shown for it. */
+	landing: Landing;
+}
+
+/** A result's fragment, copied (see snapshot), with its fragment's name. */
+interface Snapshot extends PagefindData {
+	name: string;
+}
 
 /** The filter that carries entry IDs (PagefindData.astro); it gets no chips. */
 const ID_FILTER = 'id';
@@ -33,17 +53,73 @@ const ID_FILTER = 'id';
  * locations and excerpt on each call, so calls are queued and their answers copied.
  */
 let fragmentQueue: Promise<unknown> = Promise.resolve();
-function snapshot(result: PagefindResult): Promise<PagefindData> {
-	const next = fragmentQueue.then(async () => {
+function snapshot(result: PagefindResult): Promise<Snapshot> {
+	const next = fragmentQueue.then(async (): Promise<Snapshot> => {
 		const data = await result.data();
 		return {
 			...data,
+			name: result.id,
 			locations: [...data.locations],
-			sub_results: data.sub_results?.map((s) => ({ ...s, locations: [...s.locations] })),
+			weighted_locations: data.weighted_locations.map((l) => ({ ...l })),
+			sub_results: data.sub_results?.map((s) => ({
+				...s,
+				locations: [...s.locations],
+				weighted_locations: s.weighted_locations.map((l) => ({ ...l })),
+			})),
 		};
 	});
 	fragmentQueue = next.catch(() => undefined);
 	return next;
+}
+
+/** Words `[start, start + length)` of a page whose text is in blocks. */
+async function textWords(data: Snapshot, start: number, length: number): Promise<string[]> {
+	if (length <= 0) return [];
+	const first = Math.floor(start / TEXT_BLOCK_WORDS);
+	const last = Math.floor((start + length - 1) / TEXT_BLOCK_WORDS);
+	const blocks = await Promise.all(
+		Array.from({ length: last - first + 1 }, (_, k) => loadTextBlock(data.name, first + k)),
+	);
+	const offset = start - first * TEXT_BLOCK_WORDS;
+	return blocks.flat().slice(offset, offset + length);
+}
+
+/**
+ * What a result shows: the section that holds most of the query's terms (or the page), and its
+ * excerpt, cut from the one or two blocks of text it needs. `termLocations` holds, per query
+ * term, the positions Pagefind matched for it on the page (see landingPart).
+ */
+async function resultData(data: Snapshot, termLocations: readonly (readonly number[])[]): Promise<ResultData> {
+	const part = landingPart(data, termLocations);
+	let excerpt: string;
+	if (data.tz_text) {
+		const { words, joiner } = data.tz_text;
+		const span = partExcerptSpan(words, EXCERPT_WORDS, data.anchors, data, part);
+		const shown = await textWords(data, span.start, span.length);
+		excerpt = markedExcerpt(shown, span.start, span.length, (part ?? data).locations, joiner);
+	} else {
+		// A fragment that still holds its text (a Pagefind version the build does not know).
+		excerpt = part?.excerpt ?? data.excerpt;
+	}
+	return {
+		url: data.url,
+		meta: data.meta,
+		filters: data.filters,
+		landing: { url: part?.url ?? data.url, section: part?.title ?? null, excerpt },
+	};
+}
+
+/** The word at each of a page's positions, as its excerpts show them (undefined when unknown). */
+async function wordsAt(data: Snapshot, locations: readonly number[]): Promise<(string | undefined)[]> {
+	if (!data.tz_text) {
+		const words = data.content.split(/\s+/);
+		return locations.map((at) => words[at]);
+	}
+	// The block of the first position: a word Pagefind matched in place of an unindexed one is
+	// the same word at every position, so one block tells.
+	const block = Math.floor((locations[0] ?? 0) / TEXT_BLOCK_WORDS);
+	const words = await loadTextBlock(data.name, block);
+	return locations.map((at) => (Math.floor(at / TEXT_BLOCK_WORDS) === block ? words[at % TEXT_BLOCK_WORDS] : undefined));
 }
 
 /** Every filter value's pages, to filter and count relaxed results without asking Pagefind. */
@@ -76,7 +152,7 @@ function passes(filters: Record<string, string[]> | undefined, selection: Filter
 }
 
 /** The Pagefind engine behind the controller. */
-export function pagefindEngine(): SearchEngine<PagefindData> {
+export function pagefindEngine(): SearchEngine<ResultData> {
 	let index: SearchIndex | undefined;
 	/** Every page's chip filter values, once the reader opens the filters or presses a chip. */
 	let pageFilters: Map<string, Record<string, string[]>> | undefined;
@@ -97,9 +173,9 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 					// spelling correction asks (needsCorrection), so the vocabulary is fetched only for
 					// such words.
 					// Through the queue: a bare data() call rewrites the shared fragment under others.
-					const { content, locations } = await snapshot(first);
-					const words = content.split(/\s+/);
-					if (!locations.some((at) => isRealMatch(words[at] ?? '', word))) return new Map();
+					const data = await snapshot(first);
+					const words = await wordsAt(data, data.locations);
+					if (!words.some((found) => isRealMatch(found ?? '', word))) return new Map();
 				}
 				return new Map(response.results.map((r) => [r.id, r]));
 			});
@@ -147,7 +223,8 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 	async function fragmentOf(candidate: Candidate, found: Map<string, TermMatch>[]) {
 		const matches = candidate.held.map((t) => found[t]!.get(candidate.id)!);
 		const together = (await pagesOf(matches.map((m) => m.word).join(' '))).get(candidate.id);
-		return snapshot(together ?? matches[0]!.result);
+		const data = await snapshot(together ?? matches[0]!.result);
+		return resultData(data, found.map((pages) => pages.get(candidate.id)?.result.words ?? []));
 	}
 
 	/**
@@ -177,7 +254,7 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 				located: locatedScore(c.held, (t) => termWeight(c.id, matches[t]!.alternatives), scores, total),
 			})),
 		);
-		const results: Hit<PagefindData>[] = order.map((c) => ({ data: () => fragmentOf(c, found) }));
+		const results: Hit<ResultData>[] = order.map((c) => ({ data: () => fragmentOf(c, found) }));
 		const filters: FilterCounts = {};
 		for (const { id } of order) {
 			for (const [key, values] of Object.entries(pageFilters?.get(id) ?? {})) {
@@ -220,7 +297,7 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 			});
 			return loadingFilters;
 		},
-		async search(typed, selection, { literal }): Promise<Found<PagefindData>> {
+		async search(typed, selection, { literal }): Promise<Found<ResultData>> {
 			if (!index) throw new Error('Search: the index is not loaded');
 			// The controller loads the filters before it searches with chips pressed.
 			if (hasFilters(selection) && !pageFilters) throw new Error('Search: the filters are not loaded');
@@ -228,7 +305,10 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 			if (!typed) {
 				// Filters alone list every page they match: browsing by chip.
 				const response = await runSearch(pagefind, null, pagefindFilters(selection));
-				return { query: '', ignored: [], hits: response.results, filters: response.filters };
+				const hits = response.results.map((result) => ({
+					data: async () => resultData(await snapshot(result), []),
+				}));
+				return { query: '', ignored: [], hits, filters: response.filters };
 			}
 			const entry = entryIdOf(typed);
 			const [pinned, outcome] = await Promise.all([
@@ -248,7 +328,7 @@ export function pagefindEngine(): SearchEngine<PagefindData> {
 			const { results, filters, ignored, optional, ids } = outcome.response;
 			const hits = pinned
 				? [
-						{ data: () => snapshot(pinned) },
+						{ data: async () => resultData(await snapshot(pinned), []) },
 						...results.filter((_, i) => ids[i] !== pinned.id),
 					]
 				: results;

@@ -3,29 +3,46 @@
  * `astro build`, so it is imported by URL and never bundled) and the writers' synonyms. The
  * spelling vocabulary is fetched shard by shard, only when a word needs correcting.
  */
+import type { AnchorSource, PartSource, WeightedLocation } from '../lib/search/excerpt.ts';
+import { textBlockPath, type TextInfo } from '../lib/search/fragment-text.ts';
 import type { SubResult } from '../lib/search/landing.ts';
 import type { SynonymGroups } from '../lib/search/query.ts';
 import { shardedSpeller, type LazySpeller, type Vocabulary } from '../lib/search/spell.ts';
 
-/** The parts of a Pagefind result fragment the UI shows. */
+/** Words in an excerpt: short excerpts keep results scannable in a dialog. */
+export const EXCERPT_WORDS = 24;
+
+/** The parts of a Pagefind result fragment the UI reads. */
 export interface PagefindData {
 	url: string;
+	/** Pagefind's excerpt: empty when the text was moved into blocks (`tz_text`). */
 	excerpt: string;
-	/** The page's indexed text; `locations` index its whitespace-separated words. */
+	/**
+	 * The page's indexed text; `locations` index its whitespace-separated words. Empty when the
+	 * build moved it into blocks (src/lib/search/fragment-text.ts).
+	 */
 	content: string;
+	/** Where the text went, when the build moved it. */
+	tz_text?: TextInfo;
 	/** Positions of the words that matched the query. */
 	locations: number[];
+	/** The same, with Pagefind's score for each (what excerpts centre on). */
+	weighted_locations: WeightedLocation[];
+	anchors: AnchorSource[];
 	meta: Record<string, string | undefined>;
 	filters: Record<string, string[] | undefined>;
-	/** The page's parts between headings; see landingFor. */
-	sub_results?: SubResult[];
+	/** The page's parts between headings; see landingPart. */
+	sub_results?: (SubResult & PartSource)[];
 }
 
 /** One ranked result; `data()` loads its fragment. */
 export interface PagefindResult {
+	/** The page's fragment name. */
 	id: string;
 	/** Pagefind's relevance score for the query. */
 	score: number;
+	/** Positions of the words that matched the query, known without loading the fragment. */
+	words: number[];
 	/** The metadata fields (title, summary, aliases…) the query matched on the page. */
 	matchedMetaFields?: string[];
 	data(): Promise<PagefindData>;
@@ -70,7 +87,7 @@ async function loadPagefind(): Promise<Pagefind> {
 	// Short excerpts keep results scannable in a dialog. No web worker: its script would be a
 	// second copy of Pagefind's search code to fetch (12 KB compressed) before the first result,
 	// and a search here takes milliseconds on the main thread.
-	await pagefind.options({ excerptLength: 24, noWorker: true });
+	await pagefind.options({ excerptLength: EXCERPT_WORDS, noWorker: true });
 	await pagefind.init();
 	return pagefind;
 }
@@ -126,6 +143,28 @@ async function loadPageCount(): Promise<number> {
 	} catch {
 		return 0;
 	}
+}
+
+const textBlocks = new Map<string, Promise<string[]>>();
+
+/**
+ * One block of a page's words (fragment-text.ts), fetched once per page view; a failed one is
+ * forgotten so the next excerpt that needs it tries again.
+ */
+export function loadTextBlock(fragmentName: string, block: number): Promise<string[]> {
+	const url = `${BASE}pagefind/${textBlockPath(fragmentName, block)}`;
+	let words = textBlocks.get(url);
+	if (!words) {
+		words = fetch(url).then(async (response) => {
+			if (!response.ok) throw new Error(`Search: ${url} did not load (HTTP ${response.status})`);
+			const body: unknown = await response.json();
+			if (!Array.isArray(body)) throw new Error(`Search: ${url} is not a list of words`);
+			return body as string[];
+		});
+		words.catch(() => textBlocks.delete(url));
+		textBlocks.set(url, words);
+	}
+	return words;
 }
 
 let loading: Promise<SearchIndex> | undefined;

@@ -5,7 +5,6 @@
  */
 import { createSearchController } from '../lib/search/controller.ts';
 import type { FilterSelection } from '../lib/search/filters.ts';
-import { landingFor } from '../lib/search/landing.ts';
 import { bindComboboxKeys } from './search-combobox.ts';
 import { pagefindEngine } from './search-engine.ts';
 import { createSearchView } from './search-view.ts';
@@ -39,7 +38,7 @@ export function mountSearch({ input, root, filters, onQuery }: SearchUiOptions):
 		readQuery: () => input.value,
 		onChange: (state, change) => view.render(state, change),
 		emit: (name, detail) => document.dispatchEvent(new CustomEvent(name, { detail })),
-		target: (data, query) => new URL(landingFor(data, query).url, location.href),
+		target: (data) => new URL(data.landing.url, location.href),
 		navigate(url, newTab) {
 			if (newTab) window.open(url.href, '_blank', 'noopener');
 			else location.assign(url.href);

@@ -11,8 +11,7 @@ import {
 	hasFilters,
 	sortFilterValues,
 } from '../lib/search/filters.ts';
-import { landingFor } from '../lib/search/landing.ts';
-import type { PagefindData } from './search-index.ts';
+import type { ResultData } from './search-engine.ts';
 
 type Attrs = Record<string, string | boolean | undefined>;
 
@@ -37,7 +36,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** The view's parts the combobox needs. */
 export interface SearchView {
 	listbox: HTMLUListElement;
-	render(state: Readonly<SearchState<PagefindData>>, change: Change): void;
+	render(state: Readonly<SearchState<ResultData>>, change: Change): void;
 }
 
 let mounts = 0;
@@ -56,7 +55,7 @@ function readNames(json: string | undefined): Record<string, string> {
 export function createSearchView(
 	input: HTMLInputElement,
 	root: HTMLElement,
-	controller: () => SearchController<PagefindData>,
+	controller: () => SearchController<ResultData>,
 ): SearchView {
 	const id = `tz-search-${++mounts}`;
 	// Category names come from content/categories.yaml through the page (see Search.astro).
@@ -118,7 +117,7 @@ export function createSearchView(
 	 * One result. Its accessible name is its text (WCAG 2.5.3: the visible words must be in the
 	 * name), so the DOM is in reading order: title, facts, excerpt; spaces keep words apart.
 	 */
-	function option(data: PagefindData, rank: number, query: string): HTMLLIElement {
+	function option(data: ResultData, rank: number): HTMLLIElement {
 		const type = data.meta.type ?? data.filters.type?.[0];
 		const { id: entryId, severity } = data.meta;
 		const facts = [
@@ -127,9 +126,9 @@ export function createSearchView(
 			severity &&
 				h('span', { class: `tz-search-badge tz-search-sev-${severity}` }, `${severity} severity`),
 		].flatMap((fact) => (fact ? [fact, ' '] : []));
-		const landing = landingFor(data, query);
+		const { landing } = data;
 		const excerpt = h('span', { class: 'tz-search-excerpt' });
-		// Safe: Pagefind's excerpt is already HTML (text escaped, matches in <mark>), so htmlText would
+		// Safe: the excerpt is already HTML (text escaped, matches in <mark>), so htmlText would
 		// escape it twice; safeExcerpt keeps only <mark> and escapes every other `<`, `>` and bare `&`.
 		excerpt.innerHTML = safeExcerpt(landing.excerpt);
 		// The arrow is decoration; the name reads "Title Solution section".
@@ -194,7 +193,7 @@ export function createSearchView(
 	}
 
 	/** Chip counts are what each chip would leave: pressing one can only narrow the results. */
-	function updateChips(state: Readonly<SearchState<PagefindData>>) {
+	function updateChips(state: Readonly<SearchState<ResultData>>) {
 		const counts = state.found?.filters ?? state.totals;
 		let pressed = 0;
 		for (const chip of filterBox.querySelectorAll<HTMLButtonElement>('.tz-search-chip')) {
@@ -225,7 +224,7 @@ export function createSearchView(
 		return button;
 	}
 
-	function showNotice(state: Readonly<SearchState<PagefindData>>) {
+	function showNotice(state: Readonly<SearchState<ResultData>>) {
 		const found = state.found;
 		if (found?.typed) {
 			notice.replaceChildren(
@@ -253,7 +252,7 @@ export function createSearchView(
 		ignored.hidden = left.length + optional.length === 0;
 	}
 
-	function showEmpty(state: Readonly<SearchState<PagefindData>>) {
+	function showEmpty(state: Readonly<SearchState<ResultData>>) {
 		const children: (Node | string)[] = [
 			// The status line above already says there are no results.
 			h('p', {}, 'Try fewer or other words, or check the spelling.'),
@@ -276,7 +275,7 @@ export function createSearchView(
 		empty.hidden = false;
 	}
 
-	function showActive(state: Readonly<SearchState<PagefindData>>) {
+	function showActive(state: Readonly<SearchState<ResultData>>) {
 		for (const option of listbox.querySelectorAll('[aria-selected="true"]')) {
 			option.setAttribute('aria-selected', 'false');
 		}
@@ -290,18 +289,18 @@ export function createSearchView(
 		}
 	}
 
-	function showMoreButton(state: Readonly<SearchState<PagefindData>>) {
+	function showMoreButton(state: Readonly<SearchState<ResultData>>) {
 		const total = state.found?.hits.length ?? 0;
 		more.hidden = state.shown.length >= total;
 		more.textContent = `Show more results (${total - state.shown.length} more)`;
 	}
 
-	function showResults(state: Readonly<SearchState<PagefindData>>) {
+	function showResults(state: Readonly<SearchState<ResultData>>) {
 		const found = state.found!;
 		// Which query the results on screen answer, for scripts that wait for them (the benchmark).
 		root.dataset.query = state.typed;
 		const total = found.hits.length;
-		listbox.replaceChildren(...state.shown.map((data, rank) => option(data, rank, found.query)));
+		listbox.replaceChildren(...state.shown.map((data, rank) => option(data, rank)));
 		listbox.hidden = state.shown.length === 0;
 		input.setAttribute('aria-expanded', String(state.shown.length > 0));
 		showActive(state);
@@ -317,7 +316,7 @@ export function createSearchView(
 		if (total === 0) showEmpty(state);
 	}
 
-	function showCleared(state: Readonly<SearchState<PagefindData>>) {
+	function showCleared(state: Readonly<SearchState<ResultData>>) {
 		listbox.replaceChildren();
 		listbox.hidden = true;
 		input.setAttribute('aria-expanded', 'false');
@@ -330,7 +329,7 @@ export function createSearchView(
 		updateChips(state);
 	}
 
-	function showFailure(state: Readonly<SearchState<PagefindData>>) {
+	function showFailure(state: Readonly<SearchState<ResultData>>) {
 		const { error } = state;
 		console.error('Search failed:', error, error instanceof Error ? error.cause : undefined);
 		showCleared(state);
@@ -385,9 +384,8 @@ export function createSearchView(
 					return showResults(state);
 				case 'more': {
 					const first = listbox.children.length;
-					const query = state.found?.query ?? '';
 					listbox.append(
-						...state.shown.slice(first).map((data, i) => option(data, first + i, query)),
+						...state.shown.slice(first).map((data, i) => option(data, first + i)),
 					);
 					showMoreButton(state);
 					status.textContent = `Showing ${state.shown.length} of ${plural(state.found?.hits.length ?? 0, 'result', 'results')}.`;

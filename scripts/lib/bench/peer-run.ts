@@ -89,7 +89,7 @@ function assertEditBuilt(dist: string, site: string) {
 }
 
 /**
- * A Tier Zero build (`astro build`, Pagefind, then the re-cut of its index chunks, as
+ * A Tier Zero build (`astro build`, Pagefind, then scripts/after-pagefind.ts on its output, as
  * `npm run build` does), measured.
  */
 async function buildTierZero(o: PeerBenchOptions, env: NodeJS.ProcessEnv, dir: string, step: string) {
@@ -104,9 +104,9 @@ async function buildTierZero(o: PeerBenchOptions, env: NodeJS.ProcessEnv, dir: s
 		join(dir, `${step}-pagefind.log`),
 	);
 	const chunks = check(
-		`Tier Zero ${step}: index chunks`,
-		await measureCommand(process.execPath, [join(o.root, 'scripts', 'index-chunks.ts'), env.TIERZERO_OUT_DIR!], { env, cwd: o.root }),
-		join(dir, `${step}-index-chunks.log`),
+		`Tier Zero ${step}: after Pagefind`,
+		await measureCommand(process.execPath, [join(o.root, 'scripts', 'after-pagefind.ts'), env.TIERZERO_OUT_DIR!], { env, cwd: o.root }),
+		join(dir, `${step}-after-pagefind.log`),
 	);
 	return { astro, pagefind, chunks, cost: sum(astro, pagefind, chunks) };
 }

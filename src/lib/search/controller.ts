@@ -112,8 +112,8 @@ export interface ControllerOptions<D> {
 	onChange(state: Readonly<SearchState<D>>, change: Change): void;
 	/** Dispatches an analytics event (a CustomEvent on `document` in the browser). */
 	emit<N extends keyof SearchEvents>(name: N, detail: SearchEvents[N]): void;
-	/** Where a result leads for the query that found it (a page, or a section of it). */
-	target(data: D, query: string): URL;
+	/** Where a result leads (a page, or the section of it that holds the query). */
+	target(data: D): URL;
 	/** Goes to a result's page. */
 	navigate(url: URL, newTab: boolean): void;
 	/** Chips pressed from the start. */
@@ -329,7 +329,7 @@ export function createSearchController<D>(options: ControllerOptions<D>): Search
 			const data = state.shown[index];
 			if (!data || !state.found) return;
 			settle();
-			const url = options.target(data, state.found.query);
+			const url = options.target(data);
 			// The page, not the section: reports count clicks per article.
 			emit(RESULT_CLICK_EVENT, { query: state.typed, rank: index + 1, target: url.pathname });
 			options.navigate(url, newTab);

@@ -1,6 +1,6 @@
 /**
  * The file side of {@link rechunk}: re-cuts a built site's Pagefind index in place, after
- * `pagefind --site DIR`. `scripts/index-chunks.ts` is its command line.
+ * `pagefind --site DIR`. `scripts/after-pagefind.ts` is its command line.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { crc32 } from 'node:zlib';
 import { InputError, UsageError } from '../cli-errors.ts';
 import { contentName, gzipPagefind, KNOWN_VERSIONS, rechunk, type Compress } from './index-chunks.ts';
 
-export const INDEX_CHUNKS_USAGE = 'node scripts/index-chunks.ts DIR [--units N]   (after pagefind --site DIR)';
+export const INDEX_CHUNKS_USAGE = 'node scripts/after-pagefind.ts DIR [--units N]   (after pagefind --site DIR)';
 
 /**
  * Pagefind's compression (gzip, level 9), keeping each result in the build's cache folder by a

@@ -13,7 +13,7 @@
  * The words are moved as the bytes Pagefind wrote ({@link scanChunk}): the re-cut decodes no
  * location, so its cost is mostly gzip's.
  *
- * Pure: buffers in, buffers out. `scripts/index-chunks.ts` reads and writes the built site.
+ * Pure: buffers in, buffers out. `scripts/after-pagefind.ts` reads and writes the built site.
  */
 import { createHash } from 'node:crypto';
 import { decode, encode } from 'cborg';

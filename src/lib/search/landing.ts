@@ -7,7 +7,9 @@
  *
  * Pagefind's own per-word scores are not used to choose: they weight a title or summary word
  * ten and five times, so one stop word in the summary outscores a section that holds every
- * other word of the query. What counts is how many of the query's terms a part holds.
+ * other word of the query. What counts is how many of the query's terms a part holds: a term is
+ * in a part when one of the positions Pagefind matched for that term (searched alone, so its
+ * stemming decides what a form of it is) is among the part's.
  */
 
 /** One part of a page between headings, as Pagefind 1.6 reports it. */
@@ -27,51 +29,37 @@ export interface Landing {
 	excerpt: string;
 }
 
-/** The fields of a Pagefind result fragment that decide its landing. */
-export interface LandingSource {
-	url: string;
-	excerpt: string;
-	/** The page's indexed text; without it, matched words are counted rather than told apart. */
-	content?: string;
-	sub_results?: SubResult[];
+/** A page's parts, as Pagefind reports them with a result's fragment. */
+export interface LandingSource<P extends SubResult> {
+	sub_results?: P[];
 }
 
-const normalizeWord = (word: string): string =>
-	word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-
-/**
- * Whether a matched page word is a form of a query term. Pagefind stems both, so "leaked"
- * matches "leak" and "rotation" matches "rotating"; a shared start of up to five letters is
- * the stand-in for its stemmer, which the browser does not expose.
- */
-function isFormOf(word: string, term: string): boolean {
-	const n = Math.min(5, word.length, term.length);
-	return n > 0 && word.slice(0, n) === term.slice(0, n);
-}
-
-/** How well a part matches: query terms it holds a form of, then how many matched words. */
-function score(part: SubResult, terms: string[], words: string[] | undefined): [number, number] {
-	if (!words || terms.length === 0) return [part.locations.length, part.locations.length];
-	const matched = part.locations.map((at) => normalizeWord(words[at] ?? '')).filter(Boolean);
-	const covered = terms.filter((term) => matched.some((word) => isFormOf(word, term)));
-	return [covered.length, part.locations.length];
+/** How well a part matches: query terms it holds, then how many matched words. */
+function score(part: SubResult, termLocations: readonly (readonly number[])[]): [number, number] {
+	const held = part.locations.length;
+	if (termLocations.length === 0) return [held, held];
+	const here = new Set(part.locations);
+	return [termLocations.filter((locations) => locations.some((at) => here.has(at))).length, held];
 }
 
 const beats = (a: [number, number], b: [number, number]) =>
 	a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
 
 /**
- * The page, or the section that holds most of the query's terms. The page's opening wins
- * ties on terms, and a section must hold at least one matched word to be chosen.
+ * The section that holds most of the query's terms, or undefined for the page itself. The page's
+ * opening wins ties on terms, and a section must hold at least one matched word to be chosen.
+ * `termLocations` holds, per query term, the positions Pagefind matched for it on this page
+ * (none: no terms, as for an entry ID, and matched words are counted).
  */
-export function landingFor(page: LandingSource, query: string): Landing {
-	const terms = [...new Set(query.split(/\s+/).map(normalizeWord).filter(Boolean))];
-	const words = page.content?.split(/\s+/);
+export function landingPart<P extends SubResult>(
+	page: LandingSource<P>,
+	termLocations: readonly (readonly number[])[],
+): P | undefined {
 	let opening: [number, number] = [0, 0];
-	let best: SubResult | undefined;
+	let best: P | undefined;
 	let bestScore: [number, number] = [0, 0];
 	for (const part of page.sub_results ?? []) {
-		const s = score(part, terms, words);
+		const s = score(part, termLocations);
 		if (!part.url.includes('#')) opening = s;
 		else if (beats(s, bestScore)) {
 			best = part;
@@ -79,7 +67,5 @@ export function landingFor(page: LandingSource, query: string): Landing {
 		}
 	}
 	// A section has to hold more of the query than the opening to be worth skipping the top.
-	if (!best || bestScore[0] <= opening[0])
-		return { url: page.url, section: null, excerpt: page.excerpt };
-	return { url: best.url, section: best.title, excerpt: best.excerpt };
+	return best && bestScore[0] > opening[0] ? best : undefined;
 }

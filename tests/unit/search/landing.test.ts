@@ -1,77 +1,58 @@
 import { describe, expect, it } from 'vitest';
-import { landingFor, type SubResult } from '../../../src/lib/search/landing.ts';
+import { landingPart, type SubResult } from '../../../src/lib/search/landing.ts';
 
-// Word positions as Pagefind counts them: the page's text split at whitespace.
-const content =
-	'Rotating a leaked API key. Keys leak through CI logs. ' + // 0–9: opening
-	'Solution. Revoke the key, then create a new key.'; // 10–18: solution
+// Word positions as Pagefind counts them, for a page whose text reads:
+//   0–9 (opening): "Rotating a leaked API key. Keys leak through CI logs."
+//   10–18 (solution): "Solution. Revoke the key, then create a new key."
 const opening = (locations: number[]): SubResult => ({
 	title: 'Rotating a leaked API key',
 	url: '/kb/KB-0025/',
-	excerpt: 'opening excerpt',
+	excerpt: '',
 	locations,
 });
 const solution = (locations: number[]): SubResult => ({
 	title: 'Solution',
 	url: '/kb/KB-0025/#solution',
-	excerpt: 'solution excerpt',
+	excerpt: '',
 	locations,
 });
-const page = { url: '/kb/KB-0025/', excerpt: 'page excerpt', content };
 
-describe('landingFor', () => {
-	it('links to the section that holds more of the query’s words, with its heading and excerpt', () => {
-		// "revoke key": the opening has "key." only, the solution has "Revoke" and "key,".
-		expect(
-			landingFor({ ...page, sub_results: [opening([4]), solution([11, 13, 18])] }, 'revoke key'),
-		).toEqual({
-			url: '/kb/KB-0025/#solution',
-			section: 'Solution',
-			excerpt: 'solution excerpt',
-		});
+describe('landingPart', () => {
+	it('chooses the section that holds more of the query’s terms', () => {
+		// "revoke key": the opening holds "key." only, the solution "Revoke" and "key," twice.
+		const part = solution([11, 13, 18]);
+		expect(landingPart({ sub_results: [opening([4]), part] }, [[11], [4, 13, 18]])).toBe(part);
 	});
 
-	it('links to the page when its opening holds as many of the words', () => {
-		// "leaked key": both in the opening; the solution has "key" twice but not "leaked".
-		expect(
-			landingFor({ ...page, sub_results: [opening([2, 4]), solution([13, 18])] }, 'leaked key'),
-		).toEqual({
-			url: '/kb/KB-0025/',
-			section: null,
-			excerpt: 'page excerpt',
-		});
+	it('keeps the page when its opening holds as many of the terms', () => {
+		// "leaked key": both in the opening; the solution holds "key" twice but not "leaked".
+		expect(landingPart({ sub_results: [opening([2, 4]), solution([13, 18])] }, [[2], [4, 13, 18]])).toBeUndefined();
 	});
 
-	it('counts a query term once whatever its case, punctuation or inflection', () => {
-		// "Keys leak" and "key." are forms of "key" and "leaked": the opening holds both terms.
+	it('counts a term by the positions Pagefind matched for it, whatever form the word takes', () => {
+		// "key" matched "key." (4) and "Keys" (5), "leaked" matched "leak" (6): the opening holds both.
 		expect(
-			landingFor({ ...page, sub_results: [opening([5, 6]), solution([11, 13, 18])] }, 'KEY, leaked')
-				.section,
-		).toBeNull();
-		// "Revoke" is no form of either, and one more term is what it takes to open a section.
-		expect(
-			landingFor({ ...page, sub_results: [opening([4]), solution([11, 13])] }, 'revoked key')
-				.section,
-		).toBe('Solution');
+			landingPart({ sub_results: [opening([4, 5, 6]), solution([11, 13, 18])] }, [[4, 5, 13, 18], [2, 6]]),
+		).toBeUndefined();
+		// A term matched nowhere in a part does not count for it, however many words the part matched.
+		expect(landingPart({ sub_results: [opening([4]), solution([11, 13])] }, [[11], [4, 13]])?.title).toBe('Solution');
 	});
 
 	it('gives the opening a tie on terms, wherever it is listed and however often a section repeats them', () => {
 		const sub = [solution([11, 13, 18]), opening([3])];
-		expect(landingFor({ ...page, sub_results: sub }, 'api revoke').section).toBeNull();
-		expect(landingFor({ ...page, sub_results: sub.reverse() }, 'api revoke').section).toBeNull();
+		const terms = [[3], [11]];
+		expect(landingPart({ sub_results: sub }, terms)).toBeUndefined();
+		expect(landingPart({ sub_results: [...sub].reverse() }, terms)).toBeUndefined();
 	});
 
-	it('counts matched words where the page text is missing', () => {
-		const { content: _, ...noContent } = page;
-		expect(
-			landingFor({ ...noContent, sub_results: [opening([4]), solution([11, 13])] }, 'revoke key')
-				.url,
-		).toBe('/kb/KB-0025/#solution');
+	it('counts matched words when there are no terms (an entry ID)', () => {
+		expect(landingPart({ sub_results: [opening([4]), solution([11, 13])] }, [])?.title).toBe('Solution');
+		expect(landingPart({ sub_results: [opening([4, 5]), solution([11, 13])] }, [])).toBeUndefined();
 	});
 
-	it('never links to a section without a matched word', () => {
-		expect(landingFor({ ...page, sub_results: [solution([])] }, 'key').url).toBe('/kb/KB-0025/');
-		expect(landingFor({ ...page, sub_results: [] }, 'key').url).toBe('/kb/KB-0025/');
-		expect(landingFor(page, 'key').url).toBe('/kb/KB-0025/');
+	it('never chooses a section without a matched word', () => {
+		expect(landingPart({ sub_results: [solution([])] }, [[4]])).toBeUndefined();
+		expect(landingPart({ sub_results: [] }, [[4]])).toBeUndefined();
+		expect(landingPart({}, [[4]])).toBeUndefined();
 	});
 });
