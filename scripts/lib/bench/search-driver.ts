@@ -144,6 +144,7 @@ export function kindOf(path: string): string {
 	if (path.startsWith('/pagefind/index/')) return 'Pagefind index chunks';
 	if (path.startsWith('/pagefind/fragment/')) return 'Pagefind result fragments';
 	if (path.startsWith('/pagefind/filter/')) return 'Pagefind filter indexes';
+	if (path.startsWith('/pagefind/text/')) return 'result text blocks';
 	if (/^\/pagefind\/.*\.(?:pf_meta|json)$/.test(path)) return 'Pagefind entry and meta';
 	if (/^\/pagefind\/wasm\./.test(path)) return 'Pagefind WebAssembly';
 	if (/^\/pagefind\/.*\.js$/.test(path)) return 'Pagefind JavaScript';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
 	excerptWords,
 	splitFragment,
@@ -11,6 +11,7 @@ import {
 	type Fragment,
 } from '../../../src/lib/search/fragment-text.ts';
 import { readFragment, splitSiteFragments, writeFragment } from '../../../src/lib/search/fragment-text-fs.ts';
+import { readPagefindFile, writePagefindFile } from '../../../src/lib/search/index-chunks.ts';
 
 const fragment = (content: string): Fragment => ({
 	url: '/kb/KB-0001/',
@@ -52,43 +53,82 @@ describe('splitFragment', () => {
 });
 
 describe('splitSiteFragments', () => {
+	const dirs: string[] = [];
 	function site(fragments: Record<string, Fragment>, version = '1.6.0') {
 		const dir = mkdtempSync(join(tmpdir(), 'tz-fragments-'));
+		dirs.push(dir);
 		mkdirSync(join(dir, 'pagefind', 'fragment'), { recursive: true });
-		writeFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), JSON.stringify({ version, languages: {} }));
+		const pages = Object.entries(fragments).map(([name, f]) => [name, f.word_count, '']);
+		writeFileSync(join(dir, 'pagefind', 'pagefind.en_meta.pf_meta'), writePagefindFile([version, pages, [], [], []]));
+		writeFileSync(
+			join(dir, 'pagefind', 'pagefind-entry.json'),
+			JSON.stringify({ version, languages: { en: { hash: 'en_meta', wasm: 'en', page_count: pages.length } } }),
+		);
 		for (const [name, f] of Object.entries(fragments)) {
 			writeFileSync(join(dir, 'pagefind', 'fragment', `${name}.pf_fragment`), writeFragment(f));
 		}
 		return dir;
 	}
-	const read = (dir: string, name: string) =>
-		readFragment(readFileSync(join(dir, 'pagefind', 'fragment', `${name}.pf_fragment`)), name);
+	/** The site's pages as its metadata lists them, with each fragment. */
+	function pages(dir: string) {
+		const entry = JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+		const metaPath = join(dir, 'pagefind', `pagefind.${entry.languages.en.hash}.pf_meta`);
+		const body = readPagefindFile(readFileSync(metaPath), metaPath) as [string, [string, number, string][]];
+		return body[1].map(([name, words]) => ({
+			name,
+			words,
+			fragment: readFragment(readFileSync(join(dir, 'pagefind', 'fragment', `${name}.pf_fragment`)), name),
+		}));
+	}
+	afterAll(() => {
+		for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+	});
 
-	it('moves every fragment’s text into blocks once, and drops blocks of fragments gone', () => {
+	it('renames every fragment short, moves its text into blocks, and leaves no other fragment or block', () => {
 		const long = Array.from({ length: TEXT_BLOCK_WORDS + 1 }, (_, i) => `w${i}`).join(' ');
-		const dir = site({ en_a: fragment('one two three'), en_b: fragment(long) });
-		expect(splitSiteFragments(dir)).toEqual(["2 fragments' text moved into 3 blocks"]);
-		expect(read(dir, 'en_b').tz_text).toEqual({ words: TEXT_BLOCK_WORDS + 1, blocks: 2, joiner: ' ' });
-		expect(JSON.parse(readFileSync(join(dir, 'pagefind', textBlockPath('en_b', 1)), 'utf8'))).toEqual([
+		const dir = site({ en_aaaaaaa: fragment('one two three'), en_bbbbbbb: fragment(long) });
+		const lines = splitSiteFragments(dir);
+		expect(lines[0]).toBe('en: 2 fragments renamed, their text moved into 3 blocks');
+		const [a, b] = pages(dir);
+		expect(a!.name).toMatch(/^en_[0-9a-f]{6}\.0$/);
+		expect(b!.name).toBe(a!.name.replace(/0$/, '1'));
+		expect(b!.words).toBe(3);
+		expect(b!.fragment.tz_text).toEqual({ words: TEXT_BLOCK_WORDS + 1, blocks: 2, joiner: ' ' });
+		expect(JSON.parse(readFileSync(join(dir, 'pagefind', textBlockPath(b!.name, 1)), 'utf8'))).toEqual([
 			`w${TEXT_BLOCK_WORDS}`,
 		]);
-		// A kept output folder: the next run leaves moved fragments alone.
-		expect(splitSiteFragments(dir)).toEqual(["0 fragments' text moved into 0 blocks"]);
-		// Pagefind rewrote the site without en_b: its blocks go.
-		rmSync(join(dir, 'pagefind', 'fragment', 'en_b.pf_fragment'));
-		expect(splitSiteFragments(dir)).toEqual(["0 fragments' text moved into 0 blocks; 2 stale blocks removed"]);
-		expect(readdirSync(join(dir, 'pagefind', 'text'))).toEqual(['en_a.0.json']);
+		// Pagefind's full fragments and the old metadata are gone.
+		expect(readdirSync(join(dir, 'pagefind', 'fragment')).sort()).toEqual([`${a!.name}.pf_fragment`, `${b!.name}.pf_fragment`]);
+		expect(readdirSync(join(dir, 'pagefind', 'text'))).toHaveLength(3);
+		expect(readdirSync(join(dir, 'pagefind')).filter((f) => f.endsWith('.pf_meta'))).toHaveLength(1);
+		// Run again over the same output: nothing changes.
+		expect(splitSiteFragments(dir)).toEqual(['nothing to do: every fragment already had its text moved']);
+		expect(pages(dir).map((p) => p.name)).toEqual([a!.name, b!.name]);
+	});
+
+	it('gives other fragments other names, so a cached fragment never stands for another', () => {
+		const one = pages((splitSiteFragments(site({ en_aaaaaaa: fragment('one') })), dirs.at(-1)!))[0]!.name;
+		const two = pages((splitSiteFragments(site({ en_ccccccc: fragment('two') })), dirs.at(-1)!))[0]!.name;
+		expect(one).not.toBe(two);
+	});
+
+	it('drops the blocks of an earlier build whose pages Pagefind no longer wrote', () => {
+		const dir = site({ en_aaaaaaa: fragment('one two') });
+		mkdirSync(join(dir, 'pagefind', 'text'), { recursive: true });
+		writeFileSync(join(dir, 'pagefind', 'text', 'en_0ld0ld.7.0.json'), '["old"]');
+		splitSiteFragments(dir);
+		expect(readdirSync(join(dir, 'pagefind', 'text'))).toEqual([`${pages(dir)[0]!.name}.0.json`]);
 	});
 
 	it('leaves the fragments of a Pagefind version it does not know as they are', () => {
-		const dir = site({ en_a: fragment('one two') }, '2.0.0');
+		const dir = site({ en_aaaaaaa: fragment('one two') }, '2.0.0');
 		expect(splitSiteFragments(dir)[0]).toMatch(/^Pagefind 2\.0\.0 is not a version this code knows/);
-		expect(read(dir, 'en_a').content).toBe('one two');
+		expect(readFragment(readFileSync(join(dir, 'pagefind', 'fragment', 'en_aaaaaaa.pf_fragment')), 'a').content).toBe('one two');
 	});
 
 	it('names the file that is not a fragment', () => {
-		const dir = site({});
-		writeFileSync(join(dir, 'pagefind', 'fragment', 'en_x.pf_fragment'), 'plain text');
-		expect(() => splitSiteFragments(dir)).toThrow(/en_x\.pf_fragment: not a gzip-compressed Pagefind fragment/);
+		const dir = site({ en_aaaaaaa: fragment('one') });
+		writeFileSync(join(dir, 'pagefind', 'fragment', 'en_aaaaaaa.pf_fragment'), 'plain text');
+		expect(() => splitSiteFragments(dir)).toThrow(/en_aaaaaaa\.pf_fragment: not a gzip-compressed Pagefind fragment/);
 	});
 });
