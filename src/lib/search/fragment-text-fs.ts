@@ -11,28 +11,23 @@
  * the list compresses to about 60 % of its size.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { InputError, UsageError } from '../cli-errors.ts';
-import { contentName, KNOWN_VERSIONS, readPagefindFile, writePagefindFile } from './index-chunks.ts';
+import { InputError } from '../cli-errors.ts';
+import {
+	contentName,
+	KNOWN_VERSIONS,
+	readPagefindBytes,
+	readPagefindFile,
+	wrapPagefind,
+	writePagefindFile,
+} from './index-chunks.ts';
+import { readPagefindSite, writePagefindEntry } from './pagefind-site.ts';
 import { splitFragment, textBlockPath, type Fragment } from './fragment-text.ts';
-
-/** Every Pagefind fragment starts with this, before its JSON (gzip-compressed on disk). */
-const SIGNATURE = 'pagefind_dcd';
 
 /** A fragment file's JSON. */
 export function readFragment(file: Uint8Array, name: string): Fragment {
-	let raw: Buffer;
-	try {
-		raw = gunzipSync(file);
-	} catch (cause) {
-		throw new Error(`${name}: not a gzip-compressed Pagefind fragment`, { cause });
-	}
-	if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) {
-		throw new Error(`${name}: does not start with Pagefind's signature "${SIGNATURE}"`);
-	}
-	const fragment = JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8')) as Fragment;
+	const fragment = JSON.parse(readPagefindBytes(file, name).toString('utf8')) as Fragment;
 	if (typeof fragment?.content !== 'string' || typeof fragment.url !== 'string') {
 		throw new Error(`${name}: not a Pagefind fragment as this version of Tier Zero knows it`);
 	}
@@ -41,7 +36,7 @@ export function readFragment(file: Uint8Array, name: string): Fragment {
 
 /** A fragment file, as Pagefind writes it. */
 export function writeFragment(fragment: Fragment): Buffer {
-	return gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), Buffer.from(JSON.stringify(fragment), 'utf8')]));
+	return wrapPagefind(Buffer.from(JSON.stringify(fragment), 'utf8'));
 }
 
 /** Index 1 of Pagefind's metadata lists its pages: [fragment name, word count, group name]. */
@@ -62,13 +57,7 @@ function pageEntries(body: unknown, name: string): PageEntry[] {
  * (see above); returns what it did. Run once after each Pagefind run.
  */
 export function splitSiteFragments(siteDir: string): string[] {
-	const dir = join(siteDir, 'pagefind');
-	const entryPath = join(dir, 'pagefind-entry.json');
-	if (!existsSync(entryPath)) throw new UsageError(`${entryPath} is missing: run pagefind --site ${siteDir} first`);
-	const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as {
-		version: string;
-		languages: Record<string, { hash: string }>;
-	};
+	const { dir, entryPath, entry } = readPagefindSite(siteDir);
 	if (!KNOWN_VERSIONS.test(entry.version)) {
 		// The search UI reads a fragment whose text is still in it as it always did.
 		return [`Pagefind ${entry.version} is not a version this code knows (${KNOWN_VERSIONS.source}): its fragments are left as they are`];
@@ -125,10 +114,7 @@ export function splitSiteFragments(siteDir: string): string[] {
 		lines.push(`${language}: ${moved.toLocaleString('en-US')} fragments renamed, their text moved into ${blocks.toLocaleString('en-US')} blocks`);
 	}
 	if (lines.length === 0) return ['nothing to do: every fragment already had its text moved'];
-	// The entry is switched at once, and old files go only after it: a reader of the site at any
-	// moment finds every file its entry names.
-	writeFileSync(`${entryPath}.tmp`, JSON.stringify(entry));
-	renameSync(`${entryPath}.tmp`, entryPath);
+	writePagefindEntry(entryPath, entry);
 	for (const path of stale) rmSync(path, { force: true });
 	let removed = 0;
 	for (const file of readdirSync(fragmentDir)) {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { InputError, UsageError } from '../cli-errors.ts';
 import { contentName, gzipPagefind, KNOWN_VERSIONS, rechunk, type Compress } from './index-chunks.ts';
+import { readPagefindSite, writePagefindEntry } from './pagefind-site.ts';
 
 export const INDEX_CHUNKS_USAGE = 'node scripts/after-pagefind.ts DIR [--units N]   (after pagefind --site DIR)';
 
@@ -69,13 +70,7 @@ export function rechunkSite(siteDir: string, unitsOption?: string, cacheDir?: st
 	if (units !== undefined && !(Number.isInteger(units) && units > 0)) {
 		throw new UsageError(`--units must be a positive whole number, not "${unitsOption}"`);
 	}
-	const dir = join(siteDir, 'pagefind');
-	const entryPath = join(dir, 'pagefind-entry.json');
-	if (!existsSync(entryPath)) throw new UsageError(`${entryPath} is missing: run pagefind --site ${siteDir} first`);
-	const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as {
-		version: string;
-		languages: Record<string, { hash: string }>;
-	};
+	const { dir, entryPath, entry } = readPagefindSite(siteDir);
 	if (!KNOWN_VERSIONS.test(entry.version)) {
 		// The site still works with Pagefind's own chunks; only the first query is heavier.
 		return [`Pagefind ${entry.version} is not a version this code knows (${KNOWN_VERSIONS.source}): its index chunks are left as they are`];
@@ -105,10 +100,7 @@ export function rechunkSite(siteDir: string, unitsOption?: string, cacheDir?: st
 			`${language}: ${result.replaced.length} index chunks re-cut into ${result.chunks.size} of about ${result.units.toLocaleString('en-US')} locations each${unchanged}`,
 		);
 	}
-	// The entry is switched at once, and the old files go only after it: a reader of the site
-	// at any moment finds every file its entry names.
-	writeFileSync(`${entryPath}.tmp`, JSON.stringify(entry));
-	renameSync(`${entryPath}.tmp`, entryPath);
+	writePagefindEntry(entryPath, entry);
 	for (const path of stale) if (!written.has(path)) rmSync(path, { force: true });
 	gzip?.prune();
 	return lines;

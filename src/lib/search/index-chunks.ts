@@ -141,8 +141,8 @@ export function readPagefindFile(file: Uint8Array, name: string): unknown {
 	return decode(readPagefindBytes(file, name));
 }
 
-/** A Pagefind file's CBOR bytes, after the signature, from the gzip-compressed file. */
-function readPagefindBytes(file: Uint8Array, name: string): Buffer {
+/** A Pagefind file's body bytes (CBOR, or a fragment's JSON), after the signature, from the gzip-compressed file. */
+export function readPagefindBytes(file: Uint8Array, name: string): Buffer {
 	let raw: Buffer;
 	try {
 		raw = gunzipSync(file);
@@ -157,7 +157,12 @@ function readPagefindBytes(file: Uint8Array, name: string): Buffer {
 
 /** A Pagefind file from its body, as Pagefind writes it. */
 export function writePagefindFile(body: unknown): Buffer {
-	return gzipPagefind(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), encode(body)]));
+	return wrapPagefind(encode(body));
+}
+
+/** A Pagefind file from its body bytes: the signature, then the body, gzip-compressed. */
+export function wrapPagefind(body: Uint8Array): Buffer {
+	return gzipPagefind(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), body]));
 }
 
 /**

@@ -129,6 +129,6 @@ describe('splitSiteFragments', () => {
 	it('names the file that is not a fragment', () => {
 		const dir = site({ en_aaaaaaa: fragment('one') });
 		writeFileSync(join(dir, 'pagefind', 'fragment', 'en_aaaaaaa.pf_fragment'), 'plain text');
-		expect(() => splitSiteFragments(dir)).toThrow(/en_aaaaaaa\.pf_fragment: not a gzip-compressed Pagefind fragment/);
+		expect(() => splitSiteFragments(dir)).toThrow(/en_aaaaaaa\.pf_fragment: not a gzip-compressed Pagefind file/);
 	});
 });

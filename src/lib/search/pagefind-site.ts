@@ -1,0 +1,31 @@
+/**
+ * A built site's Pagefind folder as the steps after Pagefind read and rewrite it
+ * (scripts/after-pagefind.ts): its entry file names each language's metadata, and a step that
+ * writes new metadata switches the entry to it in one rename.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../cli-errors.ts';
+
+/** `pagefind-entry.json`, the fields read here (the rest is kept as it is). */
+export interface PagefindEntry {
+	version: string;
+	languages: Record<string, { hash: string }>;
+}
+
+/** The Pagefind folder of a built site and its entry; a UsageError when Pagefind has not run. */
+export function readPagefindSite(siteDir: string): { dir: string; entryPath: string; entry: PagefindEntry } {
+	const dir = join(siteDir, 'pagefind');
+	const entryPath = join(dir, 'pagefind-entry.json');
+	if (!existsSync(entryPath)) throw new UsageError(`${entryPath} is missing: run pagefind --site ${siteDir} first`);
+	return { dir, entryPath, entry: JSON.parse(readFileSync(entryPath, 'utf8')) as PagefindEntry };
+}
+
+/**
+ * Writes the entry in one rename, so a reader of the site at any moment finds every file it
+ * names; old files go only after it.
+ */
+export function writePagefindEntry(entryPath: string, entry: PagefindEntry): void {
+	writeFileSync(`${entryPath}.tmp`, JSON.stringify(entry));
+	renameSync(`${entryPath}.tmp`, entryPath);
+}
