@@ -160,8 +160,6 @@ export function createSearchController<D>(options: ControllerOptions<D>): Search
 		totals: {},
 		filtersLoaded: false,
 	};
-	let loading: Promise<boolean> | undefined;
-	let loadingFilters: Promise<boolean> | undefined;
 	/** The query for which the reader chose "search instead for …". */
 	let literal: string | null = null;
 	/** Bumped on every search so a slow, superseded one never renders. */
@@ -197,44 +195,40 @@ export function createSearchController<D>(options: ControllerOptions<D>): Search
 		settleTimer = setTimeout(settle, SETTLE_MS);
 	}
 
-	/** Loads the index once; after a failure the next search tries again. */
-	function ensureLoaded(): Promise<boolean> {
-		loading ??= (async () => {
-			changed('loading');
-			try {
-				await engine.load();
-				changed('loaded');
-				return true;
-			} catch (error) {
+	/**
+	 * Runs `load` once and resolves to whether it worked. A failure is shown; after a failure, or
+	 * when `load` resolves false (it could not start), the next call tries again.
+	 */
+	function once(load: () => Promise<boolean>): () => Promise<boolean> {
+		let loading: Promise<boolean> | undefined;
+		const forget = (ok: boolean) => {
+			if (!ok) loading = undefined;
+			return ok;
+		};
+		return () =>
+			(loading ??= load().then(forget, (error: unknown) => {
 				fail(error);
-				loading = undefined;
-				return false;
-			}
-		})();
-		return loading;
+				return forget(false);
+			}));
 	}
 
-	/** Loads the filters once, after the index; after a failure the next call tries again. */
-	function ensureFilters(): Promise<boolean> {
-		loadingFilters ??= (async () => {
-			if (!(await ensureLoaded())) {
-				loadingFilters = undefined;
-				return false;
-			}
-			try {
-				state.totals = await engine.loadFilters();
-				state.selection = knownSelection(state.selection, state.totals);
-				state.filtersLoaded = true;
-				changed('filters');
-				return true;
-			} catch (error) {
-				fail(error);
-				loadingFilters = undefined;
-				return false;
-			}
-		})();
-		return loadingFilters;
-	}
+	/** Loads the index. */
+	const ensureLoaded = once(async () => {
+		changed('loading');
+		await engine.load();
+		changed('loaded');
+		return true;
+	});
+
+	/** Loads the filters, after the index (whose failure is shown already). */
+	const ensureFilters = once(async () => {
+		if (!(await ensureLoaded())) return false;
+		state.totals = await engine.loadFilters();
+		state.selection = knownSelection(state.selection, state.totals);
+		state.filtersLoaded = true;
+		changed('filters');
+		return true;
+	});
 
 	function fail(error: unknown) {
 		hasResults = false;
