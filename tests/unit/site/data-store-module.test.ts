@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitStoreLiteral } from '../../../src/lib/data-store-module.ts';
 
@@ -5,26 +6,50 @@ import { splitStoreLiteral } from '../../../src/lib/data-store-module.ts';
 const storeModule = (text: string) => `export default JSON.parse(${JSON.stringify(text)})`;
 // What the module's default export evaluates to.
 const evaluate = (code: string) => new Function(code.replace(/^export default /, 'return '))() as unknown;
+// The text handed to JSON.parse, whatever it is.
+const parsedText = (code: string) => new Function(`return ${code.slice('export default JSON.parse('.length, -1)}`)() as string;
+// The literals of a split module, as written.
+const literalsOf = (split: string) => split.slice(split.indexOf('[') + 1, split.lastIndexOf(']')).split(',\n');
 
 describe('splitStoreLiteral', () => {
 	it('gives the same value as literals of at most the part length', () => {
 		const text = JSON.stringify([{ title: 'Smart “quotes” and \\ backslashes', html: '<p>a\n"b"</p>', emoji: '🙂🙂🙂' }]);
-		const split = splitStoreLiteral(storeModule(text), 5)!;
+		const split = splitStoreLiteral(storeModule(text), 8)!;
 		expect(evaluate(split)).toEqual(JSON.parse(text));
-		const literals = split.slice(split.indexOf('[') + 1, split.lastIndexOf(']')).split(',\n');
-		expect(literals.length).toBe(Math.ceil(text.length / 5));
-		for (const literal of literals) expect((JSON.parse(literal) as string).length).toBeLessThanOrEqual(5);
+		const literals = literalsOf(split);
+		expect(literals.length).toBeGreaterThanOrEqual(Math.ceil(JSON.stringify(text).length / 8));
+		for (const literal of literals) expect(literal.length - 2).toBeLessThanOrEqual(8);
 	});
 
-	it('cuts a surrogate pair without changing the text', () => {
-		const text = JSON.stringify('a🙂b');
-		expect(evaluate(splitStoreLiteral(storeModule(text), 2)!)).toBe('a🙂b');
+	it('never cuts an escape or a surrogate pair, for any text and part length', () => {
+		const text = fc.string({ unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\u0001', 'u', '0', '🙂', '\u2028'), fc.string({ unit: 'binary', maxLength: 1 })) });
+		fc.assert(
+			fc.property(text, fc.integer({ min: 6, max: 20 }), (value, partLength) => {
+				const split = splitStoreLiteral(`export default JSON.parse(${JSON.stringify(value)})`, partLength)!;
+				expect(parsedText(split)).toBe(value);
+				for (const literal of literalsOf(split)) {
+					expect(literal.length - 2).toBeLessThanOrEqual(partLength);
+					// Each part is a well-formed literal of its own: no lone half of a pair that was whole.
+					expect(typeof JSON.parse(literal)).toBe('string');
+				}
+			}),
+			{ numRuns: 500 },
+		);
+	});
+
+	it('cuts before a surrogate pair rather than between its halves', () => {
+		// The literal is "\"abcd🙂\"": a cut after 7 characters would fall inside the emoji.
+		const split = splitStoreLiteral(storeModule(JSON.stringify('abcd🙂')), 7)!;
+		expect(evaluate(split)).toBe('abcd🙂');
+		expect(literalsOf(split)[0]).toBe('"\\"abcd"');
+		expect(literalsOf(split).every((l) => !/[\uD800-\uDBFF]"$/.test(l))).toBe(true);
 	});
 
 	it('leaves code of any other shape alone', () => {
 		expect(splitStoreLiteral('export default new Map()')).toBeNull();
 		expect(splitStoreLiteral('export default JSON.parse(42)')).toBeNull();
 		expect(splitStoreLiteral('export default JSON.parse("unterminated)')).toBeNull();
+		expect(splitStoreLiteral('export default JSON.parse("a" + "b")')).toBeNull();
 		expect(splitStoreLiteral('export default{"kb":[(await import("x"))]}')).toBeNull();
 	});
 });
