@@ -1,6 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { splitStoreLiteral } from '../../../src/lib/data-store-module.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { splitStoreLiteral, storeFromFile } from '../../../src/lib/data-store-module.ts';
 
 // The module as Astro writes it: the store's JSON text as one string literal.
 const storeModule = (text: string) => `export default JSON.parse(${JSON.stringify(text)})`;
@@ -51,5 +56,38 @@ describe('splitStoreLiteral', () => {
 		expect(splitStoreLiteral('export default JSON.parse("unterminated)')).toBeNull();
 		expect(splitStoreLiteral('export default JSON.parse("a" + "b")')).toBeNull();
 		expect(splitStoreLiteral('export default{"kb":[(await import("x"))]}')).toBeNull();
+	});
+});
+
+describe('storeFromFile', () => {
+	const NODE = fileURLToPath(new URL('../../../node_modules/.bin/node', import.meta.url));
+	let dir: string;
+	beforeEach(() => {
+		dir = mkdtempSync(join(tmpdir(), 'tierzero-store-'));
+	});
+	afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+	const runModule = (store: string) => {
+		const module = join(dir, 'store.mjs');
+		writeFileSync(module, `${storeFromFile(store)}\nconsole.log(JSON.stringify(store));`);
+		return spawnSync(NODE, [module], { encoding: 'utf8' });
+	};
+
+	it('gives the value of the store file, as Astro’s module of its text would', () => {
+		const value = [['kb', { title: 'Smart “quotes”, \\ and 🙂', html: '<p>"a"</p>' }]];
+		writeFileSync(join(dir, 'data-store.json'), JSON.stringify(value));
+		const run = runModule(join(dir, 'data-store.json'));
+		expect(run.status, run.stderr).toBe(0);
+		expect(JSON.parse(run.stdout)).toEqual(evaluate(`export default JSON.parse(${JSON.stringify(JSON.stringify(value))})`));
+	});
+
+	it('stops the build, naming the file, when the store cannot be read or parsed, instead of giving Astro no content', () => {
+		const missing = runModule(join(dir, 'no-such-store.json'));
+		expect(missing.status).toBe(1);
+		expect(missing.stderr).toContain(`the content store ${join(dir, 'no-such-store.json')} could not be read`);
+		writeFileSync(join(dir, 'broken.json'), '[["kb"');
+		const broken = runModule(join(dir, 'broken.json'));
+		expect(broken.status).toBe(1);
+		expect(broken.stderr).toContain('could not be read');
 	});
 });
