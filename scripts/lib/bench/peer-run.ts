@@ -113,7 +113,7 @@ async function buildTierZero(o: PeerBenchOptions, env: NodeJS.ProcessEnv, dir: s
 
 /** CPU seconds of each step of a Tier Zero build, as one line. */
 const stepsLine = (b: { astro: Measured; pagefind: Measured; chunks: Measured }): string =>
-	`astro build ${b.astro.cpuSeconds.toFixed(1)} s, pagefind ${b.pagefind.cpuSeconds.toFixed(1)} s, index re-cut ${b.chunks.cpuSeconds.toFixed(1)} s CPU`;
+	`astro build ${b.astro.cpuSeconds.toFixed(1)} s, pagefind ${b.pagefind.cpuSeconds.toFixed(1)} s, after Pagefind (index re-cut, fragment text) ${b.chunks.cpuSeconds.toFixed(1)} s CPU`;
 
 async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: string, edited: string) {
 	const dir = join(o.benchDir, `peer-tierzero-${count}`);
