@@ -156,7 +156,6 @@ export function pagefindEngine(): SearchEngine<ResultData> {
 	let index: SearchIndex | undefined;
 	/** Every page's chip filter values, once the reader opens the filters or presses a chip. */
 	let pageFilters: Map<string, Record<string, string[]>> | undefined;
-	let loadingFilters: Promise<FilterCounts> | undefined;
 	/** Pages holding each searched word, unfiltered, for the page's lifetime. */
 	const wordPages = new Map<string, Promise<Map<string, PagefindResult>>>();
 
@@ -281,21 +280,15 @@ export function pagefindEngine(): SearchEngine<ResultData> {
 		async load() {
 			index = await loadSearchIndex();
 		},
-		loadFilters() {
-			loadingFilters ??= (async () => {
-				if (!index) throw new Error('Search: the index is not loaded');
-				// The chips' filters only, through a search that holds every page: Pagefind's
-				// filters() would also fetch the entry-ID filter, one value per entry (on a
-				// 5,000-article site the largest filter file), which only an ID query needs.
-				const everyPage = Object.fromEntries(FILTER_GROUPS.map(({ key }) => [key, { any: [] }]));
-				const { filters: totals } = await runSearch(index.pagefind, null, everyPage);
-				pageFilters = await loadPageFilters(index, totals);
-				return totals;
-			})();
-			loadingFilters.catch(() => {
-				loadingFilters = undefined;
-			});
-			return loadingFilters;
+		async loadFilters() {
+			if (!index) throw new Error('Search: the index is not loaded');
+			// The chips' filters only, through a search that holds every page: Pagefind's
+			// filters() would also fetch the entry-ID filter, one value per entry (on a
+			// 5,000-article site the largest filter file), which only an ID query needs.
+			const everyPage = Object.fromEntries(FILTER_GROUPS.map(({ key }) => [key, { any: [] }]));
+			const { filters: totals } = await runSearch(index.pagefind, null, everyPage);
+			pageFilters = await loadPageFilters(index, totals);
+			return totals;
 		},
 		async search(typed, selection, { literal }): Promise<Found<ResultData>> {
 			if (!index) throw new Error('Search: the index is not loaded');

@@ -15,9 +15,9 @@ import { hasFilters, knownSelection, toggleFilter, type FilterSelection } from '
 
 /**
  * Results fetched and shown at a time; "Show more" fetches the next batch. Each shown result
- * loads its page's Pagefind fragment (the page's whole text, for the excerpt: about 1.5 KB on the
- * starter site, 10 KB for a long article), so five, as Pagefind's own UI shows, keep the first
- * query small on a large site.
+ * loads its page's Pagefind fragment and the block of text its excerpt comes from (about 1.5 KB
+ * together; src/lib/search/fragment-text.ts), so five, as Pagefind's own UI shows, keep the
+ * first query small on a large site.
  */
 export const PAGE_SIZE = 5;
 /** Pause after typing before searching: fast enough to feel live, slow enough to skip keystrokes. */
@@ -60,8 +60,9 @@ export interface SearchEngine<D> {
 	/** Loads the index once: what a query needs, without the filters. */
 	load(): Promise<void>;
 	/**
-	 * Loads the filters once (every filter value's pages: on a large site more bytes than a
-	 * query's own); resolves to the filter totals of the whole index.
+	 * Loads the filters (every filter value's pages: on a large site more bytes than a query's
+	 * own); resolves to the filter totals of the whole index. The controller calls it once, and
+	 * again only after a failure.
 	 */
 	loadFilters(): Promise<FilterCounts>;
 	/** Searches a typed query (or, when empty, lists what the filters match). */
