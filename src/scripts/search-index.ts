@@ -3,8 +3,8 @@
  * `astro build`, so it is imported by URL and never bundled) and the writers' synonyms. The
  * spelling vocabulary is fetched shard by shard, only when a word needs correcting.
  */
-import type { AnchorSource, PartSource, WeightedLocation } from '../lib/search/excerpt.ts';
-import { textBlockPath, type TextInfo } from '../lib/search/fragment-text.ts';
+import type { PartSource, WeightedLocation } from '../lib/search/excerpt.ts';
+import { textBlockPath, type FragmentAnchor, type TextInfo } from '../lib/search/fragment-text.ts';
 import type { SubResult } from '../lib/search/landing.ts';
 import type { SynonymGroups } from '../lib/search/query.ts';
 import { shardedSpeller, type LazySpeller, type Vocabulary } from '../lib/search/spell.ts';
@@ -28,7 +28,7 @@ export interface PagefindData {
 	locations: number[];
 	/** The same, with Pagefind's score for each (what excerpts centre on). */
 	weighted_locations: WeightedLocation[];
-	anchors: AnchorSource[];
+	anchors: FragmentAnchor[];
 	meta: Record<string, string | undefined>;
 	filters: Record<string, string[] | undefined>;
 	/** The page's parts between headings; see landingPart. */

@@ -5,7 +5,6 @@ import { expect, it } from 'vitest';
 import {
 	markedExcerpt,
 	partExcerptSpan,
-	type AnchorSource,
 	type WeightedLocation,
 } from '../../src/lib/search/excerpt.ts';
 import { TEXT_BLOCK_WORDS, textBlockPath, type Fragment } from '../../src/lib/search/fragment-text.ts';
@@ -96,7 +95,7 @@ it('excerpts cut from the blocks are the ones Pagefind cuts from the whole text,
 					.map((location, i) => ({ location, balanced_score: picks[i]![1], weight: 1 }));
 				const locations = weighted.map((l) => l.location);
 				const raw = words.join(info.joiner);
-				const anchors = fragment.anchors as AnchorSource[];
+				const anchors = fragment.anchors;
 				const pageSpan = partExcerptSpan(info.words, EXCERPT_WORDS, anchors, { weighted_locations: weighted });
 				const ours = (span: { start: number; length: number }, marked: number[]) =>
 					markedExcerpt(words.slice(span.start, span.start + span.length), span.start, span.length, marked, info.joiner);

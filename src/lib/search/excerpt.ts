@@ -3,6 +3,7 @@
  * wrapped in `<mark>`. Before they reach `innerHTML` this keeps exactly that and nothing else, so
  * a page that slipped raw markup into the index cannot inject it into the search UI.
  */
+import type { FragmentAnchor } from './fragment-text.ts';
 
 /** A character reference as Pagefind writes it (`&lt;`, `&amp;`, `&#39;`, `&#x27;`). */
 const ENTITY = /^&(?:[a-z][a-z0-9]*|#\d+|#x[0-9a-f]+);/i;
@@ -119,16 +120,8 @@ export interface PartSource {
 	anchor?: { location: number };
 }
 
-/** A heading of a fragment (`anchors`). */
-export interface AnchorSource {
-	element: string;
-	text?: string;
-	title?: string;
-	location: number;
-}
-
 /** The headings Pagefind splits a page at: titled, or h1–h6 with text; by position. */
-function partAnchors(anchors: readonly AnchorSource[]): AnchorSource[] {
+function partAnchors(anchors: readonly FragmentAnchor[]): FragmentAnchor[] {
 	return anchors
 		.filter(
 			(a) =>
@@ -145,7 +138,7 @@ function partAnchors(anchors: readonly AnchorSource[]): AnchorSource[] {
 export function partExcerptSpan(
 	totalWords: number,
 	excerptLength: number,
-	anchors: readonly AnchorSource[],
+	anchors: readonly FragmentAnchor[],
 	whole: { weighted_locations: WeightedLocation[] },
 	part?: PartSource,
 ): { start: number; length: number } {

@@ -17,6 +17,16 @@ export const TEXT_BLOCK_WORDS = 400;
 /** Pagefind's word separator for its excerpts (whitespace, but not U+FEFF). */
 const WORD_SEPARATORS = /[^\S\uFEFF]+/g;
 
+/** A heading of a page as its fragment lists it (Pagefind's `anchors`), by word position. */
+export interface FragmentAnchor {
+	element: string;
+	id: string;
+	text: string;
+	/** Pagefind's excerpt code also splits at an anchor with a title; the build's pages set none. */
+	title?: string;
+	location: number;
+}
+
 /** A Pagefind 1.6 result fragment, as its JSON holds it. */
 export interface Fragment {
 	url: string;
@@ -24,7 +34,7 @@ export interface Fragment {
 	word_count: number;
 	filters: Record<string, string[]>;
 	meta: Record<string, string>;
-	anchors: { element: string; id: string; text: string; location: number }[];
+	anchors: FragmentAnchor[];
 	/** Set on a fragment whose text was moved to blocks: how to read them. */
 	tz_text?: TextInfo;
 }
