@@ -5,6 +5,7 @@
  * rarity and by where they match (src/lib/search/rank.ts).
  */
 import type { FilterCounts, Found, Hit, SearchEngine } from '../lib/search/controller.ts';
+import { skipCommon } from '../lib/search/common-words.ts';
 import { isRealMatch, searchWithCorrection } from '../lib/search/correct.ts';
 import { FILTER_GROUPS, hasFilters, pagefindFilters, type FilterSelection } from '../lib/search/filters.ts';
 import { entryIdOf, parseQuery, STOP_WORDS, type QueryTerm } from '../lib/search/query.ts';
@@ -236,7 +237,11 @@ export function pagefindEngine(): SearchEngine<ResultData> {
 
 	/** The ranked pages for a query, with filter counts over them. */
 	async function rankedSearch(query: string, selection: FilterSelection) {
-		const { terms, ignored } = parseQuery(query, index!.synonyms);
+		const parsed = parseQuery(query, index!.synonyms);
+		// Words on a large share of the pages are left out beside rarer ones: their posting lists
+		// are the heaviest fetches, and their rarity weight barely moves the ranking.
+		const { searched: terms, skipped } = skipCommon(parsed.terms, index!.common);
+		const ignored = [...parsed.ignored, ...skipped.map((term) => term.text)];
 		const matches = await termPages(terms);
 		const found = matches.map((m) => m.best);
 		const total = index!.pageCount || Math.max(...found.map((f) => f.size), 1);
@@ -310,9 +315,10 @@ export function pagefindEngine(): SearchEngine<ResultData> {
 					typed,
 					{
 						search: (query) => rankedSearch(query, selection),
-						// Fillers ("why", "teh") are never corrected: not worth a search.
+						// Fillers ("why", "teh") are never corrected: not worth a search. Nor are common
+						// words: they are on many pages, and searching them is what skipping saves.
 						needsCorrection: async (word) =>
-							!STOP_WORDS.has(word) && (await pagesOf(word)).size === 0,
+							!STOP_WORDS.has(word) && !index!.common.has(word) && (await pagesOf(word)).size === 0,
 					},
 					index.speller,
 					{ literal },

@@ -3,6 +3,7 @@
  * `astro build`, so it is imported by URL and never bundled) and the writers' synonyms. The
  * spelling vocabulary is fetched shard by shard, only when a word needs correcting.
  */
+import type { CommonWords } from '../lib/search/common-words.ts';
 import type { PartSource, WeightedLocation } from '../lib/search/excerpt.ts';
 import { textBlockPath, type FragmentAnchor, type TextInfo } from '../lib/search/fragment-text.ts';
 import type { SubResult } from '../lib/search/landing.ts';
@@ -72,6 +73,8 @@ export interface SearchIndex {
 	pageCount: number;
 	speller: LazySpeller;
 	synonyms: SynonymGroups;
+	/** Words too common to search beside rarer ones (src/lib/search/common-words.ts). */
+	common: ReadonlySet<string>;
 }
 
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
@@ -145,6 +148,27 @@ async function loadPageCount(): Promise<number> {
 	}
 }
 
+/**
+ * The site's common words (written by the build after Pagefind). Without them search still
+ * works, only fetching more: every word of a query is searched.
+ */
+async function loadCommonWords(): Promise<ReadonlySet<string>> {
+	const url = `${BASE}pagefind/common-words.json`;
+	try {
+		const response = await fetch(url);
+		if (!response.ok) throw new Error(`HTTP ${response.status}`);
+		const languages = (await response.json()) as Record<string, Partial<CommonWords>>;
+		// One language per site here; the largest, as for the page count.
+		const [largest] = Object.values(languages).sort((a, b) => (Number(b.pages) || 0) - (Number(a.pages) || 0));
+		const words = largest?.words ?? [];
+		if (!Array.isArray(words)) throw new Error('expected { [language]: { pages, words: [] } }');
+		return new Set(words.filter((word): word is string => typeof word === 'string'));
+	} catch (cause) {
+		console.error(new Error(`Search: every query word is searched, ${url} failed`, { cause }));
+		return new Set();
+	}
+}
+
 const textBlocks = new Map<string, Promise<string[]>>();
 
 /**
@@ -174,8 +198,8 @@ let loading: Promise<SearchIndex> | undefined;
  * (reopening search) tries again.
  */
 export function loadSearchIndex(): Promise<SearchIndex> {
-	loading ??= Promise.all([loadPagefind(), loadSynonyms(), loadPageCount()]).then(
-		([pagefind, synonyms, pageCount]) => ({ pagefind, pageCount, synonyms, speller: shardedSpeller(loadShard) }),
+	loading ??= Promise.all([loadPagefind(), loadSynonyms(), loadPageCount(), loadCommonWords()]).then(
+		([pagefind, synonyms, pageCount, common]) => ({ pagefind, pageCount, synonyms, common, speller: shardedSpeller(loadShard) }),
 		(error: unknown) => {
 			loading = undefined;
 			throw error;

@@ -41,9 +41,10 @@ export function writeFragment(fragment: Fragment): Buffer {
 
 /** Index 1 of Pagefind's metadata lists its pages: [fragment name, word count, group name]. */
 const META_PAGES = 1;
-type PageEntry = [name: string, words: number, group: string];
+export type PageEntry = [name: string, words: number, group: string];
 
-function pageEntries(body: unknown, name: string): PageEntry[] {
+/** The page list of a metadata file's body. */
+export function pageEntries(body: unknown, name: string): PageEntry[] {
 	const pages = Array.isArray(body) ? (body[META_PAGES] as unknown) : undefined;
 	const ok =
 		Array.isArray(pages) &&

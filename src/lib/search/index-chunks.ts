@@ -42,6 +42,8 @@ export type IndexWord = [
 export interface EncodedWord {
 	word: string;
 	units: number;
+	/** How many pages hold it. */
+	pages: number;
 	bytes: Uint8Array;
 }
 
@@ -75,38 +77,42 @@ const wordOf = (w: IndexWord | EncodedWord): string => (Array.isArray(w) ? w[0] 
 const unitsOf = (w: IndexWord | EncodedWord): number => (Array.isArray(w) ? wordUnits(w) : w.units);
 
 /**
- * Pagefind's chunk_index: words in order, a chunk closed as soon as its units reach `units`,
- * so a word is never split and a chunk may exceed `units` by its last word. With `safe`, a
- * chunk is only closed where {@link isSafeCut} holds, and so may run on past `units`.
+ * A word of this many chunks' units or more gets a chunk of its own ({@link cutChunks}). Each
+ * extra chunk costs every session about 14 bytes of metadata; a word this large (on the
+ * 5,000-article site, over about 7,600 locations: 5 KB or more compressed) costs each query of a
+ * rarer neighbour more. Measured there over the golden questions' words (common words left out,
+ * src/lib/search/common-words.ts): at 2, 176 more chunks (2.2 KB more metadata) and 4.6 KB less
+ * of chunks per question on average, 55 → 43 KB for the heaviest; at 4, 1.0 KB more and 1.7 KB
+ * less; at 1, 4.4 KB more and 6.6 KB less.
  */
-export function cutChunks<W extends IndexWord | EncodedWord>(words: readonly W[], units: number, { safe = false } = {}): W[][] {
+export const ISOLATED_WORD_CHUNKS = 2;
+
+/**
+ * Pagefind's chunk_index: words in order, a chunk closed as soon as its units reach `units`,
+ * so a word is never split and a chunk may exceed `units` by its last word. With `bounded`, a
+ * word of {@link ISOLATED_WORD_CHUNKS} chunks' units or more (a common word on thousands of
+ * pages) gets a chunk of its own: a rarer word then never pays for such a neighbour (on the
+ * 5,000-article site "merging" shared a chunk with "messag", 24 KB).
+ * Cut anywhere like this, a chunk's bounds must keep its last word whole ({@link chunkRanges}).
+ */
+export function cutChunks<W extends IndexWord | EncodedWord>(words: readonly W[], units: number, { bounded = false } = {}): W[][] {
 	const chunks: W[][] = [];
 	let chunk: W[] = [];
 	let size = 0;
-	words.forEach((word, i) => {
-		size += unitsOf(word);
+	const close = () => {
+		chunks.push(chunk);
+		chunk = [];
+		size = 0;
+	};
+	for (const word of words) {
+		const wordSize = unitsOf(word);
+		if (bounded && size > 0 && wordSize >= ISOLATED_WORD_CHUNKS * units) close();
+		size += wordSize;
 		chunk.push(word);
-		const next = words[i + 1];
-		if (size >= units && (!safe || !next || isSafeCut(wordOf(word), wordOf(next)))) {
-			chunks.push(chunk);
-			chunk = [];
-			size = 0;
-		}
-	});
+		if (size >= units) close();
+	}
 	if (chunk.length > 0) chunks.push(chunk);
 	return chunks;
-}
-
-/**
- * Whether a chunk can end at `last` with `next` starting the following one. Pagefind cuts a
- * chunk's upper bound to the prefix that tells `last` from `next` ({@link boundaryPrefixes}),
- * and its search code loads the chunk whose bounds hold the searched word; when the prefix is
- * shorter than `last`, the chunk's longer words fall outside its bounds and are found only
- * through a looser fallback that can pick the wrong chunk (with Pagefind's own cuts too, only
- * rarer). So a cut is safe when the bound stays `last` itself.
- */
-export function isSafeCut(last: string, next: string): boolean {
-	return boundaryPrefixes(last, next)[0] === last;
 }
 
 /**
@@ -121,8 +127,21 @@ export function boundaryPrefixes(last: string, first: string): [string, string] 
 	return [a.slice(0, common + 1).join(''), b.slice(0, common + 1).join('')];
 }
 
-/** Pagefind's chunk_meta: each chunk's word range, neighbours' bounds cut to their prefixes. */
-export function chunkRanges(chunks: readonly (readonly (IndexWord | EncodedWord)[])[], hashes: readonly string[]): ChunkRange[] {
+/**
+ * Pagefind's chunk_meta: each chunk's word range, neighbours' bounds cut to their prefixes.
+ * Pagefind's search code loads the chunk whose bounds hold the searched word; when the upper
+ * bound is cut shorter than the chunk's last word ("aa" before "z" becomes "a"), that word and
+ * its neighbours fall outside and are found only through a looser fallback that can load the
+ * wrong chunk. With `wholeLast`, an upper bound stays the last word itself: every word is then
+ * within its own chunk's bounds wherever the chunks were cut, at the cost of a few bytes of
+ * metadata per chunk whose bound Pagefind would have shortened. The lower bounds stay cut (a
+ * shorter lower bound only widens the chunk towards words no chunk holds).
+ */
+export function chunkRanges(
+	chunks: readonly (readonly (IndexWord | EncodedWord)[])[],
+	hashes: readonly string[],
+	{ wholeLast = false } = {},
+): ChunkRange[] {
 	const ranges: ChunkRange[] = chunks.map((chunk, i) => {
 		const first = chunk[0];
 		const last = chunk.at(-1);
@@ -130,7 +149,7 @@ export function chunkRanges(chunks: readonly (readonly (IndexWord | EncodedWord)
 	});
 	for (let i = 0; i + 1 < ranges.length; i++) {
 		const [to, from] = boundaryPrefixes(ranges[i]![1], ranges[i + 1]![0]);
-		ranges[i]![1] = to;
+		if (!wholeLast) ranges[i]![1] = to;
 		ranges[i + 1]![0] = from;
 	}
 	return ranges;
@@ -243,7 +262,7 @@ export function encodedWords(file: Uint8Array, name: string): EncodedWord[] {
 	const body = readPagefindBytes(file, name);
 	return (
 		scanChunk(body) ??
-		chunkWords(decode(body), name).map((word) => ({ word: word[0], units: wordUnits(word), bytes: encode(word) }))
+		chunkWords(decode(body), name).map((word) => ({ word: word[0], units: wordUnits(word), pages: word[1].length, bytes: encode(word) }))
 	);
 }
 
@@ -308,7 +327,7 @@ export function scanChunk(body: Uint8Array): EncodedWord[] | null {
 			}
 		}
 		for (let f = 2; f < fields; f++) if (!r.skip()) return null;
-		words.push({ word, units, bytes: body.subarray(start, r.pos) });
+		words.push({ word, units, pages, bytes: body.subarray(start, r.pos) });
 	}
 	return r.pos === body.length ? words : null;
 }
@@ -411,6 +430,21 @@ class CborScan {
 	}
 }
 
+/**
+ * Names for the chunk files, as the metadata lists them. Pagefind names a chunk by a 7-digit
+ * content hash, random digits that do not compress: 2.7 KB of the 33.6 KB of metadata every
+ * session loads on the 5,000-article site, once cut into 822 chunks. Here they are
+ * `<language>_<tag>.<n>`, n counting in base 36 and the tag hashed from every chunk's bytes, so a
+ * name still never stands for two different chunks (a browser may cache them for good), as the
+ * fragments are named (fragment-text-fs.ts). A build that changes any chunk renames them all.
+ */
+export function chunkNames(language: string, files: readonly Uint8Array[]): string[] {
+	const all = createHash('sha256');
+	for (const file of files) all.update(createHash('sha256').update(file).digest());
+	const tag = all.digest('hex').slice(0, 6);
+	return files.map((_, n) => `${language}_${tag}.${n.toString(36)}`);
+}
+
 /** The re-cut index of one language: its new metadata and chunk files by name. */
 export interface Rechunked {
 	metadata: Buffer;
@@ -439,17 +473,13 @@ export function rechunk(
 	const words = meta.ranges.flatMap(([, , hash]) => encodedWords(readChunk(hash), `${hash}.pf_index`));
 	const total = words.reduce((sum, word) => sum + word.units, 0);
 	const size = units ?? chunkUnits(total);
-	const cut = cutChunks(words, size, { safe: true });
+	const cut = cutChunks(words, size, { bounded: true });
 	const language = meta.ranges[0]?.[2].split('_')[0] ?? 'unknown';
-	const chunks = new Map<string, Buffer>();
-	const hashes = cut.map((chunk) => {
-		const file = writeChunkFile(chunk, compress);
-		const name = contentName(language, file, 7, chunks);
-		chunks.set(name, file);
-		return name;
-	});
+	const files = cut.map((chunk) => writeChunkFile(chunk, compress));
+	const hashes = chunkNames(language, files);
+	const chunks = new Map(hashes.map((name, i) => [name, files[i]!]));
 	const body = [...meta.body];
-	body[META_CHUNKS] = chunkRanges(cut, hashes);
+	body[META_CHUNKS] = chunkRanges(cut, hashes, { wholeLast: true });
 	const replaced = meta.ranges.map(([, , hash]) => hash);
 	return { metadata: writePagefindFile(body), chunks, replaced, units: size };
 }

@@ -5,11 +5,12 @@ import { encode } from 'cborg';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
 	boundaryPrefixes,
+	chunkNames,
 	chunkRanges,
 	chunkUnits,
 	cutChunks,
 	encodedWords,
-	isSafeCut,
+	ISOLATED_WORD_CHUNKS,
 	MIN_CHUNK_UNITS,
 	parseChunk,
 	parseMetadata,
@@ -112,7 +113,7 @@ describe('rechunk on a real Pagefind index', () => {
 			expect(scanChunk(gunzipSync(file).subarray(SIGNATURE.length))).not.toBeNull();
 			const words = encodedWords(file, hash);
 			const decoded = parseChunk(file, hash);
-			expect(words.map((w) => [w.word, w.units])).toEqual(decoded.map((w) => [w[0], wordUnits(w)]));
+			expect(words.map((w) => [w.word, w.units, w.pages])).toEqual(decoded.map((w) => [w[0], wordUnits(w), w[1].length]));
 			expect(writeChunkFile(words).equals(writePagefindFile([decoded]))).toBe(true);
 			expect(gunzipSync(writeChunkFile(words)).equals(gunzipSync(file))).toBe(true);
 		}
@@ -169,7 +170,7 @@ describe('word entries moved as bytes', () => {
 				const file = chunkFile(encode([words]));
 				const moved = encodedWords(file, 'x');
 				const decoded = parseChunk(file, 'x');
-				expect(moved.map((w) => [w.word, w.units])).toEqual(decoded.map((w) => [w[0], wordUnits(w)]));
+				expect(moved.map((w) => [w.word, w.units, w.pages])).toEqual(decoded.map((w) => [w[0], wordUnits(w), w[1].length]));
 				expect(writeChunkFile(moved).equals(decodedAndEncoded(file))).toBe(true);
 				// Cut anywhere, each chunk is still what decoding and encoding its words gives.
 				cutChunks(moved, 7).forEach((chunk, i) => {
@@ -214,13 +215,13 @@ describe('chunk ranges', () => {
 	const vocabulary = (list: readonly string[]): IndexWord[] =>
 		[...list].sort(rustCompare).map((w, i) => [w, [[i, Array.from({ length: (i % 5) + 1 }, (_, k) => k)]], []]);
 
-	it('send every word of any sorted vocabulary to the chunk that holds it, when cut safely', () => {
+	it('send every word of any sorted vocabulary to the chunk that holds it, wherever cut, when the last words stay whole', () => {
 		const word = fc.string({ unit: fc.constantFrom(...'abcdeéz019_'.split('')), minLength: 1, maxLength: 8 });
 		fc.assert(
-			fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 40 }), (list, units) => {
+			fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 40 }), fc.boolean(), (list, units, bounded) => {
 				const words = vocabulary(list);
-				const chunks = cutChunks(words, units, { safe: true });
-				const ranges = chunkRanges(chunks, chunks.map((_, i) => `c${i}`));
+				const chunks = cutChunks(words, units, { bounded });
+				const ranges = chunkRanges(chunks, chunks.map((_, i) => `c${i}`), { wholeLast: true });
 				chunks.forEach((chunk, i) => {
 					for (const [w] of chunk) {
 						expect(strictlyIn(ranges, w, `c${i}`)).toBe(true);
@@ -233,19 +234,33 @@ describe('chunk ranges', () => {
 		);
 	});
 
-	it('would lose words cut where Pagefind cuts: why cuts are made safely', () => {
+	it('would lose words cut where Pagefind cuts: why the last words stay whole', () => {
 		// "aa" ends a chunk before "z": its bound becomes "a", and the search for "aa" loads the
 		// first chunk, which holds only "a".
 		const chunks = cutChunks(vocabulary(['a', 'aa', 'z']), 1);
 		const ranges = chunkRanges(chunks, ['c0', 'c1', 'c2']);
 		expect(ranges[1]).toEqual(['aa', 'a', 'c1']);
 		expect(chunkFor(ranges, 'aa')).toBe('c0');
-		expect(isSafeCut('aa', 'z')).toBe(false);
-		expect(isSafeCut('https', 'https_proxy')).toBe(true);
-		expect(cutChunks(vocabulary(['a', 'aa', 'z']), 1, { safe: true }).map((c) => c.map(([w]) => w))).toEqual([
-			['a'],
-			['aa', 'z'],
+		const whole = chunkRanges(chunks, ['c0', 'c1', 'c2'], { wholeLast: true });
+		expect(whole).toEqual([
+			['a', 'a', 'c0'],
+			['aa', 'aa', 'c1'],
+			['z', 'z', 'c2'],
 		]);
+		expect(chunkFor(whole, 'aa')).toBe('c1');
+	});
+
+	it('give a word that alone fills several chunks a chunk of its own, when bounded', () => {
+		const word = (w: string, locations: number): IndexWord => [w, [[0, Array.from({ length: locations - 1 }, (_, k) => k)]], []];
+		const huge = ISOLATED_WORD_CHUNKS * 10;
+		const words = [word('a', 3), word('b', 3), word('big', huge), word('c', 3), word('d', 9), word('e', 3)];
+		const names = (chunks: IndexWord[][]) => chunks.map((chunk) => chunk.map(([w]) => w));
+		// Pagefind's way: "b" shares its chunk with the big word.
+		expect(names(cutChunks(words, 10))).toEqual([['a', 'b', 'big'], ['c', 'd'], ['e']]);
+		expect(names(cutChunks(words, 10, { bounded: true }))).toEqual([['a', 'b'], ['big'], ['c', 'd'], ['e']]);
+		// A word under the multiple still closes its chunk as Pagefind does.
+		const smaller = [word('a', 3), word('b', 3), word('big', huge - 1), word('c', 3)];
+		expect(names(cutChunks(smaller, 10, { bounded: true }))).toEqual([['a', 'b', 'big'], ['c']]);
 	});
 
 	it('close a chunk once it reaches the size, never splitting a word', () => {
@@ -259,5 +274,21 @@ describe('chunk ranges', () => {
 		expect(chunkUnits(40_000)).toBe(MIN_CHUNK_UNITS);
 		expect(chunkUnits(4_000_000)).toBeGreaterThan(MIN_CHUNK_UNITS);
 		expect(chunkUnits(16_000_000) / chunkUnits(4_000_000)).toBeCloseTo(2, 1);
+	});
+});
+
+describe('chunk names', () => {
+	it('count in base 36 under a tag of every chunk, so a name never stands for two contents', () => {
+		const files = Array.from({ length: 40 }, (_, i) => Buffer.from(`chunk ${i}`));
+		const names = chunkNames('en', files);
+		expect(names[0]).toMatch(/^en_[0-9a-f]{6}\.0$/);
+		expect(names[37]).toMatch(/\.11$/);
+		expect(new Set(names).size).toBe(40);
+		expect(chunkNames('en', files)).toEqual(names);
+		// One chunk changed: every name changes, so no cached file is taken for the new one.
+		const changed = chunkNames('en', files.map((f, i) => (i === 39 ? Buffer.from('other') : f)));
+		changed.forEach((name, i) => expect(name).not.toBe(names[i]));
+		// Chunks split differently but with the same bytes in all: another tag.
+		expect(chunkNames('en', [Buffer.from('ab'), Buffer.from('c')])[0]).not.toBe(chunkNames('en', [Buffer.from('a'), Buffer.from('bc')])[0]);
 	});
 });

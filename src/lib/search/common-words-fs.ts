@@ -1,0 +1,99 @@
+/**
+ * The file side of common-words.ts: after the index re-cut (scripts/after-pagefind.ts), reads
+ * each language's index words and the site's spelling vocabulary, has Pagefind stem the words,
+ * and writes `pagefind/common-words.json` ({ [language]: { pages, words } }), which the
+ * search UI loads with Pagefind.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { InputError } from '../cli-errors.ts';
+import {
+	COMMON_SHARE,
+	commonIndexWords,
+	commonTextWords,
+	searchableWords,
+	stemsFromIndex,
+	type CommonWords,
+	type IndexEntry,
+} from './common-words.ts';
+import { encodedWords, KNOWN_VERSIONS, MIN_CHUNK_UNITS, parseChunk, parseMetadata } from './index-chunks.ts';
+import { pageEntries } from './fragment-text-fs.ts';
+import { readPagefindSite } from './pagefind-site.ts';
+import { SHARDS, type Vocabulary } from './spell.ts';
+
+/** The file the search UI reads, in the Pagefind folder. */
+export const COMMON_WORDS_FILE = 'common-words.json';
+
+/**
+ * Each word's stem as Pagefind stems it for `language`: Pagefind indexes one page of the words
+ * (its Node API, the same indexer as the build's), and each word's position tells its stem.
+ */
+async function pagefindStems(words: readonly string[], language: string): Promise<Map<string, string>> {
+	const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+	if (!index) throw new Error(`Pagefind could not index the words to stem: ${errors.join('; ')}`);
+	try {
+		await index.addCustomRecord({ url: '/', content: words.join(' '), language });
+		const written = await index.getFiles();
+		if (!written.files) throw new Error(`Pagefind could not index the words to stem: ${written.errors.join('; ')}`);
+		const indexWords = written.files
+			.filter((file) => /(^|\/)index\/[^/]+\.pf_index$/.test(file.path))
+			.flatMap((file) => parseChunk(file.content, file.path));
+		const stems = stemsFromIndex(words, indexWords);
+		if (!stems) throw new Error('Pagefind indexed the words to stem in a layout this code does not know');
+		return stems;
+	} finally {
+		await index.deleteIndex();
+	}
+}
+
+/**
+ * Writes DIR/pagefind/common-words.json ({ [language]: { pages, words } }); returns what it did,
+ * a line per language.
+ */
+export async function writeCommonWords(siteDir: string): Promise<string[]> {
+	const { dir, entryPath, entry } = readPagefindSite(siteDir);
+	const out = join(dir, COMMON_WORDS_FILE);
+	if (!KNOWN_VERSIONS.test(entry.version)) {
+		writeFileSync(out, '{}');
+		return [`Pagefind ${entry.version} is not a version this code knows (${KNOWN_VERSIONS.source}): no common words listed, every query word is searched`];
+	}
+	// The words of the pages, as the build's spelling vocabulary lists them (every word of the
+	// indexed pages; src/pages/search-vocabulary/[shard].json.ts): reading them is far quicker
+	// than reading every page's text again.
+	const vocabularyDir = join(siteDir, 'search-vocabulary');
+	const text = searchableWords(
+		SHARDS.map((shard) => {
+			const path = join(vocabularyDir, `${shard}.json`);
+			if (!existsSync(path)) throw new InputError(`${path} is missing: the site was not built by this project's astro build`);
+			const { words } = JSON.parse(readFileSync(path, 'utf8')) as Vocabulary;
+			if (!Array.isArray(words)) throw new InputError(`${path}: not a vocabulary shard ({ words: [], counts: [] })`);
+			return words;
+		}),
+	);
+	const result: Record<string, CommonWords> = {};
+	const lines: string[] = [];
+	try {
+		for (const [language, info] of Object.entries(entry.languages)) {
+			const metaPath = join(dir, `pagefind.${info.hash}.pf_meta`);
+			if (!existsSync(metaPath)) throw new InputError(`${metaPath} is missing, though ${entryPath} names it`);
+			const meta = parseMetadata(readFileSync(metaPath), metaPath);
+			const pages = pageEntries(meta.body, metaPath);
+			const index: [string, IndexEntry][] = [];
+			for (const [, , hash] of meta.ranges) {
+				const chunkPath = join(dir, 'index', `${hash}.pf_index`);
+				for (const word of encodedWords(readFileSync(chunkPath), chunkPath)) index.push([word.word, { units: word.units, pages: word.pages }]);
+			}
+			const common = commonIndexWords(index, pages.length, MIN_CHUNK_UNITS);
+			const words = common.size > 0 ? commonTextWords(text, await pagefindStems(text, language), common) : [];
+			result[language] = { pages: pages.length, words };
+			lines.push(
+				`${language}: ${words.length} words listed as common (their stem on ${Math.round(100 * COMMON_SHARE)} % of the pages or more): left out of queries that have rarer ones`,
+			);
+		}
+	} finally {
+		await pagefind.close();
+	}
+	writeFileSync(out, JSON.stringify(result));
+	return lines;
+}
