@@ -58,18 +58,19 @@ export function wordUnits(word: IndexWord): number {
 /** Smallest chunk, in units: smaller chunks would mostly add requests. */
 export const MIN_CHUNK_UNITS = 2000;
 /**
- * The model behind the size: a first query reads one chunk per content word (about four) at
- * about 1.5 compressed bytes a unit, and the metadata costs about 14 compressed bytes a chunk
- * (both measured on the starter and 5,000-article sites). The sum is least at
- * sqrt(units × 14 / (4 × 1.5)).
+ * How the size grows with the index: as its square root, since each chunk adds an entry (about
+ * 10 compressed bytes) to the metadata every session loads, and a bigger chunk costs each query
+ * word that loads it. The factor is measured: over the golden questions' words on the
+ * 5,000-article site (6.2 million units; common words left out, a word's forms kept in one
+ * chunk), the metadata plus the chunks a question loads averaged 45.9 KB at 2,000 units a chunk,
+ * 47.9 KB at 2,800 and 51.3 KB at 3,800 (what an earlier model of four chunks a query chose).
+ * At 0.65 that site gets 2,000.
  */
-const METADATA_BYTES_PER_CHUNK = 14;
-const WORDS_PER_QUERY = 4;
-const BYTES_PER_UNIT = 1.5;
+const SIZE_FACTOR = 0.65;
 
-/** Units per chunk for an index of `totalUnits`: see {@link METADATA_BYTES_PER_CHUNK}. */
+/** Units per chunk for an index of `totalUnits`: see {@link SIZE_FACTOR}. */
 export function chunkUnits(totalUnits: number): number {
-	const best = Math.sqrt((totalUnits * METADATA_BYTES_PER_CHUNK) / (WORDS_PER_QUERY * BYTES_PER_UNIT));
+	const best = Math.sqrt(totalUnits * SIZE_FACTOR);
 	return Math.max(MIN_CHUNK_UNITS, Math.round(best));
 }
 
@@ -81,19 +82,38 @@ const unitsOf = (w: IndexWord | EncodedWord): number => (Array.isArray(w) ? word
  * extra chunk costs every session about 14 bytes of metadata; a word this large (on the
  * 5,000-article site, over about 7,600 locations: 5 KB or more compressed) costs each query of a
  * rarer neighbour more. Measured there over the golden questions' words (common words left out,
- * src/lib/search/common-words.ts): at 2, 176 more chunks (2.2 KB more metadata) and 4.6 KB less
- * of chunks per question on average, 55 → 43 KB for the heaviest; at 4, 1.0 KB more and 1.7 KB
- * less; at 1, 4.4 KB more and 6.6 KB less.
+ * src/lib/search/common-words.ts; 3,800 units a chunk, cut anywhere): at 2, 176 more chunks
+ * (2.2 KB more metadata) and 4.6 KB less of chunks per question on average, 55 → 43 KB for the
+ * heaviest; at 4, 1.0 KB more and 1.7 KB less; at 1, 4.4 KB more and 6.6 KB less.
  */
 export const ISOLATED_WORD_CHUNKS = 2;
 
 /**
+ * Words sharing this many first characters stay in one chunk ({@link mayCut}). Pagefind loads
+ * the chunk of the word as typed and of its stem ("takes" and "take"), and matches a word's
+ * longer forms ("take" → "taken", "takeover") only within the chunk it loaded: so a word, its
+ * stem and its other forms, which share their first four letters, are best read from one chunk.
+ * On the 5,000-article site "takes" cost a second chunk of 8.7 KB before.
+ */
+export const KEPT_PREFIX = 4;
+
+/** Whether a chunk may end between `last` and `next`: they share fewer than {@link KEPT_PREFIX} characters. */
+export function mayCut(last: string, next: string): boolean {
+	const a = Array.from(last);
+	const b = Array.from(next);
+	let common = 0;
+	while (common < KEPT_PREFIX && common < a.length && common < b.length && a[common] === b[common]) common++;
+	return common < KEPT_PREFIX;
+}
+
+/**
  * Pagefind's chunk_index: words in order, a chunk closed as soon as its units reach `units`,
  * so a word is never split and a chunk may exceed `units` by its last word. With `bounded`, a
- * word of {@link ISOLATED_WORD_CHUNKS} chunks' units or more (a common word on thousands of
- * pages) gets a chunk of its own: a rarer word then never pays for such a neighbour (on the
- * 5,000-article site "merging" shared a chunk with "messag", 24 KB).
- * Cut anywhere like this, a chunk's bounds must keep its last word whole ({@link chunkRanges}).
+ * chunk ends only where {@link mayCut} allows (so a word's forms share its chunk), and a word
+ * of {@link ISOLATED_WORD_CHUNKS} chunks' units or more (a common word on thousands of pages)
+ * starts a chunk of its own where it may: a rarer word then never pays for such a neighbour (on
+ * the 5,000-article site "merging" shared a chunk with "messag", 24 KB). Such chunks need the
+ * bounds {@link chunkRanges} writes with `spanGaps`.
  */
 export function cutChunks<W extends IndexWord | EncodedWord>(words: readonly W[], units: number, { bounded = false } = {}): W[][] {
 	const chunks: W[][] = [];
@@ -104,13 +124,15 @@ export function cutChunks<W extends IndexWord | EncodedWord>(words: readonly W[]
 		chunk = [];
 		size = 0;
 	};
-	for (const word of words) {
+	words.forEach((word, i) => {
 		const wordSize = unitsOf(word);
-		if (bounded && size > 0 && wordSize >= ISOLATED_WORD_CHUNKS * units) close();
+		const last = chunk.at(-1);
+		if (bounded && last && wordSize >= ISOLATED_WORD_CHUNKS * units && mayCut(wordOf(last), wordOf(word))) close();
 		size += wordSize;
 		chunk.push(word);
-		if (size >= units) close();
-	}
+		const next = words[i + 1];
+		if (size >= units && (!bounded || !next || mayCut(wordOf(word), wordOf(next)))) close();
+	});
 	if (chunk.length > 0) chunks.push(chunk);
 	return chunks;
 }
@@ -127,20 +149,42 @@ export function boundaryPrefixes(last: string, first: string): [string, string] 
 	return [a.slice(0, common + 1).join(''), b.slice(0, common + 1).join('')];
 }
 
+/** The last Unicode scalar value (a noncharacter: no text holds it). */
+const LAST_CHAR = '\u{10FFFF}';
+
+/**
+ * An upper bound for a chunk ending with `last` before a chunk whose lower bound is `from` (a
+ * start of its first word, as {@link boundaryPrefixes} cuts it): the greatest short string below
+ * `from`, so that every string between the two words, a form of `last` not in the index
+ * included ("takes" after "takeover"), is within this chunk's bounds. `last` itself when no
+ * such string is shorter.
+ */
+export function spanningBound(last: string, from: string): string {
+	const a = Array.from(last);
+	const b = Array.from(from);
+	let common = 0;
+	while (common < a.length && common < b.length && a[common] === b[common]) common++;
+	if (common >= b.length) return last;
+	let below = b[common]!.codePointAt(0)! - 1;
+	if (below >= 0xd800 && below <= 0xdfff) below = 0xd7ff;
+	if (below < 0) return last;
+	return [...b.slice(0, common), String.fromCodePoint(below), LAST_CHAR].join('');
+}
+
 /**
  * Pagefind's chunk_meta: each chunk's word range, neighbours' bounds cut to their prefixes.
  * Pagefind's search code loads the chunk whose bounds hold the searched word; when the upper
  * bound is cut shorter than the chunk's last word ("aa" before "z" becomes "a"), that word and
  * its neighbours fall outside and are found only through a looser fallback that can load the
- * wrong chunk. With `wholeLast`, an upper bound stays the last word itself: every word is then
- * within its own chunk's bounds wherever the chunks were cut, at the cost of a few bytes of
- * metadata per chunk whose bound Pagefind would have shortened. The lower bounds stay cut (a
- * shorter lower bound only widens the chunk towards words no chunk holds).
+ * wrong chunk. With `spanGaps`, an upper bound reaches up to the next chunk's lower bound
+ * instead ({@link spanningBound}): every word is within its own chunk's bounds wherever the
+ * chunks were cut, and so is any string between two chunks' words, such as a form of a word the
+ * index holds only by its stem; the first and last chunks reach to either end.
  */
 export function chunkRanges(
 	chunks: readonly (readonly (IndexWord | EncodedWord)[])[],
 	hashes: readonly string[],
-	{ wholeLast = false } = {},
+	{ spanGaps = false } = {},
 ): ChunkRange[] {
 	const ranges: ChunkRange[] = chunks.map((chunk, i) => {
 		const first = chunk[0];
@@ -149,8 +193,14 @@ export function chunkRanges(
 	});
 	for (let i = 0; i + 1 < ranges.length; i++) {
 		const [to, from] = boundaryPrefixes(ranges[i]![1], ranges[i + 1]![0]);
-		if (!wholeLast) ranges[i]![1] = to;
+		ranges[i]![1] = spanGaps ? spanningBound(ranges[i]![1], from) : to;
 		ranges[i + 1]![0] = from;
+	}
+	if (spanGaps && ranges.length > 0) {
+		// The first and last chunks reach to either end: a form sorting before the first word or
+		// after the last one is theirs too.
+		ranges[0]![0] = '';
+		ranges.at(-1)![1] = LAST_CHAR;
 	}
 	return ranges;
 }
@@ -479,7 +529,7 @@ export function rechunk(
 	const hashes = chunkNames(language, files);
 	const chunks = new Map(hashes.map((name, i) => [name, files[i]!]));
 	const body = [...meta.body];
-	body[META_CHUNKS] = chunkRanges(cut, hashes, { wholeLast: true });
+	body[META_CHUNKS] = chunkRanges(cut, hashes, { spanGaps: true });
 	const replaced = meta.ranges.map(([, , hash]) => hash);
 	return { metadata: writePagefindFile(body), chunks, replaced, units: size };
 }

@@ -11,6 +11,9 @@ import {
 	cutChunks,
 	encodedWords,
 	ISOLATED_WORD_CHUNKS,
+	KEPT_PREFIX,
+	mayCut,
+	spanningBound,
 	MIN_CHUNK_UNITS,
 	parseChunk,
 	parseMetadata,
@@ -215,13 +218,13 @@ describe('chunk ranges', () => {
 	const vocabulary = (list: readonly string[]): IndexWord[] =>
 		[...list].sort(rustCompare).map((w, i) => [w, [[i, Array.from({ length: (i % 5) + 1 }, (_, k) => k)]], []]);
 
-	it('send every word of any sorted vocabulary to the chunk that holds it, wherever cut, when the last words stay whole', () => {
+	it('send every word of any sorted vocabulary to the chunk that holds it, wherever cut, when the bounds span the gaps', () => {
 		const word = fc.string({ unit: fc.constantFrom(...'abcdeéz019_'.split('')), minLength: 1, maxLength: 8 });
 		fc.assert(
 			fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 40 }), fc.boolean(), (list, units, bounded) => {
 				const words = vocabulary(list);
 				const chunks = cutChunks(words, units, { bounded });
-				const ranges = chunkRanges(chunks, chunks.map((_, i) => `c${i}`), { wholeLast: true });
+				const ranges = chunkRanges(chunks, chunks.map((_, i) => `c${i}`), { spanGaps: true });
 				chunks.forEach((chunk, i) => {
 					for (const [w] of chunk) {
 						expect(strictlyIn(ranges, w, `c${i}`)).toBe(true);
@@ -234,20 +237,58 @@ describe('chunk ranges', () => {
 		);
 	});
 
-	it('would lose words cut where Pagefind cuts: why the last words stay whole', () => {
+	it("send any other form of a word (sharing its first letters) to the word's chunk, when bounded", () => {
+		const letters = fc.constantFrom(...'abeéz01'.split(''));
+		const word = fc.string({ unit: letters, minLength: 1, maxLength: 7 });
+		fc.assert(
+			fc.property(
+				fc.uniqueArray(word, { minLength: 1, maxLength: 150 }),
+				fc.integer({ min: 1, max: 30 }),
+				fc.nat(),
+				fc.string({ unit: letters, maxLength: 4 }),
+				(list, units, pick, ending) => {
+					const words = vocabulary(list);
+					const chunks = cutChunks(words, units, { bounded: true });
+					const ranges = chunkRanges(chunks, chunks.map((_, i) => `c${i}`), { spanGaps: true });
+					const i = pick % words.length;
+					const stem = words[i]![0];
+					if (Array.from(stem).length < KEPT_PREFIX) return;
+					// "takes" for "take": a string the index need not hold, starting with the word's first letters.
+					const form = Array.from(stem).slice(0, KEPT_PREFIX).join('') + ending;
+					const home = chunks.findIndex((chunk) => chunk.some(([w]) => w === stem));
+					expect(strictlyIn(ranges, form, `c${home}`), `${form} (${stem})`).toBe(true);
+					expect(chunkFor(ranges, form)).toBe(`c${home}`);
+				},
+			),
+			{ numRuns: 500 },
+		);
+	});
+
+	it('would lose words cut where Pagefind cuts: why the bounds span the gaps', () => {
 		// "aa" ends a chunk before "z": its bound becomes "a", and the search for "aa" loads the
 		// first chunk, which holds only "a".
 		const chunks = cutChunks(vocabulary(['a', 'aa', 'z']), 1);
 		const ranges = chunkRanges(chunks, ['c0', 'c1', 'c2']);
 		expect(ranges[1]).toEqual(['aa', 'a', 'c1']);
 		expect(chunkFor(ranges, 'aa')).toBe('c0');
-		const whole = chunkRanges(chunks, ['c0', 'c1', 'c2'], { wholeLast: true });
-		expect(whole).toEqual([
-			['a', 'a', 'c0'],
-			['aa', 'aa', 'c1'],
-			['z', 'z', 'c2'],
+		const spanning = chunkRanges(chunks, ['c0', 'c1', 'c2'], { spanGaps: true });
+		expect(spanning).toEqual([
+			['', 'a`\u{10FFFF}', 'c0'],
+			['aa', 'y\u{10FFFF}', 'c1'],
+			['z', '\u{10FFFF}', 'c2'],
 		]);
-		expect(chunkFor(whole, 'aa')).toBe('c1');
+		expect(chunkFor(spanning, 'aa')).toBe('c1');
+		// "takes" sorts after "takeov", which ends a chunk before "taki": still that chunk's.
+		expect(spanningBound('takeov', 'taki')).toBe('takh\u{10FFFF}');
+		expect(spanningBound('tab', 'tabl')).toBe('tabk\u{10FFFF}');
+	});
+
+	it('cut only between words that share fewer than their first four letters', () => {
+		expect(KEPT_PREFIX).toBe(4);
+		expect(mayCut('take', 'taken')).toBe(false);
+		expect(mayCut('takeov', 'taki')).toBe(true);
+		expect(mayCut('run', 'runbook')).toBe(true);
+		expect(mayCut('naïve', 'naïvety')).toBe(false);
 	});
 
 	it('give a word that alone fills several chunks a chunk of its own, when bounded', () => {
@@ -261,6 +302,9 @@ describe('chunk ranges', () => {
 		// A word under the multiple still closes its chunk as Pagefind does.
 		const smaller = [word('a', 3), word('b', 3), word('big', huge - 1), word('c', 3)];
 		expect(names(cutChunks(smaller, 10, { bounded: true }))).toEqual([['a', 'b', 'big'], ['c']]);
+		// Forms of one word stay together: no cut inside "work…", however big the chunk grows.
+		const forms = [word('wore', 3), word('work', huge), word('workaround', 9), word('worker', 3), word('zone', 3)];
+		expect(names(cutChunks(forms, 10, { bounded: true }))).toEqual([['wore'], ['work', 'workaround', 'worker'], ['zone']]);
 	});
 
 	it('close a chunk once it reaches the size, never splitting a word', () => {
@@ -272,8 +316,8 @@ describe('chunk ranges', () => {
 
 	it('grow with the square root of the index, never below the floor', () => {
 		expect(chunkUnits(40_000)).toBe(MIN_CHUNK_UNITS);
-		expect(chunkUnits(4_000_000)).toBeGreaterThan(MIN_CHUNK_UNITS);
-		expect(chunkUnits(16_000_000) / chunkUnits(4_000_000)).toBeCloseTo(2, 1);
+		expect(chunkUnits(16_000_000)).toBeGreaterThan(MIN_CHUNK_UNITS);
+		expect(chunkUnits(64_000_000) / chunkUnits(16_000_000)).toBeCloseTo(2, 1);
 	});
 });
 
