@@ -62,10 +62,15 @@ export async function writeCommonWords(siteDir: string): Promise<string[]> {
 	// indexed pages; src/pages/search-vocabulary/[shard].json.ts): reading them is far quicker
 	// than reading every page's text again.
 	const vocabularyDir = join(siteDir, 'search-vocabulary');
+	if (!existsSync(vocabularyDir)) {
+		// A site built without the vocabulary still searches, only every word of a query.
+		writeFileSync(out, '{}');
+		return [`${vocabularyDir} is missing: no common words listed, every query word is searched`];
+	}
 	const text = searchableWords(
 		SHARDS.map((shard) => {
 			const path = join(vocabularyDir, `${shard}.json`);
-			if (!existsSync(path)) throw new InputError(`${path} is missing: the site was not built by this project's astro build`);
+			if (!existsSync(path)) throw new InputError(`${path} is missing, though the other shards of the spelling vocabulary are there`);
 			const { words } = JSON.parse(readFileSync(path, 'utf8')) as Vocabulary;
 			if (!Array.isArray(words)) throw new InputError(`${path}: not a vocabulary shard ({ words: [], counts: [] })`);
 			return words;

@@ -60,4 +60,17 @@ describe('writeCommonWords', () => {
 		await writeCommonWords(root);
 		expect(listed(root)).toEqual({ en: { pages: 40, words: [] } });
 	}, 60_000);
+
+	it('lists none, and says so, for a site built without the spelling vocabulary', async () => {
+		const root = await site('no-vocabulary', Array.from({ length: 10 }, (_, n) => `page ${n}`));
+		rmSync(join(root, 'search-vocabulary'), { recursive: true });
+		expect(await writeCommonWords(root)).toEqual([expect.stringMatching(/search-vocabulary is missing: no common words listed/)]);
+		expect(listed(root)).toEqual({});
+	}, 60_000);
+
+	it('stops with the file at fault when a shard of the vocabulary is missing', async () => {
+		const root = await site('no-shard', Array.from({ length: 10 }, (_, n) => `page ${n}`));
+		rmSync(join(root, 'search-vocabulary', 'q.json'));
+		await expect(writeCommonWords(root)).rejects.toThrow(/q\.json is missing/);
+	}, 60_000);
 });
