@@ -132,40 +132,27 @@ async function loadShard(shard: string): Promise<Vocabulary> {
 }
 
 /**
- * Pages in the index, from Pagefind's entry file (a few hundred bytes; Pagefind reads it too,
- * under a cache-busting query). 0 when it cannot be read: ranking then estimates the count.
+ * The page count ranking weighs words by, and the site's common words: one small file the build
+ * writes after Pagefind (src/lib/search/common-words-fs.ts). Without it search still works, only
+ * fetching more (every word of a query is searched) and estimating the page count (0 here).
  */
-async function loadPageCount(): Promise<number> {
-	try {
-		const response = await fetch(`${BASE}pagefind/pagefind-entry.json`);
-		if (!response.ok) return 0;
-		const { languages } = (await response.json()) as { languages?: Record<string, { page_count?: unknown }> };
-		// One language per site here; Pagefind too falls back to the largest index.
-		const counts = Object.values(languages ?? {}).map(({ page_count }) => Number(page_count) || 0);
-		return Math.max(0, ...counts);
-	} catch {
-		return 0;
-	}
-}
-
-/**
- * The site's common words (written by the build after Pagefind). Without them search still
- * works, only fetching more: every word of a query is searched.
- */
-async function loadCommonWords(): Promise<ReadonlySet<string>> {
+async function loadCommonWords(): Promise<{ pageCount: number; common: ReadonlySet<string> }> {
 	const url = `${BASE}pagefind/common-words.json`;
 	try {
 		const response = await fetch(url);
 		if (!response.ok) throw new Error(`HTTP ${response.status}`);
 		const languages = (await response.json()) as Record<string, Partial<CommonWords>>;
-		// One language per site here; the largest, as for the page count.
+		// One language per site here; Pagefind too falls back to the largest index.
 		const [largest] = Object.values(languages).sort((a, b) => (Number(b.pages) || 0) - (Number(a.pages) || 0));
 		const words = largest?.words ?? [];
 		if (!Array.isArray(words)) throw new Error('expected { [language]: { pages, words: [] } }');
-		return new Set(words.filter((word): word is string => typeof word === 'string'));
+		return {
+			pageCount: Math.max(0, Number(largest?.pages) || 0),
+			common: new Set(words.filter((word): word is string => typeof word === 'string')),
+		};
 	} catch (cause) {
 		console.error(new Error(`Search: every query word is searched, ${url} failed`, { cause }));
-		return new Set();
+		return { pageCount: 0, common: new Set() };
 	}
 }
 
@@ -198,8 +185,8 @@ let loading: Promise<SearchIndex> | undefined;
  * (reopening search) tries again.
  */
 export function loadSearchIndex(): Promise<SearchIndex> {
-	loading ??= Promise.all([loadPagefind(), loadSynonyms(), loadPageCount(), loadCommonWords()]).then(
-		([pagefind, synonyms, pageCount, common]) => ({ pagefind, pageCount, synonyms, common, speller: shardedSpeller(loadShard) }),
+	loading ??= Promise.all([loadPagefind(), loadSynonyms(), loadCommonWords()]).then(
+		([pagefind, synonyms, { pageCount, common }]) => ({ pagefind, pageCount, synonyms, common, speller: shardedSpeller(loadShard) }),
 		(error: unknown) => {
 			loading = undefined;
 			throw error;

@@ -2,7 +2,7 @@
  * The file side of common-words.ts: after the index re-cut (scripts/after-pagefind.ts), reads
  * each language's index words and the site's spelling vocabulary, has Pagefind stem the words,
  * and writes `pagefind/common-words.json` ({ [language]: { pages, words } }), which the
- * search UI loads with Pagefind.
+ * search UI loads with Pagefind: the page count its ranking weighs words by, and the words.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,8 +54,10 @@ async function pagefindStems(words: readonly string[], language: string): Promis
 export async function writeCommonWords(siteDir: string): Promise<string[]> {
 	const { dir, entryPath, entry } = readPagefindSite(siteDir);
 	const out = join(dir, COMMON_WORDS_FILE);
+	// Without words, each language's page count from the entry: the UI reads it from this file only.
+	const noWords = () => JSON.stringify(Object.fromEntries(Object.entries(entry.languages).map(([language, info]) => [language, { pages: Number(info.page_count) || 0, words: [] }])));
 	if (!KNOWN_VERSIONS.test(entry.version)) {
-		writeFileSync(out, '{}');
+		writeFileSync(out, noWords());
 		return [`Pagefind ${entry.version} is not a version this code knows (${KNOWN_VERSIONS.source}): no common words listed, every query word is searched`];
 	}
 	// The words of the pages, as the build's spelling vocabulary lists them (every word of the
@@ -64,7 +66,7 @@ export async function writeCommonWords(siteDir: string): Promise<string[]> {
 	const vocabularyDir = join(siteDir, 'search-vocabulary');
 	if (!existsSync(vocabularyDir)) {
 		// A site built without the vocabulary still searches, only every word of a query.
-		writeFileSync(out, '{}');
+		writeFileSync(out, noWords());
 		return [`${vocabularyDir} is missing: no common words listed, every query word is searched`];
 	}
 	const text = searchableWords(

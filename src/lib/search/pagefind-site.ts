@@ -10,7 +10,7 @@ import { UsageError } from '../cli-errors.ts';
 /** `pagefind-entry.json`, the fields read here (the rest is kept as it is). */
 export interface PagefindEntry {
 	version: string;
-	languages: Record<string, { hash: string }>;
+	languages: Record<string, { hash: string; page_count?: number }>;
 }
 
 /** The Pagefind folder of a built site and its entry; a UsageError when Pagefind has not run. */

@@ -61,11 +61,21 @@ describe('writeCommonWords', () => {
 		expect(listed(root)).toEqual({ en: { pages: 40, words: [] } });
 	}, 60_000);
 
-	it('lists none, and says so, for a site built without the spelling vocabulary', async () => {
+	it('lists none, and says so, for a site built without the spelling vocabulary, with the page count', async () => {
 		const root = await site('no-vocabulary', Array.from({ length: 10 }, (_, n) => `page ${n}`));
 		rmSync(join(root, 'search-vocabulary'), { recursive: true });
 		expect(await writeCommonWords(root)).toEqual([expect.stringMatching(/search-vocabulary is missing: no common words listed/)]);
-		expect(listed(root)).toEqual({});
+		// The page count is still there: the search UI's ranking reads it from this file.
+		expect(listed(root)).toEqual({ en: { pages: 10, words: [] } });
+	}, 60_000);
+
+	it('lists none for a Pagefind version it does not know, and keeps the page count from the entry file', async () => {
+		const root = await site('unknown-version', Array.from({ length: 12 }, (_, n) => `page ${n}`));
+		const entryPath = join(root, 'pagefind', 'pagefind-entry.json');
+		const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as { version: string };
+		writeFileSync(entryPath, JSON.stringify({ ...entry, version: '9.0.0' }));
+		expect(await writeCommonWords(root)).toEqual([expect.stringMatching(/Pagefind 9\.0\.0 is not a version this code knows/)]);
+		expect(listed(root)).toEqual({ en: { pages: 12, words: [] } });
 	}, 60_000);
 
 	it('stops with the file at fault when a shard of the vocabulary is missing', async () => {
