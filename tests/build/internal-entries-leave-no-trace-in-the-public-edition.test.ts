@@ -22,7 +22,7 @@ describe('an internal policy page (and an internal KB article beside it)', () =>
 			built[edition] = result;
 			if (result.status !== 0) continue;
 			const search = await indexSearch(result.dist);
-			if (search.status !== 0) throw new Error(`pagefind failed:\n${search.output}`);
+			if (search.status !== 0) throw new Error(`indexing for search failed:\n${search.output}`);
 		}
 	}, 2 * BUILD_TIMEOUT);
 	afterAll(() => tree?.remove());
@@ -50,7 +50,10 @@ describe('an internal policy page (and an internal KB article beside it)', () =>
 		expect(read('internal', 'support/index.html')).toContain('<a href="/support/escalation/">Escalation matrix</a>');
 		const files = filesAsText(dist('internal'));
 		const index = files.filter(([file]) => file.startsWith('pagefind/'));
-		expect(index.some(([, text]) => text.includes(MARKER))).toBe(true);
+		// Its words are in the word index (by Pagefind's stem) and in the text blocks its results'
+		// excerpts are cut from (a JSON array of words, src/lib/search/fragment-text.ts).
+		expect(index.some(([file, text]) => file.startsWith('pagefind/index/') && text.toLowerCase().includes('quokk'))).toBe(true);
+		expect(index.some(([file, text]) => file.startsWith('pagefind/text/') && text.includes(MARKER.split(' ')[0]!))).toBe(true);
 		// The type filter offers every kind of entry, the support policy among them.
 		const filters = index.filter(([file]) => file.startsWith('pagefind/filter/')).map(([, text]) => text).join('\n');
 		for (const type of ['KB article', 'FAQ', 'Runbook', 'Reply template', 'Support policy']) expect(filters, type).toContain(type);

@@ -42,6 +42,8 @@ beforeAll(async () => {
 	};
 	await run(process.execPath, ['node_modules/.bin/astro', 'build'], { env, maxBuffer: 64 * 1024 * 1024 });
 	await run(process.execPath, ['node_modules/.bin/pagefind', '--site', join(dir, 'dist')], { env, maxBuffer: 16 * 1024 * 1024 });
+	// The step `npm run build` runs after Pagefind: the search UI reads the files it writes.
+	await run(process.execPath, ['scripts/after-pagefind.ts', join(dir, 'dist')], { env, maxBuffer: 16 * 1024 * 1024 });
 	[browser, site] = await Promise.all([launchBrowser(), serveSite(join(dir, 'dist'))]);
 });
 
