@@ -21,7 +21,7 @@ describe('an internal policy page (and an internal KB article beside it)', () =>
 			const result = await build(tree, edition);
 			built[edition] = result;
 			if (result.status !== 0) continue;
-			const search = await indexSearch(result.dist);
+			const search = await indexSearch(result);
 			if (search.status !== 0) throw new Error(`indexing for search failed:\n${search.output}`);
 		}
 	}, 2 * BUILD_TIMEOUT);

@@ -79,6 +79,8 @@ export interface BuildResult {
 	output: string;
 	/** Where the site was written. */
 	dist: string;
+	/** The build's cache folder (Astro's cacheDir), which the steps after it use too. */
+	cache: string;
 	seconds: number;
 }
 
@@ -137,49 +139,40 @@ function cleanEnv(): NodeJS.ProcessEnv {
 	);
 }
 
+/** A command of the build, under the Node of node_modules from the repository root; its exit code and output. */
+function runStep(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; output: string }> {
+	return new Promise((resolve, reject) => {
+		// Node 24 from node_modules: a bin's shebang would pick the Node 20 on PATH.
+		const child = spawn(join(ROOT, 'node_modules/.bin/node'), args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout.on('data', (d) => (output += d));
+		child.stderr.on('data', (d) => (output += d));
+		child.on('error', reject);
+		child.on('close', (status) => resolve({ status, output: stripAnsi(output) }));
+	});
+}
+
 /**
  * `astro build` of the tree's content into the tree's own dist/ (dist-internal/ for the internal
  * edition) and cache/, one build at a time.
  */
 export function build(tree: Tree, edition: 'public' | 'internal' = 'public'): Promise<BuildResult> {
 	const dist = join(tree.dir, edition === 'internal' ? 'dist-internal' : 'dist');
-	return withLock(
-		() =>
-			new Promise<BuildResult>((resolve, reject) => {
-				const started = performance.now();
-				// Node 24 from node_modules: the astro bin's shebang would pick the Node 20 on PATH.
-				const child = spawn(
-					join(ROOT, 'node_modules/.bin/node'),
-					[join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
-					{
-						cwd: ROOT,
-						env: {
-							...cleanEnv(),
-							TIERZERO_CONTENT_DIR: tree.content,
-							TIERZERO_OUT_DIR: dist,
-							TIERZERO_CACHE_DIR: join(tree.dir, 'cache'),
-							TIERZERO_EDITION: edition,
-							ASTRO_TELEMETRY_DISABLED: '1',
-							// As on a machine with no configuration: site.config.ts leaves the URL empty.
-							TIERZERO_SITE: '',
-						},
-						stdio: ['ignore', 'pipe', 'pipe'],
-					},
-				);
-				let output = '';
-				child.stdout.on('data', (d) => (output += d));
-				child.stderr.on('data', (d) => (output += d));
-				child.on('error', reject);
-				child.on('close', (status) =>
-					resolve({
-						status,
-						output: stripAnsi(output),
-						dist,
-						seconds: Math.round((performance.now() - started) / 100) / 10,
-					}),
-				);
-			}),
-	);
+	const cache = join(tree.dir, 'cache');
+	return withLock(async () => {
+		const started = performance.now();
+		const { status, output } = await runStep([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+			...cleanEnv(),
+			TIERZERO_CONTENT_DIR: tree.content,
+			TIERZERO_OUT_DIR: dist,
+			TIERZERO_CACHE_DIR: cache,
+			TIERZERO_EDITION: edition,
+			ASTRO_TELEMETRY_DISABLED: '1',
+			// As on a machine with no configuration: site.config.ts leaves the URL empty.
+			TIERZERO_SITE: '',
+		});
+		return { status, output, dist, cache, seconds: Math.round((performance.now() - started) / 100) / 10 };
+	});
 }
 
 /** Every file below `dir` as text, relative path first; gzipped files (Pagefind's index) unpacked. */
@@ -194,26 +187,15 @@ export function filesAsText(dir: string): [string, string][] {
 		});
 }
 
-/** One command of the build after `astro build`, run from the repository root under its Node. */
-function runStep(args: string[]): Promise<{ status: number | null; output: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(join(ROOT, 'node_modules/.bin/node'), args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-		let output = '';
-		child.stdout.on('data', (d) => (output += d));
-		child.stderr.on('data', (d) => (output += d));
-		child.on('error', reject);
-		child.on('close', (status) => resolve({ status, output: stripAnsi(output) }));
-	});
-}
-
 /**
  * Indexes a built site for search as `npm run build` does after `astro build`: Pagefind, then
  * the step after it (its index re-cut, the fragments' text moved into blocks, the common words
- * listed), so a test sees every file the build ships.
+ * listed) with the build's own cache folder, so a test sees every file the build ships.
  */
-export async function indexSearch(dist: string): Promise<{ status: number | null; output: string }> {
-	const pagefind = await runStep([join(ROOT, 'node_modules/.bin/pagefind'), '--site', dist]);
+export async function indexSearch(built: Pick<BuildResult, 'dist' | 'cache'>): Promise<{ status: number | null; output: string }> {
+	const env = { ...cleanEnv(), TIERZERO_CACHE_DIR: built.cache };
+	const pagefind = await runStep([join(ROOT, 'node_modules/.bin/pagefind'), '--site', built.dist], env);
 	if (pagefind.status !== 0) return pagefind;
-	const after = await runStep([join(ROOT, 'scripts/after-pagefind.ts'), dist]);
+	const after = await runStep([join(ROOT, 'scripts/after-pagefind.ts'), built.dist], env);
 	return { status: after.status, output: `${pagefind.output}${after.output}` };
 }
