@@ -1,15 +1,25 @@
 /**
  * Runs a command as a child process and measures what it cost: wall-clock seconds, CPU seconds
- * (user + system of the command and every descendant it waited for: Astro's worker threads count
- * in its own process, Pagefind's service binary in Starlight's build is a child) and the peak
- * resident memory of the largest single process among them.
+ * (user + system of the command and every process it started) and the peak resident memory of
+ * the largest single process among them.
  *
- * GNU time (`/usr/bin/time`) gives all three from wait4(). Without it, CPU comes from this
- * process's own /proc/self/stat (children's user and system ticks, which grow as each child is
- * reaped) and the peak from polling the child's VmHWM every 50 ms (which can miss a grandchild).
+ * Every process counts, including one its parent never waits for. That is not a corner case:
+ * Starlight runs Pagefind through Pagefind's Node API, whose service binary is `unref`'d and
+ * killed when the index is written, and Astro exits without reaping it. The binary, a third of
+ * Starlight's build at 10,000 articles, is then an orphan that init reaps, so wait4() (GNU time,
+ * /proc's children ticks) never sees its CPU: measured that way, Starlight's build looked ~48 s
+ * cheaper than it was at 10,000 articles, and by how much depended on the race.
+ *
+ * So where this machine lets us create a cgroup (v1 `cpuacct`, or v2), the command starts inside
+ * a new one: the group's CPU counter charges every process while it runs, orphans too, and we
+ * wait for the last of them to exit before reading it; its processes' VmHWM is polled for the
+ * peak. Otherwise GNU time (`/usr/bin/time`) gives the three figures from wait4(), and without it
+ * CPU comes from this process's own /proc/self/stat (children's ticks, which grow as each child
+ * is reaped) and the peak from polling the child's VmHWM every 50 ms; both miss orphans, which
+ * the bench's notes say (`method`).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseVmHwm } from './stats.ts';
@@ -26,8 +36,18 @@ export interface Measured {
 	/** Largest peak RSS of any one process of the command, bytes. */
 	peakBytes: number;
 	/** How the figures were taken, for the printed notes. */
-	method: 'gnu-time' | 'proc';
+	method: MeasureMethod;
 }
+
+/** `cgroup`: every process counted; the other two miss processes nobody waited for. */
+export type MeasureMethod = 'cgroup' | 'gnu-time' | 'proc';
+
+/** How each method takes its figures, for a benchmark's notes. */
+export const METHOD_NOTES: Record<MeasureMethod, string> = {
+	cgroup: 'a cgroup of its own: CPU charged to every process of the build, orphans too, VmHWM polled every 100 ms',
+	'gnu-time': 'GNU time, from wait4(): misses processes their parent never waited for',
+	proc: '/proc: children CPU ticks, VmHWM polled every 50 ms: misses processes their parent never waited for',
+};
 
 /** The line GNU time writes with `-f`, told apart from anything the command prints. */
 const TIME_FORMAT = 'tierzero-time %e %U %S %M';
@@ -58,6 +78,107 @@ export function parseChildCpuSeconds(stat: string, ticksPerSecond = 100): number
 	return (cutime + cstime) / ticksPerSecond;
 }
 
+/**
+ * CPU seconds from a cgroup's counter: v1 `cpuacct.usage` (nanoseconds, one number) or v2
+ * `cpu.stat` (`usage_usec N` among other lines). Null when the text is neither.
+ */
+export function parseCgroupCpuSeconds(file: 'cpuacct.usage' | 'cpu.stat', text: string): number | null {
+	if (file === 'cpuacct.usage') {
+		const ns = /^\s*(\d+)\s*$/.exec(text);
+		return ns ? Number(ns[1]) / 1e9 : null;
+	}
+	const us = /^usage_usec (\d+)$/m.exec(text);
+	return us ? Number(us[1]) / 1e6 : null;
+}
+
+/** A cgroup made for one command: the file to join it by, its CPU so far, its processes. */
+interface CpuGroup {
+	procsFile: string;
+	cpuSeconds(): number | null;
+	pids(): number[];
+	remove(): void;
+}
+
+/** Where a cgroup with a CPU counter can be made: v1's cpuacct hierarchy, else a v2 one. */
+const CGROUP_ROOTS = [
+	{ dir: '/sys/fs/cgroup/cpuacct', counter: 'cpuacct.usage' },
+	{ dir: '/sys/fs/cgroup', counter: 'cpu.stat', marker: 'cgroup.controllers' },
+	{ dir: '/sys/fs/cgroup/unified', counter: 'cpu.stat', marker: 'cgroup.controllers' },
+] as const;
+
+let groupsMade = 0;
+
+/** A new, empty cgroup to run one command in, or null where none can be made (no root, no cgroupfs). */
+function makeCpuGroup(): CpuGroup | null {
+	for (const root of CGROUP_ROOTS) {
+		if ('marker' in root && !existsSync(join(root.dir, root.marker))) continue;
+		const dir = join(root.dir, `tierzero-bench-${process.pid}-${++groupsMade}`);
+		try {
+			mkdirSync(dir);
+		} catch {
+			continue;
+		}
+		const counter = join(dir, root.counter);
+		const procsFile = join(dir, 'cgroup.procs');
+		const group: CpuGroup = {
+			procsFile,
+			cpuSeconds: () => {
+				try {
+					return parseCgroupCpuSeconds(root.counter, readFileSync(counter, 'utf8'));
+				} catch {
+					return null;
+				}
+			},
+			pids: () => {
+				try {
+					return readFileSync(procsFile, 'utf8').split('\n').filter(Boolean).map(Number);
+				} catch {
+					return [];
+				}
+			},
+			remove: () => {
+				try {
+					rmdirSync(dir);
+				} catch {
+					// A process still in it (it outlived the wait): the group stays, empty of ours soon.
+				}
+			},
+		};
+		if (group.cpuSeconds() !== null) return group;
+		group.remove();
+	}
+	return null;
+}
+
+/** Whether this machine lets the benchmarks count every process of a command (see the module comment). */
+export function cgroupAccounting(): boolean {
+	const group = makeCpuGroup();
+	group?.remove();
+	return group !== null;
+}
+
+/** Largest VmHWM (kB) among `pids`, skipping any that exited meanwhile. */
+function largestPeakKb(pids: readonly number[]): number {
+	let largest = 0;
+	for (const pid of pids) {
+		try {
+			largest = Math.max(largest, parseVmHwm(readFileSync(`/proc/${pid}/status`, 'utf8')) ?? 0);
+		} catch {
+			// It exited between the listing and the read.
+		}
+	}
+	return largest;
+}
+
+/** Resolves once the group has no process left, or after `timeoutMs` (an orphan that will not die). */
+async function drained(group: CpuGroup, timeoutMs: number, onPoll: () => void): Promise<void> {
+	const until = performance.now() + timeoutMs;
+	while (group.pids().length > 0 && performance.now() < until) {
+		onPoll();
+		await new Promise((r) => setTimeout(r, 50));
+	}
+}
+
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 function childCpuNow(): number {
@@ -76,9 +197,14 @@ export function measureCommand(
 ): Promise<Measured> {
 	const scratch = mkdtempSync(join(tmpdir(), 'tierzero-measure-'));
 	const timeFile = join(scratch, 'time.txt');
-	const [bin, argv] = gnuTime
+	const [timedBin, timedArgv] = gnuTime
 		? [gnuTime, ['-f', TIME_FORMAT, '-o', timeFile, command, ...args]]
 		: [command, args];
+	const group = makeCpuGroup();
+	// The shell joins the group, then becomes the command: everything it starts is in the group.
+	const [bin, argv] = group
+		? ['/bin/sh', ['-c', 'echo $$ > "$0" && exec "$@"', group.procsFile, timedBin, ...timedArgv]]
+		: [timedBin, timedArgv];
 	return new Promise((done, reject) => {
 		const cpuBefore = childCpuNow();
 		const started = performance.now();
@@ -87,47 +213,38 @@ export function measureCommand(
 		child.stdout.on('data', (c: Buffer) => chunks.push(c));
 		child.stderr.on('data', (c: Buffer) => chunks.push(c));
 		let polledKb = 0;
-		const poll = gnuTime
-			? undefined
-			: setInterval(() => {
-					try {
-						polledKb = Math.max(polledKb, parseVmHwm(readFileSync(`/proc/${child.pid}/status`, 'utf8')) ?? 0);
-					} catch {
-						// The process may have just exited, or there is no /proc on this system.
-					}
-				}, 50);
-		child.on('error', (e) => {
+		const pollPeak = () => {
+			polledKb = Math.max(polledKb, largestPeakKb(group ? group.pids() : child.pid ? [child.pid] : []));
+		};
+		// Without a group, GNU time's figure is the peak; with one, orphans need polling too.
+		const poll = group || !gnuTime ? setInterval(pollPeak, group ? 100 : 50) : undefined;
+		const cleanUp = () => {
 			clearInterval(poll);
+			group?.remove();
 			rmSync(scratch, { recursive: true, force: true });
+		};
+		child.on('error', (e) => {
+			cleanUp();
 			reject(e);
 		});
-		child.on('close', (code, signal) => {
-			clearInterval(poll);
+		child.on('close', async (code, signal) => {
 			const wallSeconds = (performance.now() - started) / 1000;
+			// Orphans still running are the build's work: wait for them, polling their peak.
+			if (group) await drained(group, 60_000, pollPeak);
 			const output = Buffer.concat(chunks).toString('utf8');
 			const timed = gnuTime && existsSync(timeFile) ? parseGnuTime(readFileSync(timeFile, 'utf8')) : null;
-			rmSync(scratch, { recursive: true, force: true });
-			if (timed) {
-				done({
-					code,
-					signal,
-					output,
-					wallSeconds,
-					cpuSeconds: timed.user + timed.sys,
-					peakBytes: timed.maxRssKb * 1024,
-					method: 'gnu-time',
-				});
+			const groupCpu = group?.cpuSeconds() ?? null;
+			cleanUp();
+			const peakBytes = Math.max(polledKb, timed?.maxRssKb ?? 0) * 1024;
+			if (groupCpu !== null) {
+				done({ code, signal, output, wallSeconds, cpuSeconds: groupCpu, peakBytes, method: 'cgroup' });
 				return;
 			}
-			done({
-				code,
-				signal,
-				output,
-				wallSeconds,
-				cpuSeconds: childCpuNow() - cpuBefore,
-				peakBytes: polledKb * 1024,
-				method: 'proc',
-			});
+			if (timed) {
+				done({ code, signal, output, wallSeconds, cpuSeconds: timed.user + timed.sys, peakBytes, method: 'gnu-time' });
+				return;
+			}
+			done({ code, signal, output, wallSeconds, cpuSeconds: childCpuNow() - cpuBefore, peakBytes, method: 'proc' });
 		});
 	});
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseChildCpuSeconds, parseGnuTime } from '../../../../scripts/lib/bench/measure.ts';
+import {
+	cgroupAccounting,
+	measureCommand,
+	METHOD_NOTES,
+	parseCgroupCpuSeconds,
+	parseChildCpuSeconds,
+	parseGnuTime,
+} from '../../../../scripts/lib/bench/measure.ts';
 
 describe('reading what a command cost', () => {
 	it("reads GNU time's line, after whatever else it wrote", () => {
@@ -22,4 +29,28 @@ describe('reading what a command cost', () => {
 		expect(parseChildCpuSeconds('garbage')).toBeNull();
 		expect(parseChildCpuSeconds('1 (x) S 1 2')).toBeNull();
 	});
+
+	it("reads a cgroup's CPU counter, v1 in nanoseconds and v2 in microseconds", () => {
+		expect(parseCgroupCpuSeconds('cpuacct.usage', '132100000000\n')).toBe(132.1);
+		expect(parseCgroupCpuSeconds('cpu.stat', 'usage_usec 179900000\nuser_usec 150000000\nsystem_usec 29900000\n')).toBe(179.9);
+		expect(parseCgroupCpuSeconds('cpu.stat', 'user_usec 1\n')).toBeNull();
+		expect(parseCgroupCpuSeconds('cpuacct.usage', 'max\n')).toBeNull();
+	});
+
+	// Starlight's Pagefind service is such an orphan: Astro exits without reaping it.
+	it('counts the CPU of a process its parent left running, where a cgroup can be made, and says so otherwise', async () => {
+		const spin = 'const t = process.cpuUsage(); while (process.cpuUsage(t).user < 600000);';
+		const measured = await measureCommand('/bin/sh', ['-c', `"$0" -e '${spin}' & exit 0`, process.execPath], {
+			env: process.env,
+			cwd: process.cwd(),
+		});
+		expect(measured.code).toBe(0);
+		if (cgroupAccounting()) {
+			expect(measured.method).toBe('cgroup');
+			expect(measured.cpuSeconds).toBeGreaterThanOrEqual(0.6);
+		} else {
+			expect(measured.method).not.toBe('cgroup');
+			expect(METHOD_NOTES[measured.method]).toMatch(/misses processes their parent never waited for/);
+		}
+	}, 30_000);
 });
