@@ -7,17 +7,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { InputError, UsageError } from '../cli-errors.ts';
-import { contentName, gzipPagefind, KNOWN_VERSIONS, rechunk, type Compress } from './index-chunks.ts';
+import { contentName, GZIP_OPTIONS, gzipPagefind, KNOWN_VERSIONS, rechunk, type Compress } from './index-chunks.ts';
 import { readPagefindSite, writePagefindEntry } from './pagefind-site.ts';
 
 export const INDEX_CHUNKS_USAGE = 'node scripts/after-pagefind.ts DIR [--units N]   (after pagefind --site DIR)';
 
 /**
- * Pagefind's compression (gzip, level 9), keeping each result in the build's cache folder by a
- * hash of what it compressed. Compressing is most of the re-cut's work, and after one edit most
+ * The build's compression of Pagefind files ({@link gzipPagefind}), keeping each result in the
+ * build's cache folder by a hash of what it compressed. Compressing is most of the re-cut's work, and after one edit most
  * new chunks hold the same bytes as in the last build. A kept file is used only when its gzip
- * trailer (CRC-32 and length) matches those bytes; its folder is named by zlib's version, so a
- * file is only ever what this zlib would write. What a run did not use goes at its end.
+ * trailer (CRC-32 and length) matches those bytes; its folder is named by zlib's version and
+ * the gzip options, so a file is only ever what this zlib with these options would write. What a run did not use goes at its end.
  */
 class KeptGzip {
 	private readonly dir: string;
@@ -27,7 +27,7 @@ class KeptGzip {
 	compressed = 0;
 
 	constructor(cacheDir: string) {
-		this.dir = join(cacheDir, 'tierzero', `index-chunks-zlib-${process.versions.zlib}`);
+		this.dir = join(cacheDir, 'tierzero', `index-chunks-zlib-${process.versions.zlib}-${GZIP_OPTIONS.level}-${GZIP_OPTIONS.memLevel}`);
 		mkdirSync(this.dir, { recursive: true });
 	}
 
