@@ -17,8 +17,9 @@ await runCli(
 		if (positionals.length !== 1) throw new UsageError('give one built site folder');
 		const [site] = positionals as [string];
 		// The build's cache folder, as `astro build` of the same environment uses it.
-		for (const line of rechunkSite(site, values.units, cacheDirFrom(process.env))) console.log(`after-pagefind: ${line}`);
-		for (const line of splitSiteFragments(site)) console.log(`after-pagefind: ${line}`);
+		const cacheDir = cacheDirFrom(process.env);
+		for (const line of rechunkSite(site, values.units, cacheDir)) console.log(`after-pagefind: ${line}`);
+		for (const line of splitSiteFragments(site, cacheDir)) console.log(`after-pagefind: ${line}`);
 		for (const line of await writeCommonWords(site)) console.log(`after-pagefind: ${line}`);
 	},
 );

@@ -9,9 +9,18 @@
  * `<language>_<tag>.<n>`, n counting in base 36 and the tag a hash of all the old names, so a
  * name still never stands for two different fragments (a browser may cache them for good), and
  * the list compresses to about 60 % of its size.
+ *
+ * A name outlives the build that gave it. With the build's cache folder, the names given are
+ * kept there by a hash of the Pagefind fragment each came from (`fragment-names.json`); a page
+ * whose fragment is byte for byte one named before, and whose files are still in the output,
+ * keeps its name and its files. After one edit only the edited page gets a new name (Pagefind
+ * lists the pages in the same order after an edit: tried on 10,031 pages, one moved), so a
+ * rebuild writes a few files instead of every fragment and block again, and a deploy uploads and
+ * browsers fetch only those. Names stay unique: a new one carries this build's tag, changed
+ * until no kept name has it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../cli-errors.ts';
 import {
@@ -23,7 +32,7 @@ import {
 	writePagefindFile,
 } from './index-chunks.ts';
 import { readPagefindSite, writePagefindEntry } from './pagefind-site.ts';
-import { splitFragment, textBlockPath, type Fragment } from './fragment-text.ts';
+import { splitFragment, TEXT_BLOCK_WORDS, textBlockPath, type Fragment } from './fragment-text.ts';
 
 /** A fragment file's JSON. */
 export function readFragment(file: Uint8Array, name: string): Fragment {
@@ -53,20 +62,90 @@ export function pageEntries(body: unknown, name: string): PageEntry[] {
 	return pages as PageEntry[];
 }
 
+/** A name given to a fragment and the number of its text blocks. */
+type GivenName = [name: string, blocks: number];
+
+/** What `fragment-names.json` holds: the names the last build gave, by their Pagefind fragment's hash. */
+interface NameCache {
+	/** Names from a cache of another format, Pagefind version or block size are not used. */
+	format: string;
+	names: Record<string, GivenName>;
+}
+
+const nameCacheFormat = (pagefindVersion: string) => `1 pagefind ${pagefindVersion} words ${TEXT_BLOCK_WORDS}`;
+
+/** The names the last build kept in the cache folder, or none (no cache, another format, unreadable). */
+function readNameCache(path: string | undefined, format: string): Map<string, GivenName> {
+	if (!path || !existsSync(path)) return new Map();
+	try {
+		const cache = JSON.parse(readFileSync(path, 'utf8')) as NameCache;
+		return cache.format === format ? new Map(Object.entries(cache.names)) : new Map();
+	} catch {
+		// A cache is only ever a saving: an unreadable one means every fragment is named afresh.
+		return new Map();
+	}
+}
+
+function writeNameCache(path: string, format: string, names: Map<string, GivenName>): void {
+	mkdirSync(join(path, '..'), { recursive: true });
+	const cache: NameCache = { format, names: Object.fromEntries(names) };
+	writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(cache));
+	renameSync(`${path}.${process.pid}.tmp`, path);
+}
+
+/**
+ * After a Pagefind whose layout this code does not know: the blocks and the fragments its
+ * metadata does not name are an earlier build's, which the build leaves to this step
+ * (src/lib/output-prune.ts). The fragments go only when the metadata still lists its pages as
+ * this code reads them; otherwise a line says they stay.
+ */
+function pruneUnknownVersion(dir: string, languages: Record<string, { hash: string }>, fragmentDir: string, textDir: string): string[] {
+	rmSync(textDir, { recursive: true, force: true });
+	const named = new Set<string>();
+	try {
+		for (const info of Object.values(languages)) {
+			const metaPath = join(dir, `pagefind.${info.hash}.pf_meta`);
+			for (const [name, , group] of pageEntries(readPagefindFile(readFileSync(metaPath), metaPath), metaPath)) named.add(group || name);
+		}
+	} catch {
+		return ["its metadata lists pages in a way this code does not read, so fragments of earlier builds may be left in pagefind/fragment"];
+	}
+	let removed = 0;
+	for (const file of existsSync(fragmentDir) ? readdirSync(fragmentDir) : []) {
+		if (!named.has(file.replace(/\.pf_fragment$/, ''))) {
+			rmSync(join(fragmentDir, file));
+			removed++;
+		}
+	}
+	return removed ? [`${removed.toLocaleString('en-US')} fragments of earlier builds removed`] : [];
+}
+
 /**
  * Moves the text of every fragment under DIR/pagefind into blocks and renames the fragments
- * (see above); returns what it did. Run once after each Pagefind run.
+ * (see above); returns what it did. Run once after each Pagefind run. With `cacheDir` (the
+ * build's cache folder), a fragment named by an earlier run keeps its name and files.
  */
-export function splitSiteFragments(siteDir: string): string[] {
+export function splitSiteFragments(siteDir: string, cacheDir?: string): string[] {
 	const { dir, entryPath, entry } = readPagefindSite(siteDir);
-	if (!KNOWN_VERSIONS.test(entry.version)) {
-		// The search UI reads a fragment whose text is still in it as it always did.
-		return [`Pagefind ${entry.version} is not a version this code knows (${KNOWN_VERSIONS.source}): its fragments are left as they are`];
-	}
 	const fragmentDir = join(dir, 'fragment');
 	const textDir = join(dir, 'text');
-	mkdirSync(textDir, { recursive: true });
 	const fragmentPath = (name: string) => join(fragmentDir, `${name}.pf_fragment`);
+	if (!KNOWN_VERSIONS.test(entry.version)) {
+		// The search UI reads a fragment whose text is still in it as it always did.
+		const line = `Pagefind ${entry.version} is not a version this code knows (${KNOWN_VERSIONS.source}): its fragments are left as they are`;
+		return [line, ...pruneUnknownVersion(dir, entry.languages, fragmentDir, textDir)];
+	}
+	mkdirSync(textDir, { recursive: true });
+	const cachePath = cacheDir === undefined ? undefined : join(cacheDir, 'tierzero', 'fragment-names.json');
+	const format = nameCacheFormat(entry.version);
+	const named = readNameCache(cachePath, format);
+	const nextNamed = new Map<string, GivenName>();
+	// What the output holds now: a kept name is used only while all its files are there.
+	const fragmentFiles = new Set(readdirSync(fragmentDir));
+	const textFiles = new Set(readdirSync(textDir));
+	const filesThere = ([name, blocks]: GivenName) =>
+		fragmentFiles.has(`${name}.pf_fragment`) &&
+		Array.from({ length: blocks }, (_, k) => textBlockPath(name, k)).every((p) => textFiles.has(p.slice('text/'.length)));
 	/** Fragment and group files the new metadata names, and the text blocks of its fragments. */
 	const keptFragments = new Set<string>();
 	const keptBlocks = new Set<string>();
@@ -77,8 +156,15 @@ export function splitSiteFragments(siteDir: string): string[] {
 		if (!existsSync(metaPath)) throw new InputError(`${metaPath} is missing, though ${entryPath} names it`);
 		const body = readPagefindFile(readFileSync(metaPath), metaPath) as unknown[];
 		const pages = pageEntries(body, metaPath);
-		const tag = createHash('sha256').update(pages.map(([name]) => name).join('\n')).digest('hex').slice(0, 6);
+		const files = pages.map(([name, , group]) => (group ? null : readFileSync(fragmentPath(name))));
+		const keys = files.map((file) => file && createHash('sha256').update(file).digest('hex'));
+		const kept = keys.map((key) => (key === null ? undefined : named.get(key))).map((given) => (given && filesThere(given) ? given : undefined));
+		let tag = createHash('sha256').update(pages.map(([name]) => name).join('\n')).digest('hex').slice(0, 6);
+		const keptTags = new Set(kept.flatMap((given) => (given ? [given[0].slice(0, given[0].indexOf('.'))] : [])));
+		// Another state of the site with the same 24-bit tag: a new name must not be a kept one.
+		while (keptTags.has(`${language}_${tag}`)) tag = createHash('sha256').update(tag).digest('hex').slice(0, 6);
 		let moved = 0;
+		let reused = 0;
 		let blocks = 0;
 		pages.forEach((page, n) => {
 			const [old, , group] = page;
@@ -87,7 +173,16 @@ export function splitSiteFragments(siteDir: string): string[] {
 				keptFragments.add(group);
 				return;
 			}
-			const fragment = readFragment(readFileSync(fragmentPath(old)), fragmentPath(old));
+			const given = kept[n];
+			if (given) {
+				page[0] = given[0];
+				keptFragments.add(given[0]);
+				for (let k = 0; k < given[1]; k++) keptBlocks.add(textBlockPath(given[0], k));
+				nextNamed.set(keys[n]!, given);
+				reused++;
+				return;
+			}
+			const fragment = readFragment(files[n]!, fragmentPath(old));
 			if (fragment.tz_text) {
 				// Already moved: this metadata was written by an earlier run over the same output.
 				keptFragments.add(old);
@@ -102,18 +197,23 @@ export function splitSiteFragments(siteDir: string): string[] {
 			});
 			writeFileSync(fragmentPath(name), writeFragment(split.fragment));
 			keptFragments.add(name);
+			nextNamed.set(keys[n]!, [name, split.blocks.length]);
 			page[0] = name;
 			moved++;
 			blocks += split.blocks.length;
 		});
-		if (moved === 0) continue;
+		if (moved + reused === 0) continue;
 		const metadata = writePagefindFile(body);
 		const metaHash = contentName(language, metadata, 10, new Set());
 		writeFileSync(join(dir, `pagefind.${metaHash}.pf_meta`), metadata);
 		if (metaHash !== info.hash) stale.push(metaPath);
 		info.hash = metaHash;
-		lines.push(`${language}: ${moved.toLocaleString('en-US')} fragments renamed, their text moved into ${blocks.toLocaleString('en-US')} blocks`);
+		const unchanged = reused ? `; ${reused.toLocaleString('en-US')} unchanged since the last build keep their names and blocks` : '';
+		lines.push(
+			`${language}: ${moved.toLocaleString('en-US')} fragments renamed, their text moved into ${blocks.toLocaleString('en-US')} blocks${unchanged}`,
+		);
 	}
+	if (cachePath && lines.length > 0) writeNameCache(cachePath, format, nextNamed);
 	if (lines.length === 0) return ['nothing to do: every fragment already had its text moved'];
 	writePagefindEntry(entryPath, entry);
 	for (const path of stale) rmSync(path, { force: true });

@@ -12,9 +12,16 @@ describe('leftOverFiles', () => {
 		{ path: '_astro/old.js', mtimeMs: 100 }, // an asset of an earlier build
 		{ path: '_astro/new.js', mtimeMs: 250 }, // written by this build
 		{ path: 'sitemap-index.xml', mtimeMs: 200 }, // as old as the marker: maybe written just after it
+		{ path: 'pagefind/pagefind.en_1.pf_meta', mtimeMs: 100 }, // the last search index
+		{ path: 'pagefind/fragment/en_a1.0.pf_fragment', mtimeMs: 100 }, // left to the step after Pagefind
+		{ path: 'pagefind/text/en_a1.0.0.json', mtimeMs: 100 },
 	];
-	it('gives the files older than the build that are not its pages', () => {
-		expect(leftOverFiles(files, 200, new Set(['kb/KB-0001/index.html']))).toEqual(['kb/KB-0009/index.html', '_astro/old.js']);
+	it('gives the files older than the build that are not its pages, but not the search results’ fragments and text', () => {
+		expect(leftOverFiles(files, 200, new Set(['kb/KB-0001/index.html']))).toEqual([
+			'kb/KB-0009/index.html',
+			'_astro/old.js',
+			'pagefind/pagefind.en_1.pf_meta',
+		]);
 	});
 });
 
@@ -31,7 +38,7 @@ describe('pruneOutput', () => {
 	it('removes left-over files and the folders they leave empty, and keeps a deploy .git', () => {
 		write('kb/KB-0001/index.html', 60);
 		write('kb/KB-0009/index.html', 60);
-		write('pagefind/fragment/en_1.pf_fragment', 60);
+		write('pagefind/pagefind.en_1.pf_meta', 60);
 		write('.git/HEAD', 60);
 		const started = markBuildStart(dir);
 		write('index.html', -5);
