@@ -3,13 +3,14 @@
  * starts (src/integrations/kept-output.ts), so the incremental build leaves a page it can reuse
  * where it is instead of copying it back from its cache; after the build, a file that the build
  * neither wrote nor kept as a page of its own is left over from an earlier build (a deleted
- * article's page, an old asset, the last search index) and goes. The search results' fragments
- * and text blocks are the exception: the step after Pagefind (scripts/after-pagefind.ts) keeps
- * those an unchanged page still uses and removes the rest itself (src/lib/search/fragment-text-fs.ts).
+ * article's page, an old asset, the last search index) and goes. The search index's chunks
+ * and its results' fragments and text blocks are the exception: the step after Pagefind
+ * (scripts/after-pagefind.ts) keeps those that did not change under their names and removes the
+ * rest itself (src/lib/search/index-chunks-fs.ts, fragment-text-fs.ts).
  */
 
 /** Folders of the output that the step after Pagefind keeps and prunes, not the build. */
-const PRUNED_AFTER_PAGEFIND = /^pagefind\/(?:fragment|text)\//;
+const PRUNED_AFTER_PAGEFIND = /^pagefind\/(?:index|fragment|text)\//;
 
 /** A file below the output folder: its path relative to the folder (with `/`) and its mtime. */
 export interface OutputFile {

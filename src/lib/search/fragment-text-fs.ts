@@ -20,17 +20,19 @@
  * until no kept name has it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../cli-errors.ts';
 import {
 	contentName,
+	freeTag,
 	KNOWN_VERSIONS,
 	readPagefindBytes,
 	readPagefindFile,
 	wrapPagefind,
 	writePagefindFile,
 } from './index-chunks.ts';
+import { readKeptNames, writeKeptNames } from './kept-names-fs.ts';
 import { readPagefindSite, writePagefindEntry } from './pagefind-site.ts';
 import { splitFragment, TEXT_BLOCK_WORDS, textBlockPath, type Fragment } from './fragment-text.ts';
 
@@ -65,33 +67,7 @@ export function pageEntries(body: unknown, name: string): PageEntry[] {
 /** A name given to a fragment and the number of its text blocks. */
 type GivenName = [name: string, blocks: number];
 
-/** What `fragment-names.json` holds: the names the last build gave, by their Pagefind fragment's hash. */
-interface NameCache {
-	/** Names from a cache of another format, Pagefind version or block size are not used. */
-	format: string;
-	names: Record<string, GivenName>;
-}
-
 const nameCacheFormat = (pagefindVersion: string) => `1 pagefind ${pagefindVersion} words ${TEXT_BLOCK_WORDS}`;
-
-/** The names the last build kept in the cache folder, or none (no cache, another format, unreadable). */
-function readNameCache(path: string | undefined, format: string): Map<string, GivenName> {
-	if (!path || !existsSync(path)) return new Map();
-	try {
-		const cache = JSON.parse(readFileSync(path, 'utf8')) as NameCache;
-		return cache.format === format ? new Map(Object.entries(cache.names)) : new Map();
-	} catch {
-		// A cache is only ever a saving: an unreadable one means every fragment is named afresh.
-		return new Map();
-	}
-}
-
-function writeNameCache(path: string, format: string, names: Map<string, GivenName>): void {
-	mkdirSync(join(path, '..'), { recursive: true });
-	const cache: NameCache = { format, names: Object.fromEntries(names) };
-	writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(cache));
-	renameSync(`${path}.${process.pid}.tmp`, path);
-}
 
 /**
  * After a Pagefind whose layout this code does not know: the blocks and the fragments its
@@ -138,7 +114,7 @@ export function splitSiteFragments(siteDir: string, cacheDir?: string): string[]
 	mkdirSync(textDir, { recursive: true });
 	const cachePath = cacheDir === undefined ? undefined : join(cacheDir, 'tierzero', 'fragment-names.json');
 	const format = nameCacheFormat(entry.version);
-	const named = readNameCache(cachePath, format);
+	const named = readKeptNames<GivenName>(cachePath, format);
 	const nextNamed = new Map<string, GivenName>();
 	// What the output holds now: a kept name is used only while all its files are there.
 	const fragmentFiles = new Set(readdirSync(fragmentDir));
@@ -159,10 +135,8 @@ export function splitSiteFragments(siteDir: string, cacheDir?: string): string[]
 		const files = pages.map(([name, , group]) => (group ? null : readFileSync(fragmentPath(name))));
 		const keys = files.map((file) => file && createHash('sha256').update(file).digest('hex'));
 		const kept = keys.map((key) => (key === null ? undefined : named.get(key))).map((given) => (given && filesThere(given) ? given : undefined));
-		let tag = createHash('sha256').update(pages.map(([name]) => name).join('\n')).digest('hex').slice(0, 6);
-		const keptTags = new Set(kept.flatMap((given) => (given ? [given[0].slice(0, given[0].indexOf('.'))] : [])));
-		// Another state of the site with the same 24-bit tag: a new name must not be a kept one.
-		while (keptTags.has(`${language}_${tag}`)) tag = createHash('sha256').update(tag).digest('hex').slice(0, 6);
+		const allNames = createHash('sha256').update(pages.map(([name]) => name).join('\n')).digest('hex').slice(0, 6);
+		const tag = freeTag(language, allNames, kept.map((given) => given?.[0]));
 		let moved = 0;
 		let reused = 0;
 		let blocks = 0;
@@ -213,7 +187,7 @@ export function splitSiteFragments(siteDir: string, cacheDir?: string): string[]
 			`${language}: ${moved.toLocaleString('en-US')} fragments renamed, their text moved into ${blocks.toLocaleString('en-US')} blocks${unchanged}`,
 		);
 	}
-	if (cachePath && lines.length > 0) writeNameCache(cachePath, format, nextNamed);
+	if (cachePath && lines.length > 0) writeKeptNames(cachePath, format, nextNamed);
 	if (lines.length === 0) return ['nothing to do: every fragment already had its text moved'];
 	writePagefindEntry(entryPath, entry);
 	for (const path of stale) rmSync(path, { force: true });

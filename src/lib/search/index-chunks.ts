@@ -489,18 +489,32 @@ class CborScan {
 }
 
 /**
+ * A tag for this build's new names: `tag`, or, when a name kept from an earlier build already has
+ * it (another state of the site with the same 24-bit tag), a hash of it until none has.
+ */
+export function freeTag(language: string, tag: string, keptNames: Iterable<string | undefined>): string {
+	const taken = new Set<string>();
+	for (const name of keptNames) if (name) taken.add(name.slice(0, name.indexOf('.')));
+	let free = tag;
+	while (taken.has(`${language}_${free}`)) free = createHash('sha256').update(free).digest('hex').slice(0, 6);
+	return free;
+}
+
+/**
  * Names for the chunk files, as the metadata lists them. Pagefind names a chunk by a 7-digit
  * content hash, random digits that do not compress: 2.7 KB of the 33.6 KB of metadata every
  * session loads on the 5,000-article site, once cut into 822 chunks. Here they are
  * `<language>_<tag>.<n>`, n counting in base 36 and the tag hashed from every chunk's bytes, so a
  * name still never stands for two different chunks (a browser may cache them for good), as the
- * fragments are named (fragment-text-fs.ts). A build that changes any chunk renames them all.
+ * fragments are named (fragment-text-fs.ts). `kept` gives the name an earlier build gave a
+ * chunk of the same bytes, which it keeps; the others get this build's tag.
  */
-export function chunkNames(language: string, files: readonly Uint8Array[]): string[] {
+export function chunkNames(language: string, files: readonly Uint8Array[], kept: (file: Uint8Array) => string | undefined = () => undefined): string[] {
 	const all = createHash('sha256');
 	for (const file of files) all.update(createHash('sha256').update(file).digest());
-	const tag = all.digest('hex').slice(0, 6);
-	return files.map((_, n) => `${language}_${tag}.${n.toString(36)}`);
+	const keptNames = files.map(kept);
+	const tag = freeTag(language, all.digest('hex').slice(0, 6), keptNames);
+	return keptNames.map((name, n) => name ?? `${language}_${tag}.${n.toString(36)}`);
 }
 
 /** The re-cut index of one language: its new metadata and chunk files by name. */
@@ -516,6 +530,7 @@ export interface Rechunked {
 /**
  * Re-cuts one language's index. `readChunk` returns a chunk file by its hash (as listed in the
  * metadata). The words are taken in the metadata's chunk order, which Pagefind sorted.
+ * `keptName` gives a chunk's name from an earlier build (see {@link chunkNames}).
  */
 export function rechunk(
 	metadataFile: Uint8Array,
@@ -523,6 +538,7 @@ export function rechunk(
 	readChunk: (hash: string) => Uint8Array,
 	units?: number,
 	compress: Compress = gzipPagefind,
+	keptName?: (file: Uint8Array) => string | undefined,
 ): Rechunked {
 	const meta = parseMetadata(metadataFile, metadataName);
 	if (!KNOWN_VERSIONS.test(meta.version)) {
@@ -534,7 +550,7 @@ export function rechunk(
 	const cut = cutChunks(words, size, { bounded: true });
 	const language = meta.ranges[0]?.[2].split('_')[0] ?? 'unknown';
 	const files = cut.map((chunk) => writeChunkFile(chunk, compress));
-	const hashes = chunkNames(language, files);
+	const hashes = chunkNames(language, files, keptName);
 	const chunks = new Map(hashes.map((name, i) => [name, files[i]!]));
 	const body = [...meta.body];
 	body[META_CHUNKS] = chunkRanges(cut, hashes, { spanGaps: true });

@@ -6,6 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import {
 	boundaryPrefixes,
 	chunkNames,
+	freeTag,
 	chunkRanges,
 	chunkUnits,
 	cutChunks,
@@ -334,5 +335,19 @@ describe('chunk names', () => {
 		changed.forEach((name, i) => expect(name).not.toBe(names[i]));
 		// Chunks split differently but with the same bytes in all: another tag.
 		expect(chunkNames('en', [Buffer.from('ab'), Buffer.from('c')])[0]).not.toBe(chunkNames('en', [Buffer.from('a'), Buffer.from('bc')])[0]);
+	});
+
+	it('keep the names an earlier build gave the same bytes, and give the rest a tag no kept name has', () => {
+		const files = Array.from({ length: 5 }, (_, i) => Buffer.from(`chunk ${i}`));
+		const names = chunkNames('en', files);
+		const tag = names[0]!.slice(0, names[0]!.indexOf('.'));
+		// Chunks 0 and 1 keep the names of the last build; the same bytes in all would give its tag again.
+		const kept = (file: Uint8Array) => (Buffer.from(file).toString() === 'chunk 0' ? names[0] : Buffer.from(file).toString() === 'chunk 1' ? names[1] : undefined);
+		const again = chunkNames('en', files, kept);
+		expect(again.slice(0, 2)).toEqual(names.slice(0, 2));
+		for (const name of again.slice(2)) expect(name.startsWith(`${tag}.`)).toBe(false);
+		expect(new Set(again).size).toBe(5);
+		expect(freeTag('en', 'abcdef', ['en_abcdef.0', undefined])).not.toBe('abcdef');
+		expect(freeTag('en', 'abcdef', ['de_abcdef.0', 'en_123456.3'])).toBe('abcdef');
 	});
 });

@@ -1,0 +1,34 @@
+/**
+ * Names the steps after Pagefind gave to files, kept in the build's cache folder for the next
+ * build (scripts/after-pagefind.ts): by a hash of what each name stands for, so an unchanged
+ * chunk or fragment keeps its name and its file, and a deploy and the browsers' caches keep them
+ * too. A cache is only ever a saving: one that is missing, unreadable or of another format gives
+ * no names, and every file is named afresh.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+interface KeptNames<T> {
+	/** What the names depend on besides the content (Pagefind version, gzip options, block size). */
+	format: string;
+	names: Record<string, T>;
+}
+
+/** The names kept at `path` for `format`, or none. */
+export function readKeptNames<T>(path: string | undefined, format: string): Map<string, T> {
+	if (!path || !existsSync(path)) return new Map();
+	try {
+		const kept = JSON.parse(readFileSync(path, 'utf8')) as KeptNames<T>;
+		return kept.format === format && kept.names && typeof kept.names === 'object' ? new Map(Object.entries(kept.names)) : new Map();
+	} catch {
+		return new Map();
+	}
+}
+
+/** Keeps `names` at `path`, written aside and renamed so no build reads half a file. */
+export function writeKeptNames<T>(path: string, format: string, names: ReadonlyMap<string, T>): void {
+	mkdirSync(dirname(path), { recursive: true });
+	const kept: KeptNames<T> = { format, names: Object.fromEntries(names) };
+	writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(kept));
+	renameSync(`${path}.${process.pid}.tmp`, path);
+}
