@@ -66,6 +66,8 @@ export function pageEntries(body: unknown, name: string): PageEntry[] {
 
 /** A name given to a fragment and the number of its text blocks. */
 type GivenName = [name: string, blocks: number];
+const isGivenName = (v: unknown): v is GivenName =>
+	Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && v[0].includes('.') && Number.isInteger(v[1]) && v[1] >= 0;
 
 const nameCacheFormat = (pagefindVersion: string) => `1 pagefind ${pagefindVersion} words ${TEXT_BLOCK_WORDS}`;
 
@@ -114,7 +116,7 @@ export function splitSiteFragments(siteDir: string, cacheDir?: string): string[]
 	mkdirSync(textDir, { recursive: true });
 	const cachePath = cacheDir === undefined ? undefined : join(cacheDir, 'tierzero', 'fragment-names.json');
 	const format = nameCacheFormat(entry.version);
-	const named = readKeptNames<GivenName>(cachePath, format);
+	const named = readKeptNames(cachePath, format, isGivenName);
 	const nextNamed = new Map<string, GivenName>();
 	// What the output holds now: a kept name is used only while all its files are there.
 	const fragmentFiles = new Set(readdirSync(fragmentDir));

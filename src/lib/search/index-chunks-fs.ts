@@ -114,7 +114,7 @@ export function rechunkSite(siteDir: string, unitsOption?: string, cacheDir?: st
 	const indexDir = join(dir, 'index');
 	const namesPath = cacheDir === undefined ? undefined : join(cacheDir, 'tierzero', 'chunk-names.json');
 	const format = `1 pagefind ${entry.version} zlib ${process.versions.zlib} gzip ${GZIP_OPTIONS.level}-${GZIP_OPTIONS.memLevel}`;
-	const named = readKeptNames<string>(namesPath, format);
+	const named = readKeptNames(namesPath, format, (v): v is string => typeof v === 'string' && v.includes('.'));
 	const nextNamed = new Map<string, string>();
 	const there = new Set(existsSync(indexDir) ? readdirSync(indexDir) : []);
 	const keptName = (file: Uint8Array) => {

@@ -14,12 +14,13 @@ interface KeptNames<T> {
 	names: Record<string, T>;
 }
 
-/** The names kept at `path` for `format`, or none. */
-export function readKeptNames<T>(path: string | undefined, format: string): Map<string, T> {
+/** The names kept at `path` for `format` that pass `valid` (a damaged entry is dropped), or none. */
+export function readKeptNames<T>(path: string | undefined, format: string, valid: (value: unknown) => value is T): Map<string, T> {
 	if (!path || !existsSync(path)) return new Map();
 	try {
-		const kept = JSON.parse(readFileSync(path, 'utf8')) as KeptNames<T>;
-		return kept.format === format && kept.names && typeof kept.names === 'object' ? new Map(Object.entries(kept.names)) : new Map();
+		const kept = JSON.parse(readFileSync(path, 'utf8')) as KeptNames<unknown>;
+		if (kept?.format !== format || !kept.names || typeof kept.names !== 'object') return new Map();
+		return new Map(Object.entries(kept.names).filter((entry): entry is [string, T] => valid(entry[1])));
 	} catch {
 		return new Map();
 	}

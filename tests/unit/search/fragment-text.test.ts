@@ -221,13 +221,20 @@ describe('splitSiteFragments', () => {
 			expect(files(dir)).toHaveLength(5);
 		});
 
-		it('does not use names kept for another Pagefind version, or a cache it cannot read', () => {
+		it('does not use names kept for another Pagefind version, a cache it cannot read, or damaged entries', () => {
 			const { dir, cache } = build();
 			pagefindRun(dir, { en_aaaaaaa: fragment('one two') });
 			splitSiteFragments(dir, cache);
 			pagefindRun(dir, { en_aaaaaaa: fragment('one two') }, '1.6.1');
 			expect(splitSiteFragments(dir, cache)[0]).toBe('en: 1 fragments renamed, their text moved into 1 blocks');
 			writeFileSync(join(cache, 'tierzero', 'fragment-names.json'), '{ not json');
+			pagefindRun(dir, { en_aaaaaaa: fragment('one two') }, '1.6.1');
+			expect(splitSiteFragments(dir, cache)[0]).toBe('en: 1 fragments renamed, their text moved into 1 blocks');
+			// Damaged entries are dropped, not trusted.
+			const namesPath = join(cache, 'tierzero', 'fragment-names.json');
+			const kept = JSON.parse(readFileSync(namesPath, 'utf8'));
+			for (const key of Object.keys(kept.names)) kept.names[key] = 5;
+			writeFileSync(namesPath, JSON.stringify(kept));
 			pagefindRun(dir, { en_aaaaaaa: fragment('one two') }, '1.6.1');
 			expect(splitSiteFragments(dir, cache)[0]).toBe('en: 1 fragments renamed, their text moved into 1 blocks');
 			expect(files(dir)).toHaveLength(2);
