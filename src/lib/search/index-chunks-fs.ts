@@ -18,9 +18,8 @@ export const INDEX_CHUNKS_USAGE = 'node scripts/after-pagefind.ts DIR [--units N
  * build's cache folder by a hash of what it compressed. Compressing is most of the re-cut's
  * work, and after one edit most new chunks hold the same bytes as in the last build. A kept file
  * is used only when its gzip trailer (CRC-32 and length) matches those bytes; its folder is
- * named by zlib's version and
- * the gzip options, so a file is only ever what this zlib with these options would write. What
- * a run did not use goes at its end.
+ * named by zlib's version and the gzip options, so a file is only ever what this zlib with these
+ * options would write. What a run did not use goes at its end.
  */
 class KeptGzip {
 	private readonly dir: string;
