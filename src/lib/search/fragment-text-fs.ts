@@ -33,7 +33,7 @@ import {
 	writePagefindFile,
 } from './index-chunks.ts';
 import { readKeptNames, writeKeptNames } from './kept-names-fs.ts';
-import { readPagefindSite, writePagefindEntry } from './pagefind-site.ts';
+import { readPagefindSite, removeUnlisted, writePagefindEntry } from './pagefind-site.ts';
 import { splitFragment, TEXT_BLOCK_WORDS, textBlockPath, type Fragment } from './fragment-text.ts';
 
 /** A fragment file's JSON. */
@@ -88,13 +88,7 @@ function pruneUnknownVersion(dir: string, languages: Record<string, { hash: stri
 	} catch {
 		return ["its metadata lists pages in a way this code does not read, so fragments of earlier builds may be left in pagefind/fragment"];
 	}
-	let removed = 0;
-	for (const file of existsSync(fragmentDir) ? readdirSync(fragmentDir) : []) {
-		if (!named.has(file.replace(/\.pf_fragment$/, ''))) {
-			rmSync(join(fragmentDir, file));
-			removed++;
-		}
-	}
+	const removed = removeUnlisted(fragmentDir, (file) => named.has(file.replace(/\.pf_fragment$/, '')));
 	return removed ? [`${removed.toLocaleString('en-US')} fragments of earlier builds removed`] : [];
 }
 
@@ -193,19 +187,9 @@ export function splitSiteFragments(siteDir: string, cacheDir?: string): string[]
 	if (lines.length === 0) return ['nothing to do: every fragment already had its text moved'];
 	writePagefindEntry(entryPath, entry);
 	for (const path of stale) rmSync(path, { force: true });
-	let removed = 0;
-	for (const file of readdirSync(fragmentDir)) {
-		if (!keptFragments.has(file.replace(/\.pf_fragment$/, ''))) {
-			rmSync(join(fragmentDir, file));
-			removed++;
-		}
-	}
-	for (const file of readdirSync(textDir)) {
-		if (!keptBlocks.has(`text/${file}`)) {
-			rmSync(join(textDir, file));
-			removed++;
-		}
-	}
+	const removed =
+		removeUnlisted(fragmentDir, (file) => keptFragments.has(file.replace(/\.pf_fragment$/, ''))) +
+		removeUnlisted(textDir, (file) => keptBlocks.has(`text/${file}`));
 	if (removed) lines.push(`${removed.toLocaleString('en-US')} files no metadata names removed (Pagefind's full fragments, earlier builds' blocks)`);
 	return lines;
 }

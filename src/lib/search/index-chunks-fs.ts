@@ -9,7 +9,7 @@ import { crc32 } from 'node:zlib';
 import { InputError, UsageError } from '../cli-errors.ts';
 import { contentName, GZIP_OPTIONS, gzipPagefind, KNOWN_VERSIONS, parseMetadata, rechunk, type Compress } from './index-chunks.ts';
 import { readKeptNames, writeKeptNames } from './kept-names-fs.ts';
-import { readPagefindSite, writePagefindEntry } from './pagefind-site.ts';
+import { readPagefindSite, removeUnlisted, writePagefindEntry } from './pagefind-site.ts';
 
 export const INDEX_CHUNKS_USAGE = 'node scripts/after-pagefind.ts DIR [--units N]   (after pagefind --site DIR)';
 
@@ -77,14 +77,7 @@ function pruneUnknownVersion(dir: string, languages: Record<string, { hash: stri
 	} catch {
 		return ['its metadata lists chunks in a way this code does not read, so chunks of earlier builds may be left in pagefind/index'];
 	}
-	const indexDir = join(dir, 'index');
-	let removed = 0;
-	for (const file of existsSync(indexDir) ? readdirSync(indexDir) : []) {
-		if (!listed.has(file)) {
-			rmSync(join(indexDir, file));
-			removed++;
-		}
-	}
+	const removed = removeUnlisted(join(dir, 'index'), (file) => listed.has(file));
 	return removed ? [`${removed.toLocaleString('en-US')} index chunks of earlier builds removed`] : [];
 }
 
@@ -152,7 +145,7 @@ export function rechunkSite(siteDir: string, unitsOption?: string, cacheDir?: st
 	writePagefindEntry(entryPath, entry);
 	for (const path of staleMetas) rmSync(path, { force: true });
 	// Pagefind's own chunks, and an earlier build's that no metadata lists any more.
-	for (const file of readdirSync(indexDir)) if (!live.has(file)) rmSync(join(indexDir, file), { force: true });
+	removeUnlisted(indexDir, (file) => live.has(file));
 	if (namesPath) writeKeptNames(namesPath, format, nextNamed);
 	gzip?.prune();
 	return lines;

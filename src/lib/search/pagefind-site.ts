@@ -3,7 +3,7 @@
  * (scripts/after-pagefind.ts): its entry file names each language's metadata, and a step that
  * writes new metadata switches the entry to it in one rename.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../cli-errors.ts';
 
@@ -28,4 +28,18 @@ export function readPagefindSite(siteDir: string): { dir: string; entryPath: str
 export function writePagefindEntry(entryPath: string, entry: PagefindEntry): void {
 	writeFileSync(`${entryPath}.tmp`, JSON.stringify(entry));
 	renameSync(`${entryPath}.tmp`, entryPath);
+}
+
+/**
+ * Removes the files of `folder` that `keep` does not keep (by file name) and returns how many
+ * went: what no metadata lists any more, in a folder the build leaves to the steps after Pagefind.
+ */
+export function removeUnlisted(folder: string, keep: (file: string) => boolean): number {
+	let removed = 0;
+	for (const file of existsSync(folder) ? readdirSync(folder) : []) {
+		if (keep(file)) continue;
+		rmSync(join(folder, file), { force: true });
+		removed++;
+	}
+	return removed;
 }
