@@ -109,8 +109,11 @@ export function rechunkSite(siteDir: string, unitsOption?: string, cacheDir?: st
 	const named = readKeptNames(namesPath, format, (v): v is string => typeof v === 'string' && v.includes('.'));
 	const nextNamed = new Map<string, string>();
 	const there = new Set(existsSync(indexDir) ? readdirSync(indexDir) : []);
+	// Each chunk's hash, taken once: naming asks for it, and so does writing the chunks.
+	const keys = new WeakMap<Uint8Array, string>();
+	const keyOf = (file: Uint8Array) => keys.get(file) ?? keys.set(file, sha256(file)).get(file)!;
 	const keptName = (file: Uint8Array) => {
-		const name = named.get(sha256(file));
+		const name = named.get(keyOf(file));
 		return name !== undefined && there.has(`${name}.pf_index`) ? name : undefined;
 	};
 	const lines: string[] = [];
@@ -125,7 +128,7 @@ export function rechunkSite(siteDir: string, unitsOption?: string, cacheDir?: st
 		const result = rechunk(metaFile, metaPath, (hash) => readFileSync(chunkPath(hash)), units, gzip?.compress, namesPath ? keptName : undefined);
 		let kept = 0;
 		for (const [hash, file] of result.chunks) {
-			const key = sha256(file);
+			const key = keyOf(file);
 			// A kept name's file holds these bytes: it was written for them.
 			if (named.get(key) === hash && there.has(`${hash}.pf_index`)) kept++;
 			else writeFileSync(chunkPath(hash), file);
