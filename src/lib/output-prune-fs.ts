@@ -47,11 +47,11 @@ function removeEmptyFolders(dir: string, isRoot = true): boolean {
 }
 
 /**
- * Deletes the files of `outDir` left over from earlier builds (src/lib/output-prune.ts), and the
- * marker; returns how many files went.
+ * Deletes the files of `outDir` left over from earlier builds (src/lib/output-prune.ts), but not
+ * those in the folders `ownedElsewhere` names, and the marker; returns how many files went.
  */
-export function pruneOutput(outDir: string, startedMs: number, routeFiles: ReadonlySet<string>): number {
-	const stale = leftOverFiles(listFiles(outDir), startedMs, routeFiles);
+export function pruneOutput(outDir: string, startedMs: number, routeFiles: ReadonlySet<string>, ownedElsewhere: readonly string[]): number {
+	const stale = leftOverFiles(listFiles(outDir), startedMs, routeFiles, ownedElsewhere);
 	for (const path of stale) rmSync(join(outDir, path), { force: true });
 	rmSync(join(outDir, START_MARKER), { force: true });
 	removeEmptyFolders(outDir);

@@ -74,7 +74,7 @@ const nameCacheFormat = (pagefindVersion: string) => `1 pagefind ${pagefindVersi
 /**
  * After a Pagefind whose layout this code does not know: the blocks and the fragments its
  * metadata does not name are an earlier build's, which the build leaves to this step
- * (src/lib/output-prune.ts). The fragments go only when the metadata still lists its pages as
+ * (PRUNED_AFTER_PAGEFIND). The fragments go only when the metadata still lists its pages as
  * this code reads them; otherwise a line says they stay.
  */
 function pruneUnknownVersion(dir: string, languages: Record<string, { hash: string }>, fragmentDir: string, textDir: string): string[] {

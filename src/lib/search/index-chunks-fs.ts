@@ -64,7 +64,7 @@ class KeptGzip {
 
 /**
  * After a Pagefind whose layout this code does not know: the chunks its metadata does not list
- * are an earlier build's, which the build leaves to this step (src/lib/output-prune.ts). They go
+ * are an earlier build's, which the build leaves to this step (PRUNED_AFTER_PAGEFIND). They go
  * only when the metadata still lists its chunks as this code reads them.
  */
 function pruneUnknownVersion(dir: string, languages: Record<string, { hash: string }>): string[] {

@@ -31,6 +31,14 @@ export function writePagefindEntry(entryPath: string, entry: PagefindEntry): voi
 }
 
 /**
+ * The folders of a built site that the steps after Pagefind keep between builds and prune
+ * themselves (relative to the output folder): the index chunks, fragments and text blocks that did
+ * not change keep their names and files (index-chunks-fs.ts, fragment-text-fs.ts), so the build's
+ * own pruning of left-over files (src/integrations/kept-output.ts) leaves them alone.
+ */
+export const PRUNED_AFTER_PAGEFIND = ['pagefind/index/', 'pagefind/fragment/', 'pagefind/text/'] as const;
+
+/**
  * Removes the files of `folder` that `keep` does not keep (by file name) and returns how many
  * went: what no metadata lists any more, in a folder the build leaves to the steps after Pagefind.
  */

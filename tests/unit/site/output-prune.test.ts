@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { leftOverFiles } from '../../../src/lib/output-prune.ts';
 import { markBuildStart, pruneOutput, START_MARKER } from '../../../src/lib/output-prune-fs.ts';
+import { PRUNED_AFTER_PAGEFIND } from '../../../src/lib/search/pagefind-site.ts';
 
 describe('leftOverFiles', () => {
 	const files = [
@@ -17,7 +18,7 @@ describe('leftOverFiles', () => {
 		{ path: 'pagefind/text/en_a1.0.0.json', mtimeMs: 100 },
 	];
 	it('gives the files older than the build that are not its pages, but not the search results’ fragments and text', () => {
-		expect(leftOverFiles(files, 200, new Set(['kb/KB-0001/index.html']))).toEqual([
+		expect(leftOverFiles(files, 200, new Set(['kb/KB-0001/index.html']), PRUNED_AFTER_PAGEFIND)).toEqual([
 			'kb/KB-0009/index.html',
 			'_astro/old.js',
 			'pagefind/pagefind.en_1.pf_meta',
@@ -42,7 +43,7 @@ describe('pruneOutput', () => {
 		write('.git/HEAD', 60);
 		const started = markBuildStart(dir);
 		write('index.html', -5);
-		expect(pruneOutput(dir, started, new Set(['kb/KB-0001/index.html']))).toBe(2);
+		expect(pruneOutput(dir, started, new Set(['kb/KB-0001/index.html']), PRUNED_AFTER_PAGEFIND)).toBe(2);
 		expect(readdirSync(dir).sort()).toEqual(['.git', 'index.html', 'kb']);
 		expect(readdirSync(join(dir, 'kb'))).toEqual(['KB-0001']);
 		expect(readdirSync(dir)).not.toContain(START_MARKER);
