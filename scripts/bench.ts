@@ -35,7 +35,8 @@ import { auditPages, lighthouseTable, TARGETS, type PageScores } from './lib/ben
 import { PEERS, peerTable, ratioLines as peerRatioLines, STARLIGHT_VERSION, type PeerName } from './lib/bench/peer.ts';
 import { runPeerBench, runRebuildBench } from './lib/bench/peer-run.ts';
 import { METHOD_NOTES } from './lib/bench/measure.ts';
-import { astroBin, buildEnv, dirBytes, installedVersion, pagefindBinary, prepareSiteRoot } from './lib/bench/site-fs.ts';
+import { astroBin, buildEnv, dirBytes, installedVersion, prepareSiteRoot } from './lib/bench/site-fs.ts';
+import { pagefindBinary } from '../src/lib/search/pagefind-incremental-fs.ts';
 import { listEntryFiles } from '../src/lib/content-fs.ts';
 import { serveSite, type SiteServer } from './lib/static-server.ts';
 import { parseCli, usageExit } from './lib/cli.ts';
@@ -195,7 +196,8 @@ async function benchSite(site: string, contentDir: string, siteRoot: string, sit
 
 	console.log(`bench: ${site}: pagefind`);
 	const timeFile = join(dir, 'pagefind-maxrss.txt');
-	const pagefindArgs = [pagefindBinary(root), '--site', outDir];
+	// Pagefind itself, every page (the binary, so its memory is what gets measured).
+	const pagefindArgs = [pagefindBinary(), '--site', outDir];
 	const pagefind = gnuTime
 		? await run(gnuTime, ['-f', '%M', '-o', timeFile, ...pagefindArgs], env)
 		: await run(pagefindArgs[0]!, pagefindArgs.slice(1), env);

@@ -41,7 +41,7 @@ beforeAll(async () => {
 		TIERZERO_CACHE_DIR: join(dir, 'cache'),
 	};
 	await run(process.execPath, ['node_modules/.bin/astro', 'build'], { env, maxBuffer: 64 * 1024 * 1024 });
-	await run(process.execPath, ['node_modules/.bin/pagefind', '--site', join(dir, 'dist')], { env, maxBuffer: 16 * 1024 * 1024 });
+	await run(process.execPath, ['scripts/pagefind.ts', join(dir, 'dist')], { env, maxBuffer: 16 * 1024 * 1024 });
 	// The step `npm run build` runs after Pagefind: the search UI reads the files it writes.
 	await run(process.execPath, ['scripts/after-pagefind.ts', join(dir, 'dist')], { env, maxBuffer: 16 * 1024 * 1024 });
 	[browser, site] = await Promise.all([launchBrowser(), serveSite(join(dir, 'dist'))]);

@@ -24,7 +24,7 @@ import {
 	type PeerResult,
 } from './peer.ts';
 import { installStarlight, writeStarlightSite } from './peer-fs.ts';
-import { astroBin, buildEnv, dirBytes, installedVersion, pagefindBinary } from './site-fs.ts';
+import { astroBin, buildEnv, dirBytes, installedVersion } from './site-fs.ts';
 import { parseAstroPages, parsePagefind, parseRenderSeconds } from './stats.ts';
 
 export interface PeerBenchOptions {
@@ -89,8 +89,9 @@ function assertEditBuilt(dist: string, site: string) {
 }
 
 /**
- * A Tier Zero build (`astro build`, Pagefind, then scripts/after-pagefind.ts on its output, as
- * `npm run build` does), measured.
+ * A Tier Zero build (`astro build`, scripts/pagefind.ts, then scripts/after-pagefind.ts on its
+ * output, as `npm run build` does), measured. A rebuild's Pagefind step indexes the changed
+ * pages only, from the index the cold build kept in the cache.
  */
 async function buildTierZero(o: PeerBenchOptions, env: NodeJS.ProcessEnv, dir: string, step: string) {
 	const astro = check(
@@ -100,7 +101,7 @@ async function buildTierZero(o: PeerBenchOptions, env: NodeJS.ProcessEnv, dir: s
 	);
 	const pagefind = check(
 		`Tier Zero ${step}: pagefind`,
-		await measureCommand(pagefindBinary(o.root), ['--site', env.TIERZERO_OUT_DIR!], { env, cwd: o.root }),
+		await measureCommand(process.execPath, [join(o.root, 'scripts', 'pagefind.ts'), env.TIERZERO_OUT_DIR!], { env, cwd: o.root }),
 		join(dir, `${step}-pagefind.log`),
 	);
 	const chunks = check(

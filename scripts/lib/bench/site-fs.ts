@@ -3,11 +3,7 @@
  * from, the tools' entry points, and sizes of what a build wrote.
  */
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { arch, platform } from 'node:os';
 import { join, resolve } from 'node:path';
-
-const require = createRequire(import.meta.url);
 
 /** Total bytes of the files below a directory. */
 export function dirBytes(dir: string): number {
@@ -18,19 +14,6 @@ export function dirBytes(dir: string): number {
 		total += st.isDirectory() ? dirBytes(p) : st.size;
 	}
 	return total;
-}
-
-/** The Pagefind binary itself (not the npm wrapper), so its memory is what gets measured. */
-export function pagefindBinary(root: string): string {
-	const os = platform() === 'win32' ? 'windows' : platform();
-	for (const name of ['pagefind_extended', 'pagefind']) {
-		try {
-			return require.resolve(`@pagefind/${os}-${arch()}/bin/${name}`);
-		} catch {
-			// Try the next name; not every platform package ships the extended binary.
-		}
-	}
-	return join(root, 'node_modules', '.bin', 'pagefind');
 }
 
 /** Astro's CLI entry in a project's node_modules, from its package.json, to run under this Node. */

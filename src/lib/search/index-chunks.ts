@@ -335,13 +335,17 @@ export function writeChunkFile(words: readonly EncodedWord[], compress: Compress
 	return compress(Buffer.concat(parts));
 }
 
-/** The shortest head of a CBOR array of `length` items, as cborg writes it. */
-function arrayHead(length: number): Uint8Array {
-	if (length < 24) return Uint8Array.of(0x80 | length);
-	if (length < 0x100) return Uint8Array.of(0x98, length);
-	if (length < 0x10000) return Uint8Array.of(0x99, length >> 8, length & 0xff);
-	return Uint8Array.of(0x9a, length >>> 24, (length >> 16) & 0xff, (length >> 8) & 0xff, length & 0xff);
+/** The shortest CBOR head of a major type and value (below 2^32), as cborg writes it. */
+function cborHead(major: number, value: number): Uint8Array {
+	const m = major << 5;
+	if (value < 24) return Uint8Array.of(m | value);
+	if (value < 0x100) return Uint8Array.of(m | 24, value);
+	if (value < 0x10000) return Uint8Array.of(m | 25, value >> 8, value & 0xff);
+	return Uint8Array.of(m | 26, value >>> 24, (value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff);
 }
+
+/** The shortest head of a CBOR array of `length` items, as cborg writes it. */
+const arrayHead = (length: number): Uint8Array => cborHead(4, length);
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -388,6 +392,177 @@ export function scanChunk(body: Uint8Array): EncodedWord[] | null {
 		words.push({ word, units, pages, bytes: body.subarray(start, r.pos) });
 	}
 	return r.pos === body.length ? words : null;
+}
+
+/**
+ * Whether a word entry's bytes list a page that `has` holds, in its pages or its variants' (the
+ * numbers as Pagefind writes them, each the difference to the previous page's), read without
+ * building the entry; null for bytes {@link scanChunk} would not take. It allocates nothing,
+ * unlike {@link scanEntry}: a splice asks it of every word of the index.
+ */
+export function entryHasPage(bytes: Uint8Array, has: (page: number) => boolean): boolean | null {
+	const r = new CborScan(bytes);
+	// [word, [[page, …], …], [[form, [[page, …], …]], …]?, …]
+	const skipText = () => r.head() === TEXT && ((r.pos += r.value), true);
+	const pages = (): boolean | null => {
+		if (r.head() !== ARRAY) return null;
+		const count = r.value;
+		let page = 0;
+		let found = false;
+		for (let p = 0; p < count; p++) {
+			if (r.head() !== ARRAY || r.value < 1) return null;
+			const fields = r.value;
+			if (r.head() !== UINT) return null;
+			page += r.value;
+			if (has(page)) found = true;
+			for (let f = 1; f < fields; f++) if (!r.skip()) return null;
+		}
+		return found;
+	};
+	if (r.head() !== ARRAY || r.value < 2) return null;
+	const fields = r.value;
+	if (!skipText()) return null;
+	let found = pages();
+	if (found === null) return null;
+	if (fields > 2) {
+		if (r.head() !== ARRAY) return null;
+		const variants = r.value;
+		for (let v = 0; v < variants; v++) {
+			if (r.head() !== ARRAY || r.value < 2) return null;
+			const variantFields = r.value;
+			if (!skipText()) return null;
+			const inVariant = pages();
+			if (inVariant === null) return null;
+			found ||= inVariant;
+			for (let f = 2; f < variantFields; f++) if (!r.skip()) return null;
+		}
+		for (let f = 3; f < fields; f++) if (!r.skip()) return null;
+	}
+	return r.pos === bytes.length ? found : null;
+}
+
+/**
+ * A page of a word entry as bytes: its number (absolute), and the bytes of its entry before and
+ * after the number, which Pagefind writes as the difference to the previous page's.
+ */
+export interface EntryPage {
+	page: number;
+	head: Uint8Array;
+	tail: Uint8Array;
+	/** Its locations, in the body and metadata fields, plus one: its part of the word's units. */
+	units: number;
+}
+
+/** A word entry as bytes, taken apart where its page numbers are ({@link scanEntry}). */
+export interface ScannedEntry {
+	word: string;
+	/** The CBOR item of the word. */
+	wordItem: Uint8Array;
+	pages: EntryPage[];
+	/** The variants' forms (as items) and pages; null when the entry has no variant list. */
+	variants: { formItem: Uint8Array; form: string; pages: EntryPage[]; rest: Uint8Array; fields: number }[] | null;
+	/** The entry's fields after the variant list, as bytes, and how many fields it has in all. */
+	rest: Uint8Array;
+	fields: number;
+}
+
+/**
+ * Takes a word entry apart as bytes: each page's entry around its number, so pages can be
+ * dropped, renumbered and added ({@link writeEntry}) without decoding a location. Null for bytes
+ * {@link scanChunk} would not take.
+ */
+export function scanEntry(bytes: Uint8Array): ScannedEntry | null {
+	const r = new CborScan(bytes);
+	const item = (from: number) => bytes.subarray(from, r.pos);
+	const pages = (): EntryPage[] | null => {
+		if (r.head() !== ARRAY) return null;
+		const count = r.value;
+		const list: EntryPage[] = [];
+		let page = 0;
+		for (let p = 0; p < count; p++) {
+			const start = r.pos;
+			if (r.head() !== ARRAY || r.value < 1) return null;
+			const fields = r.value;
+			const numberAt = r.pos;
+			if (r.head() !== UINT) return null;
+			page += r.value;
+			const tailAt = r.pos;
+			let units = 1;
+			for (let f = 1; f < fields; f++) {
+				if (f <= 2 && r.head() === ARRAY) {
+					const n = r.value;
+					units += n;
+					for (let l = 0; l < n; l++) if (!r.skip()) return null;
+				} else if (f <= 2 || !r.skip()) return null;
+			}
+			list.push({ page, head: bytes.subarray(start, numberAt), tail: item(tailAt), units });
+		}
+		return list;
+	};
+	if (r.head() !== ARRAY || r.value < 2) return null;
+	const fields = r.value;
+	const wordAt = r.pos;
+	if (r.head() !== TEXT) return null;
+	const word = r.text();
+	if (word === null) return null;
+	const wordItem = item(wordAt);
+	const wordPages = pages();
+	if (!wordPages) return null;
+	let variants: ScannedEntry['variants'] = null;
+	if (fields > 2) {
+		if (r.head() !== ARRAY) return null;
+		const count = r.value;
+		variants = [];
+		for (let v = 0; v < count; v++) {
+			if (r.head() !== ARRAY || r.value < 2) return null;
+			const variantFields = r.value;
+			const formAt = r.pos;
+			if (r.head() !== TEXT) return null;
+			const form = r.text();
+			if (form === null) return null;
+			const formItem = item(formAt);
+			const formPages = pages();
+			if (!formPages) return null;
+			const restAt = r.pos;
+			for (let f = 2; f < variantFields; f++) if (!r.skip()) return null;
+			variants.push({ formItem, form, pages: formPages, rest: item(restAt), fields: variantFields });
+		}
+	}
+	const restAt = r.pos;
+	for (let f = 3; f < fields; f++) if (!r.skip()) return null;
+	if (r.pos !== bytes.length) return null;
+	return { word, wordItem, pages: wordPages, variants, rest: item(restAt), fields };
+}
+
+/** A word entry's bytes from its parts, pages in order of number, each number written as the difference to the previous one. */
+export function writeEntry(entry: ScannedEntry): EncodedWord {
+	const parts: Uint8Array[] = [];
+	const pages = (list: EntryPage[]) => {
+		list.sort((a, b) => a.page - b.page);
+		parts.push(arrayHead(list.length));
+		let last = 0;
+		for (const p of list) {
+			parts.push(p.head, cborHead(UINT, p.page - last), p.tail);
+			last = p.page;
+		}
+	};
+	parts.push(arrayHead(entry.fields), entry.wordItem);
+	pages(entry.pages);
+	if (entry.variants) {
+		parts.push(arrayHead(entry.variants.length));
+		for (const v of entry.variants) {
+			parts.push(arrayHead(v.fields), v.formItem);
+			pages(v.pages);
+			parts.push(v.rest);
+		}
+	}
+	parts.push(entry.rest);
+	return {
+		word: entry.word,
+		units: entry.pages.reduce((sum, p) => sum + p.units, 0),
+		pages: entry.pages.length,
+		bytes: Buffer.concat(parts),
+	};
 }
 
 /** CBOR major types, as {@link CborScan.head} returns them. */

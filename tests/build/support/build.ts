@@ -188,13 +188,13 @@ export function filesAsText(dir: string): [string, string][] {
 }
 
 /**
- * Indexes a built site for search as `npm run build` does after `astro build`: Pagefind, then
- * the step after it (its index re-cut, the fragments' text moved into blocks, the common words
+ * Indexes a built site for search as `npm run build` does after `astro build`: Pagefind
+ * (scripts/pagefind.ts, incremental when the cache holds an earlier index), then the step after it (its index re-cut, the fragments' text moved into blocks, the common words
  * listed) with the build's own cache folder, so a test sees every file the build ships.
  */
 export async function indexSearch(built: Pick<BuildResult, 'dist' | 'cache'>): Promise<{ status: number | null; output: string }> {
 	const env = { ...cleanEnv(), TIERZERO_CACHE_DIR: built.cache };
-	const pagefind = await runStep([join(ROOT, 'node_modules/.bin/pagefind'), '--site', built.dist], env);
+	const pagefind = await runStep([join(ROOT, 'scripts/pagefind.ts'), built.dist], env);
 	if (pagefind.status !== 0) return pagefind;
 	const after = await runStep([join(ROOT, 'scripts/after-pagefind.ts'), built.dist], env);
 	return { status: after.status, output: `${pagefind.output}${after.output}` };
