@@ -5,6 +5,7 @@
 // benchmarks run it.
 import { cacheDirFrom } from '../src/lib/edition.ts';
 import { INDEX_CHUNKS_USAGE, rechunkSite } from '../src/lib/search/index-chunks-fs.ts';
+import type { EncodedWord } from '../src/lib/search/index-chunks.ts';
 import { splitSiteFragments } from '../src/lib/search/fragment-text-fs.ts';
 import { writeCommonWords } from '../src/lib/search/common-words-fs.ts';
 import { runCli, UsageError } from './lib/cli.ts';
@@ -18,8 +19,11 @@ await runCli(
 		const [site] = positionals as [string];
 		// The build's cache folder, as `astro build` of the same environment uses it.
 		const cacheDir = cacheDirFrom(process.env);
-		for (const line of rechunkSite(site, values.units, cacheDir)) console.log(`after-pagefind: ${line}`);
+		// The re-cut's words, so listing the common words does not read every chunk again.
+		const index = new Map<string, readonly EncodedWord[]>();
+		const onWords = (language: string, words: readonly EncodedWord[]) => index.set(language, words);
+		for (const line of rechunkSite(site, values.units, cacheDir, onWords)) console.log(`after-pagefind: ${line}`);
 		for (const line of splitSiteFragments(site, cacheDir)) console.log(`after-pagefind: ${line}`);
-		for (const line of await writeCommonWords(site)) console.log(`after-pagefind: ${line}`);
+		for (const line of await writeCommonWords(site, { index, cacheDir })) console.log(`after-pagefind: ${line}`);
 	},
 );

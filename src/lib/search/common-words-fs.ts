@@ -17,7 +17,8 @@ import {
 	type CommonWords,
 	type IndexEntry,
 } from './common-words.ts';
-import { encodedWords, KNOWN_VERSIONS, MIN_CHUNK_UNITS, parseChunk, parseMetadata } from './index-chunks.ts';
+import { encodedWords, KNOWN_VERSIONS, MIN_CHUNK_UNITS, parseChunk, parseMetadata, type EncodedWord } from './index-chunks.ts';
+import { readKeptNames, writeKeptNames } from './kept-names-fs.ts';
 import { pageEntries } from './fragment-text-fs.ts';
 import { readPagefindSite } from './pagefind-site.ts';
 import { SHARDS, type Vocabulary } from './spell.ts';
@@ -48,10 +49,42 @@ async function pagefindStems(words: readonly string[], language: string): Promis
 }
 
 /**
- * Writes DIR/pagefind/common-words.json ({ [language]: { pages, words } }); returns what it did,
- * a line per language.
+ * {@link pagefindStems}, kept in the build's cache folder (`stems.json`, by Pagefind version and
+ * language): a rebuild has Pagefind stem only the words no build stemmed before, with a sample
+ * of known ones that must come out as they did (else every word is stemmed again).
  */
-export async function writeCommonWords(siteDir: string): Promise<string[]> {
+async function keptStems(words: readonly string[], language: string, version: string, cacheDir: string | undefined): Promise<Map<string, string>> {
+	if (cacheDir === undefined) return pagefindStems(words, language);
+	const path = join(cacheDir, 'tierzero', 'stems.json');
+	const format = `1 pagefind ${version} ${language}`;
+	const kept = readKeptNames(path, format, (v): v is string => typeof v === 'string');
+	const missing = words.filter((word) => !kept.has(word));
+	let stems: Map<string, string> | undefined;
+	if (missing.length === 0) stems = kept;
+	else if (kept.size > 0 && missing.length < words.length / 2) {
+		const sample = words.filter((word) => kept.has(word)).slice(0, 50);
+		const fresh = await pagefindStems([...missing, ...sample], language).catch(() => undefined);
+		if (fresh && sample.every((word) => fresh.get(word) === kept.get(word))) stems = new Map([...kept, ...fresh]);
+	}
+	stems ??= await pagefindStems(words, language);
+	const current = new Map<string, string>();
+	for (const word of words) {
+		const stem = stems.get(word);
+		if (stem !== undefined) current.set(word, stem);
+	}
+	writeKeptNames(path, format, current);
+	return current;
+}
+
+/**
+ * Writes DIR/pagefind/common-words.json ({ [language]: { pages, words } }); returns what it did,
+ * a line per language. `index` gives a language's words as the index re-cut just read them
+ * (else its chunks are read); with `cacheDir`, stems are kept for the next build.
+ */
+export async function writeCommonWords(
+	siteDir: string,
+	options: { index?: ReadonlyMap<string, readonly EncodedWord[]>; cacheDir?: string } = {},
+): Promise<string[]> {
 	const { dir, entryPath, entry } = readPagefindSite(siteDir);
 	const out = join(dir, COMMON_WORDS_FILE);
 	// Without words, each language's page count from the entry: the UI reads it from this file only.
@@ -86,13 +119,15 @@ export async function writeCommonWords(siteDir: string): Promise<string[]> {
 			if (!existsSync(metaPath)) throw new InputError(`${metaPath} is missing, though ${entryPath} names it`);
 			const meta = parseMetadata(readFileSync(metaPath), metaPath);
 			const pages = pageEntries(meta.body, metaPath);
-			const index: [string, IndexEntry][] = [];
-			for (const [, , hash] of meta.ranges) {
-				const chunkPath = join(dir, 'index', `${hash}.pf_index`);
-				for (const word of encodedWords(readFileSync(chunkPath), chunkPath)) index.push([word.word, { units: word.units, pages: word.pages }]);
-			}
+			const indexWords =
+				options.index?.get(language) ??
+				meta.ranges.flatMap(([, , hash]) => {
+					const chunkPath = join(dir, 'index', `${hash}.pf_index`);
+					return encodedWords(readFileSync(chunkPath), chunkPath);
+				});
+			const index = indexWords.map((word): [string, IndexEntry] => [word.word, { units: word.units, pages: word.pages }]);
 			const common = commonIndexWords(index, pages.length, MIN_CHUNK_UNITS);
-			const words = common.size > 0 ? commonTextWords(text, await pagefindStems(text, language), common) : [];
+			const words = common.size > 0 ? commonTextWords(text, await keptStems(text, language, entry.version, options.cacheDir), common) : [];
 			result[language] = { pages: pages.length, words };
 			lines.push(
 				`${language}: ${words.length} words listed as common (their stem on ${Math.round(100 * COMMON_SHARE)} % of the pages or more): left out of queries that have rarer ones`,

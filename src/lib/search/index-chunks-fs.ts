@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { InputError, UsageError } from '../cli-errors.ts';
-import { contentName, GZIP_OPTIONS, gzipPagefind, KNOWN_VERSIONS, parseMetadata, rechunk, type Compress } from './index-chunks.ts';
+import { contentName, GZIP_OPTIONS, gzipPagefind, KNOWN_VERSIONS, parseMetadata, rechunk, type Compress, type EncodedWord } from './index-chunks.ts';
 import { readKeptNames, writeKeptNames } from './kept-names-fs.ts';
 import { readPagefindSite, removeUnlisted, writePagefindEntry } from './pagefind-site.ts';
 
@@ -89,9 +89,15 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * compressed again, and a chunk with the bytes of one the last run named, whose file is still in
  * the output, keeps that name and file (`chunk-names.json`), so a rebuild after one edit renames
  * and writes only the chunks the edit changed. Whatever else is in `pagefind/index` goes: the
- * build leaves that folder to this step.
+ * build leaves that folder to this step. `onWords` gets each language's words as re-cut, for the
+ * step after this one, which would otherwise read every chunk again.
  */
-export function rechunkSite(siteDir: string, unitsOption?: string, cacheDir?: string): string[] {
+export function rechunkSite(
+	siteDir: string,
+	unitsOption?: string,
+	cacheDir?: string,
+	onWords?: (language: string, words: readonly EncodedWord[]) => void,
+): string[] {
 	const units = unitsOption === undefined ? undefined : Number(unitsOption);
 	if (units !== undefined && !(Number.isInteger(units) && units > 0)) {
 		throw new UsageError(`--units must be a positive whole number, not "${unitsOption}"`);
@@ -126,6 +132,7 @@ export function rechunkSite(siteDir: string, unitsOption?: string, cacheDir?: st
 		const chunkPath = (hash: string) => join(indexDir, `${hash}.pf_index`);
 		const before = gzip?.kept ?? 0;
 		const result = rechunk(metaFile, metaPath, (hash) => readFileSync(chunkPath(hash)), units, gzip?.compress, namesPath ? keptName : undefined);
+		onWords?.(language, result.words);
 		let kept = 0;
 		for (const [hash, file] of result.chunks) {
 			const key = keyOf(file);

@@ -700,6 +700,8 @@ export interface Rechunked {
 	replaced: string[];
 	/** Units per chunk used. */
 	units: number;
+	/** The index's words, in order. */
+	words: EncodedWord[];
 }
 
 /**
@@ -730,5 +732,5 @@ export function rechunk(
 	const body = [...meta.body];
 	body[META_CHUNKS] = chunkRanges(cut, hashes, { spanGaps: true });
 	const replaced = meta.ranges.map(([, , hash]) => hash);
-	return { metadata: writePagefindFile(body), chunks, replaced, units: size };
+	return { metadata: writePagefindFile(body), chunks, replaced, units: size, words };
 }

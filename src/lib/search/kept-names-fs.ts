@@ -2,8 +2,9 @@
  * Names the steps after Pagefind gave to files, kept in the build's cache folder for the next
  * build (scripts/after-pagefind.ts): by a hash of what each name stands for, so an unchanged
  * chunk or fragment keeps its name and its file, and a deploy and the browsers' caches keep them
- * too. A cache is only ever a saving: one that is missing, unreadable or of another format gives
- * no names, and every file is named afresh.
+ * too. The words' stems Pagefind gave are kept the same way (common-words-fs.ts). A cache is
+ * only ever a saving: one that is missing, unreadable or of another format gives no names, and
+ * every file is named afresh.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

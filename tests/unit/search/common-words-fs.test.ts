@@ -55,6 +55,28 @@ describe('writeCommonWords', () => {
 		expect(listed(root)).toEqual({ en: { pages: 300, words: ['installation', 'installing', 'installs'] } });
 	}, 60_000);
 
+	it('keeps the stems in the cache folder: a rebuild stems only new words, and a damaged or stale cache is stemmed anew', async () => {
+		const pages = Array.from({ length: 300 }, (_, n) => `${n % 2 === 0 ? 'installs installing installation '.repeat(5) : 'setup '}page${n} words`);
+		const root = await site('kept-stems', pages);
+		const cache = join(dir, 'kept-stems-cache');
+		const stemsPath = join(cache, 'tierzero', 'stems.json');
+		await writeCommonWords(root, { cacheDir: cache });
+		const expected = { en: { pages: 300, words: ['installation', 'installing', 'installs'] } };
+		expect(listed(root)).toEqual(expected);
+		const kept = JSON.parse(readFileSync(stemsPath, 'utf8'));
+		expect(kept.names).toMatchObject({ installs: 'instal', installing: 'instal', words: 'word' });
+		// A wrong stem in the cache for a word of the sample is caught: every word is stemmed again.
+		kept.names.installs = 'wrong';
+		delete kept.names.words;
+		writeFileSync(stemsPath, JSON.stringify(kept));
+		await writeCommonWords(root, { cacheDir: cache });
+		expect(listed(root)).toEqual(expected);
+		expect(JSON.parse(readFileSync(stemsPath, 'utf8')).names.installs).toBe('instal');
+		writeFileSync(stemsPath, '{ not json');
+		await writeCommonWords(root, { cacheDir: cache });
+		expect(listed(root)).toEqual(expected);
+	}, 60_000);
+
 	it('lists none on a small site, whose lists are all short', async () => {
 		const root = await site('small', Array.from({ length: 40 }, (_, n) => `installs the agent on page ${n}`));
 		await writeCommonWords(root);
