@@ -164,8 +164,7 @@ function loadTree(root: string, cwd: string, cache: EntryRecordCache | null): Co
 		const entries: { filePath: string; data: z.output<S>; body: string; facts: BodyFacts }[] = [];
 		for (const path of listEntryFiles(join(root, sub))) {
 			const filePath = relative(cwd, path);
-			const bytes = readFileSync(path);
-			const { record, body = '' } = cache ? cache.record(path, bytes) : readEntry(bytes.toString('utf8'));
+			const { record, body = '' } = cache ? cache.record(path) : readEntry(readFileSync(path, 'utf8'));
 			const { frontmatter, facts } = record;
 			if ('problem' in frontmatter) {
 				problems.push({ file: filePath, field: '(frontmatter)', ...frontmatter.problem });

@@ -1,6 +1,6 @@
 /** The file-system side of src/lib/output-prune.ts. */
 import { readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { leftOverFiles, type OutputFile } from './output-prune.ts';
 
 /** Name of the marker a build writes into its output folder as it starts. */
@@ -16,7 +16,11 @@ export function markBuildStart(outDir: string): number {
 // Astro keeps a `.git` folder in the output when it empties it (a site deployed by pushing it).
 const NEVER_PRUNED = new Set(['.git']);
 
-function listFiles(dir: string, root = dir): OutputFile[] {
+/**
+ * The files below `dir` (relative paths with `/`), without descending into the folders another
+ * step prunes: on a large site those hold most of the output's files.
+ */
+function listFiles(dir: string, ownedElsewhere: readonly string[], prefix = ''): string[] {
 	let entries;
 	try {
 		entries = readdirSync(dir, { withFileTypes: true });
@@ -24,26 +28,31 @@ function listFiles(dir: string, root = dir): OutputFile[] {
 		return [];
 	}
 	return entries.flatMap((e) => {
-		if (dir === root && NEVER_PRUNED.has(e.name)) return [];
-		const p = join(dir, e.name);
-		if (e.isDirectory()) return listFiles(p, root);
-		return [{ path: relative(root, p).split(sep).join('/'), mtimeMs: statSync(p).mtimeMs }];
+		if (prefix === '' && NEVER_PRUNED.has(e.name)) return [];
+		const path = `${prefix}${e.name}`;
+		if (e.isDirectory()) return ownedElsewhere.includes(`${path}/`) ? [] : listFiles(join(dir, e.name), ownedElsewhere, `${path}/`);
+		return [path];
 	});
 }
 
-/** Removes empty folders below `dir` (not `dir` itself); true when `dir` is left empty. */
-function removeEmptyFolders(dir: string, isRoot = true): boolean {
-	let empty = true;
-	for (const e of readdirSync(dir, { withFileTypes: true })) {
-		if (isRoot && NEVER_PRUNED.has(e.name)) {
-			empty = false;
-			continue;
+/**
+ * Removes the folders of removed files that are left empty, and their parents while they are
+ * (never `root`): a folder that held no removed file did not become empty.
+ */
+function removeEmptyFolders(root: string, removed: readonly string[]): void {
+	const folders = new Set(removed.map((path) => dirname(path)).filter((folder) => folder !== '.'));
+	// Deepest first, so a parent is tried after its children.
+	for (const folder of [...folders].sort((a, b) => b.split('/').length - a.split('/').length)) {
+		let current = folder;
+		while (current !== '.' && current !== '') {
+			try {
+				rmdirSync(join(root, current));
+			} catch {
+				break;
+			}
+			current = dirname(current);
 		}
-		if (e.isDirectory() && removeEmptyFolders(join(dir, e.name), false)) continue;
-		empty = false;
 	}
-	if (empty && !isRoot) rmdirSync(dir);
-	return empty;
 }
 
 /**
@@ -51,9 +60,13 @@ function removeEmptyFolders(dir: string, isRoot = true): boolean {
  * those in the folders `ownedElsewhere` names, and the marker; returns how many files went.
  */
 export function pruneOutput(outDir: string, startedMs: number, routeFiles: ReadonlySet<string>, ownedElsewhere: readonly string[]): number {
-	const stale = leftOverFiles(listFiles(outDir), startedMs, routeFiles, ownedElsewhere);
+	// A route's file stays whatever its age: only the others need their modification time.
+	const others: OutputFile[] = listFiles(outDir, ownedElsewhere)
+		.filter((path) => !routeFiles.has(path))
+		.map((path) => ({ path, mtimeMs: statSync(join(outDir, path)).mtimeMs }));
+	const stale = leftOverFiles(others, startedMs, routeFiles, ownedElsewhere);
 	for (const path of stale) rmSync(join(outDir, path), { force: true });
 	rmSync(join(outDir, START_MARKER), { force: true });
-	removeEmptyFolders(outDir);
+	removeEmptyFolders(outDir, stale);
 	return stale.length;
 }

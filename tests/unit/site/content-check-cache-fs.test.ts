@@ -57,6 +57,17 @@ describe('the content check with its cache', () => {
 		expect(check().problems).toEqual([]);
 	});
 
+	it('hashes a file whose modification time changed but not its bytes, and parses it no more', () => {
+		useTree('good');
+		const first = check();
+		const path = join(content, 'kb/webhooks/retries.md');
+		writeFileSync(path, readFileSync(path));
+		const second = check();
+		expect(second.parsed).toBe(0);
+		expect(second.reused).toBe(first.parsed);
+		expect(second.problems).toEqual(first.problems);
+	});
+
 	it('drops a deleted file: links to it are reported, and its record is gone from the cache', () => {
 		useTree('good');
 		const { parsed: all } = check();

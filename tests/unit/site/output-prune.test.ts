@@ -48,4 +48,15 @@ describe('pruneOutput', () => {
 		expect(readdirSync(join(dir, 'kb'))).toEqual(['KB-0001']);
 		expect(readdirSync(dir)).not.toContain(START_MARKER);
 	});
+
+	it('leaves the folders another step prunes as they are, and a deep folder emptied goes with its empty parents', () => {
+		write('pagefind/index/en_old.pf_index', 60);
+		write('pagefind/pagefind-entry.json', 60);
+		write('a/b/c/old.json', 60);
+		const started = markBuildStart(dir);
+		expect(pruneOutput(dir, started, new Set(['index.html', 'kb/KB-0001/index.html']), PRUNED_AFTER_PAGEFIND)).toBe(2);
+		expect(readdirSync(join(dir, 'pagefind'))).toEqual(['index']);
+		expect(readdirSync(join(dir, 'pagefind', 'index'))).toEqual(['en_old.pf_index']);
+		expect(readdirSync(dir).sort()).toEqual(['.git', 'index.html', 'kb', 'pagefind']);
+	});
 });
