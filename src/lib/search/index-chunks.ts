@@ -447,6 +447,8 @@ export function entryHasPage(bytes: Uint8Array, has: (page: number) => boolean):
  */
 export interface EntryPage {
 	page: number;
+	/** The difference to the previous page's number the entry was written with. */
+	delta: number;
 	head: Uint8Array;
 	tail: Uint8Array;
 	/** Its locations, in the body and metadata fields, plus one: its part of the word's units. */
@@ -485,7 +487,8 @@ export function scanEntry(bytes: Uint8Array): ScannedEntry | null {
 			const fields = r.value;
 			const numberAt = r.pos;
 			if (r.head() !== UINT) return null;
-			page += r.value;
+			const delta = r.value;
+			page += delta;
 			const tailAt = r.pos;
 			let units = 1;
 			for (let f = 1; f < fields; f++) {
@@ -495,7 +498,7 @@ export function scanEntry(bytes: Uint8Array): ScannedEntry | null {
 					for (let l = 0; l < n; l++) if (!r.skip()) return null;
 				} else if (f <= 2 || !r.skip()) return null;
 			}
-			list.push({ page, head: bytes.subarray(start, numberAt), tail: item(tailAt), units });
+			list.push({ page, delta, head: bytes.subarray(start, numberAt), tail: item(tailAt), units });
 		}
 		return list;
 	};
@@ -536,32 +539,57 @@ export function scanEntry(bytes: Uint8Array): ScannedEntry | null {
 
 /** A word entry's bytes from its parts, pages in order of number, each number written as the difference to the previous one. */
 export function writeEntry(entry: ScannedEntry): EncodedWord {
-	const parts: Uint8Array[] = [];
+	// The bytes go out as views of the entries they came from: where a page follows the page it
+	// followed before, with the same difference, its bytes are where they were, and runs of such
+	// pages (most of a common word's thousands) are copied as one range.
+	const out: Uint8Array[] = [];
+	let run: Uint8Array | null = null;
+	let runEnd = 0;
+	const emit = (bytes: Uint8Array, start = 0, end = bytes.length) => {
+		if (run && run.buffer === bytes.buffer && runEnd === bytes.byteOffset + start) {
+			runEnd = bytes.byteOffset + end;
+			return;
+		}
+		if (run) out.push(new Uint8Array(run.buffer, run.byteOffset, runEnd - run.byteOffset));
+		run = bytes.subarray(start, start);
+		runEnd = bytes.byteOffset + end;
+	};
 	const pages = (list: EntryPage[]) => {
 		list.sort((a, b) => a.page - b.page);
-		parts.push(arrayHead(list.length));
+		emit(arrayHead(list.length));
 		let last = 0;
 		for (const p of list) {
-			parts.push(p.head, cborHead(UINT, p.page - last), p.tail);
+			if (p.delta === p.page - last && p.head.buffer === p.tail.buffer) {
+				// Head, number and tail as they were: one range of the source.
+				const whole = new Uint8Array(p.head.buffer, p.head.byteOffset, p.tail.byteOffset + p.tail.length - p.head.byteOffset);
+				emit(whole);
+			} else {
+				emit(p.head);
+				emit(cborHead(UINT, p.page - last));
+				emit(p.tail);
+			}
 			last = p.page;
 		}
 	};
-	parts.push(arrayHead(entry.fields), entry.wordItem);
+	emit(arrayHead(entry.fields));
+	emit(entry.wordItem);
 	pages(entry.pages);
 	if (entry.variants) {
-		parts.push(arrayHead(entry.variants.length));
+		emit(arrayHead(entry.variants.length));
 		for (const v of entry.variants) {
-			parts.push(arrayHead(v.fields), v.formItem);
+			emit(arrayHead(v.fields));
+			emit(v.formItem);
 			pages(v.pages);
-			parts.push(v.rest);
+			emit(v.rest);
 		}
 	}
-	parts.push(entry.rest);
+	emit(entry.rest);
+	if (run) out.push(new Uint8Array((run as Uint8Array).buffer, (run as Uint8Array).byteOffset, runEnd - (run as Uint8Array).byteOffset));
 	return {
 		word: entry.word,
 		units: entry.pages.reduce((sum, p) => sum + p.units, 0),
 		pages: entry.pages.length,
-		bytes: Buffer.concat(parts),
+		bytes: Buffer.concat(out),
 	};
 }
 

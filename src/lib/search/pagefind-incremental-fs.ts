@@ -61,14 +61,20 @@ function runPagefind(site: string, quiet: boolean): Promise<void> {
 	});
 }
 
-/** The HTML files Pagefind indexes (its default glob, `**\/*.html`), relative to the site with `/`. */
+/**
+ * The HTML files Pagefind indexes (its default glob, `**\/*.html`), relative to the site with
+ * `/`. The folders of Pagefind's own data (thousands of files on a large site, never HTML) are
+ * not listed.
+ */
 export function htmlFiles(site: string): string[] {
 	const files: string[] = [];
+	const data = new Set(['index', 'fragment', 'filter', 'text'].map((folder) => join(site, 'pagefind', folder)));
 	const walk = (dir: string) => {
 		for (const entry of readdirSync(dir, { withFileTypes: true })) {
 			const path = join(dir, entry.name);
-			if (entry.isDirectory()) walk(path);
-			else if (entry.name.endsWith('.html')) files.push(relative(site, path).split(sep).join('/'));
+			if (entry.isDirectory()) {
+				if (!data.has(path)) walk(path);
+			} else if (entry.name.endsWith('.html')) files.push(relative(site, path).split(sep).join('/'));
 		}
 	};
 	walk(site);
@@ -363,13 +369,14 @@ async function indexChanged(site: string, cache: PagefindCache, manifest: Manife
 	entry.languages[manifest.language] = { ...entry.languages[manifest.language]!, hash: spliced.metaName.slice('pagefind.'.length, -'.pf_meta'.length), page_count: spliced.pages.length };
 	writePagefindEntry(join(out, 'pagefind-entry.json'), entry);
 
-	// The cache now holds this index: what it no longer lists goes.
+	// The cache now holds this index: what the last one listed and this one does not goes.
 	const listed = listedFiles(spliced.meta, spliced.metaName);
+	const before = listedFiles(baseIndex.meta, manifest.metaName);
 	for (const folder of ['index', 'filter', 'fragment'] as const) {
 		const keep = new Set(listed[folder]);
-		for (const file of readdirSync(join(cache.raw, folder))) if (!keep.has(file)) rmSync(join(cache.raw, folder, file));
+		for (const file of before[folder]) if (!keep.has(file)) rmSync(join(cache.raw, folder, file), { force: true });
 	}
-	for (const file of readdirSync(cache.raw)) if (file.endsWith('.pf_meta') && file !== spliced.metaName) rmSync(join(cache.raw, file));
+	if (manifest.metaName !== spliced.metaName) rmSync(join(cache.raw, manifest.metaName), { force: true });
 	cache.write({ ...manifest, entry, metaName: spliced.metaName, ...hashed, urls });
 	rmSync(scratch, { recursive: true, force: true });
 	const pages = (n: number) => `${n.toLocaleString('en-US')} page${n === 1 ? '' : 's'}`;

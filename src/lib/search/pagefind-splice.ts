@@ -41,10 +41,11 @@ import {
 export const PAGEFIND_CHUNK_UNITS = 20_000;
 
 /**
- * The spliced files are read once more by the step after Pagefind, which re-cuts the chunks and
- * rewrites the fragments: the fastest gzip is enough for them.
+ * The spliced chunks are read once more by the step after Pagefind, which re-cuts them, and by
+ * the next splice: stored, not compressed (gzip level 0), they cost neither a compression nor an
+ * inflation, for twice the bytes in the build cache.
  */
-const gzipFast: Compress = (raw) => gzipSync(raw, { level: 1 });
+const gzipStored: Compress = (raw) => gzipSync(raw, { level: 0 });
 
 /** One language's index as Pagefind wrote it: the metadata file and its chunk and filter files by hash. */
 export interface LanguageIndex {
@@ -241,12 +242,19 @@ export function spliceIndex(base: LanguageIndex, patch: LanguageIndex, plan: Spl
 	const rebuild = (baseWord: EncodedWord | undefined, patchWord: EncodedWord | undefined): EncodedWord | null => {
 		const b = baseWord ? scanned(baseWord.bytes) : undefined;
 		const p = patchWord ? patchEntry(patchWord) : undefined;
-		const fromBase = (pages: EntryPage[]) => pages.flatMap((page) => (gone.has(page.page) ? [] : [{ ...page, page: baseTo(page.page) }]));
-		const fromPatch = (pages: EntryPage[]) =>
-			pages.flatMap((page) => {
-				const to = patchTo.get(page.page);
-				return to === undefined ? [] : [{ ...page, page: to }];
-			});
+		// The entries are this call's own: renumbered in place.
+		const renumber = (pages: EntryPage[], to: (page: number) => number | undefined) => {
+			const kept: EntryPage[] = [];
+			for (const page of pages) {
+				const number = to(page.page);
+				if (number === undefined) continue;
+				page.page = number;
+				kept.push(page);
+			}
+			return kept;
+		};
+		const fromBase = (pages: EntryPage[]) => renumber(pages, (page) => (gone.has(page) ? undefined : baseTo(page)));
+		const fromPatch = (pages: EntryPage[]) => renumber(pages, (page) => patchTo.get(page));
 		const entry: ScannedEntry = { ...(b ?? p)!, pages: [...(b ? fromBase(b.pages) : []), ...(p ? fromPatch(p.pages) : [])] };
 		const variants = new Map<string, NonNullable<ScannedEntry['variants']>[number]>();
 		for (const [from, map] of [
@@ -319,7 +327,7 @@ export function spliceIndex(base: LanguageIndex, patch: LanguageIndex, plan: Spl
 	const taken = { has: (name: string) => kept.has(name) || chunks.has(name) };
 	const chunkHashes = cut.map(({ hash, words }) => {
 		if (hash) return hash;
-		const file = writeChunkFile(words, gzipFast);
+		const file = writeChunkFile(words, gzipStored);
 		const name = contentName(base.language, file, 7, taken);
 		chunks.set(name, file);
 		return name;

@@ -173,6 +173,11 @@ describe('indexSite', () => {
 		expect(meaning(root).index).toEqual(fullRun(root).index);
 		expect(await index(root, cache)).toMatch(/^indexed 0 pages of 31 pages \(0 HTML files changed, 0 removed\)/);
 		expect(meaning(root).pages).toEqual(fullRun(root).pages);
+		// The cache holds this index and nothing of the earlier ones.
+		const raw = join(cache, 'tierzero', 'pagefind', 'raw');
+		expect(readdirSync(join(raw, 'fragment'))).toHaveLength(31);
+		expect(readdirSync(raw).filter((f) => f.endsWith('.pf_meta'))).toHaveLength(1);
+		expect(readdirSync(join(raw, 'index')).sort()).toEqual(readdirSync(join(root, 'pagefind', 'index')).sort());
 	});
 
 	it('moves the last pages into the numbers of removed ones', async () => {
