@@ -347,10 +347,13 @@ async function indexChanged(site: string, cache: PagefindCache, manifest: Manife
 		cpSync(join(patchDir, entry.name), join(out, entry.name), { recursive: true });
 	}
 	cache.invalidate();
+	// Written once, into the cache, and linked into the site.
 	const write = (folder: string, files: Map<string, Buffer>, extension: string) => {
-		for (const target of [join(out, folder), join(cache.raw, folder)]) {
-			mkdirSync(target, { recursive: true });
-			for (const [hash, file] of files) writeNew(join(target, `${hash}${extension}`), file);
+		mkdirSync(join(out, folder), { recursive: true });
+		mkdirSync(join(cache.raw, folder), { recursive: true });
+		for (const [hash, file] of files) {
+			writeNew(join(cache.raw, folder, `${hash}${extension}`), file);
+			linkOrCopy(join(cache.raw, folder, `${hash}${extension}`), join(out, folder, `${hash}${extension}`));
 		}
 	};
 	write('index', spliced.chunks, '.pf_index');
