@@ -188,7 +188,7 @@ export function numbering(baseCount: number, plan: SplicePlan): { patchTo: Map<n
  * The base index with the plan's pages replaced, removed and added from the patch, which is the
  * index Pagefind wrote for the changed pages alone (with the same options). `anchor`, a base page
  * also indexed in the patch unchanged, must come out of both with the same fragment: it proves
- * the patch was indexed as the base was (its names are replaced like any other page's).
+ * the patch was indexed as the base was. Its entries in the base stand; the patch's are dropped.
  */
 export function spliceIndex(base: LanguageIndex, patch: LanguageIndex, plan: SplicePlan): Spliced {
 	if (base.language !== patch.language) throw new CannotSplice(`the changed pages are in ${patch.language}, the site in ${base.language}`);
