@@ -10,12 +10,13 @@
  * to any of it, the first run reads everything again. A cache that cannot be read is ignored.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { readEntry, type EntryRecord } from './entry-record.ts';
+import { fileStamp, writeFileAtomic } from './files-fs.ts';
 
 /** The cache's file in a build's cache folder. */
 export const contentCheckCacheFile = (cacheDir: string): string => join(cacheDir, 'tierzero', 'content-check.bin');
@@ -33,11 +34,6 @@ interface Kept {
 	stat?: string;
 }
 
-/** What tells a file unchanged without reading it: its size, modification time in nanoseconds and inode. */
-const statKey = (path: string): string => {
-	const st = statSync(path, { bigint: true });
-	return `${st.size}:${st.mtimeNs}:${st.ino}`;
-};
 
 const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64');
 
@@ -92,7 +88,7 @@ export class EntryRecordCache {
 	 */
 	record(path: string): { record: EntryRecord; body?: string } {
 		const key = resolve(path);
-		const stat = statKey(path);
+		const stat = fileStamp(path);
 		const kept = this.kept.get(key);
 		if (kept && kept.stat === stat) {
 			this.reused++;
@@ -115,16 +111,6 @@ export class EntryRecordCache {
 	/** Writes the records of this run's files only, so a deleted file's goes with it. */
 	save(): void {
 		const stored: Stored = { fingerprint: this.fingerprint, root: this.root, entries: this.seen };
-		mkdirSync(dirname(this.file), { recursive: true });
-		// Written aside and renamed, so a build that stops half-way, or one beside it, never
-		// leaves half a cache for the next to read.
-		const temporary = `${this.file}.${process.pid}.tmp`;
-		try {
-			writeFileSync(temporary, serialize(stored));
-			renameSync(temporary, this.file);
-		} catch (e) {
-			rmSync(temporary, { force: true });
-			throw e;
-		}
+		writeFileAtomic(this.file, serialize(stored));
 	}
 }

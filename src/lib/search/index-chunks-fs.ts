@@ -3,10 +3,11 @@
  * `pagefind --site DIR`. `scripts/after-pagefind.ts` is its command line.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { InputError, UsageError } from '../cli-errors.ts';
+import { writeFileAtomic } from '../files-fs.ts';
 import { contentName, GZIP_OPTIONS, gzipPagefind, KNOWN_VERSIONS, parseMetadata, rechunk, type Compress, type EncodedWord } from './index-chunks.ts';
 import { readKeptNames, writeKeptNames } from './kept-names-fs.ts';
 import { readPagefindSite, removeUnlisted, writePagefindEntry } from './pagefind-site.ts';
@@ -46,9 +47,7 @@ class KeptGzip {
 		}
 		const file = gzipPagefind(raw);
 		this.compressed++;
-		// Written aside and renamed, so no run reads half a file.
-		writeFileSync(`${path}.${process.pid}.tmp`, file);
-		renameSync(`${path}.${process.pid}.tmp`, path);
+		writeFileAtomic(path, file);
 		return file;
 	};
 

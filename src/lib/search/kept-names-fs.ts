@@ -6,8 +6,8 @@
  * only ever a saving: one that is missing, unreadable or of another format gives no names, and
  * every file is named afresh.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../files-fs.ts';
 
 interface KeptNames<T> {
 	/** What the names depend on besides the content (Pagefind version, gzip options, block size). */
@@ -29,8 +29,6 @@ export function readKeptNames<T>(path: string | undefined, format: string, valid
 
 /** Keeps `names` at `path`, written aside and renamed so no build reads half a file. */
 export function writeKeptNames<T>(path: string, format: string, names: ReadonlyMap<string, T>): void {
-	mkdirSync(dirname(path), { recursive: true });
 	const kept: KeptNames<T> = { format, names: Object.fromEntries(names) };
-	writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(kept));
-	renameSync(`${path}.${process.pid}.tmp`, path);
+	writeFileAtomic(path, JSON.stringify(kept));
 }

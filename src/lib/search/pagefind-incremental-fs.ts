@@ -16,13 +16,14 @@
 import { decode } from 'cborg';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants, gunzipSync } from 'node:zlib';
 import { InputError } from '../cli-errors.ts';
+import { fileStamp, writeFileAtomic } from '../files-fs.ts';
 import { readPagefindBytes } from './index-chunks.ts';
 import { CannotSplice, spliceIndex, type LanguageIndex, type SplicePlan } from './pagefind-splice.ts';
 import { readPagefindSite, writePagefindEntry, type PagefindEntry } from './pagefind-site.ts';
@@ -156,8 +157,7 @@ class PagefindCache {
 	}
 
 	write(manifest: Manifest): void {
-		writeFileSync(`${this.manifestPath}.tmp`, JSON.stringify(manifest));
-		renameSync(`${this.manifestPath}.tmp`, this.manifestPath);
+		writeFileAtomic(this.manifestPath, JSON.stringify(manifest));
 	}
 }
 
@@ -175,8 +175,7 @@ function hashFiles(site: string, before?: Hashed): Hashed {
 	const hashed: Hashed = { files: {}, stats: {} };
 	for (const file of htmlFiles(site)) {
 		const path = join(site, file);
-		const st = statSync(path, { bigint: true });
-		const stat = `${st.size}:${st.mtimeNs}:${st.ino}`;
+		const stat = fileStamp(path);
 		const known = before?.stats[file] === stat ? before.files[file] : undefined;
 		hashed.files[file] = known ?? sha256(readFileSync(path));
 		hashed.stats[file] = stat;

@@ -3,9 +3,10 @@
  * (scripts/after-pagefind.ts): its entry file names each language's metadata, and a step that
  * writes new metadata switches the entry to it in one rename.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../cli-errors.ts';
+import { writeFileAtomic } from '../files-fs.ts';
 
 /** `pagefind-entry.json`, the fields read here (the rest is kept as it is). */
 export interface PagefindEntry {
@@ -26,8 +27,7 @@ export function readPagefindSite(siteDir: string): { dir: string; entryPath: str
  * names; old files go only after it.
  */
 export function writePagefindEntry(entryPath: string, entry: PagefindEntry): void {
-	writeFileSync(`${entryPath}.tmp`, JSON.stringify(entry));
-	renameSync(`${entryPath}.tmp`, entryPath);
+	writeFileAtomic(entryPath, JSON.stringify(entry));
 }
 
 /**
