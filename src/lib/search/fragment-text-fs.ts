@@ -27,6 +27,7 @@ import {
 	contentName,
 	freeTag,
 	KNOWN_VERSIONS,
+	META_PAGES,
 	readPagefindBytes,
 	readPagefindFile,
 	wrapPagefind,
@@ -50,8 +51,7 @@ export function writeFragment(fragment: Fragment): Buffer {
 	return wrapPagefind(Buffer.from(JSON.stringify(fragment), 'utf8'));
 }
 
-/** Index 1 of Pagefind's metadata lists its pages: [fragment name, word count, group name]. */
-const META_PAGES = 1;
+/** A page of Pagefind's metadata ({@link META_PAGES}). */
 export type PageEntry = [name: string, words: number, group: string];
 
 /** The page list of a metadata file's body. */

@@ -259,9 +259,18 @@ interface Metadata {
 	ranges: ChunkRange[];
 }
 
-/** Index 0 of Pagefind's metadata is its version, index 2 its chunk list. */
-const META_VERSION = 0;
-const META_CHUNKS = 2;
+/**
+ * Where Pagefind's metadata keeps what (an array): its version, its pages ([fragment name, word
+ * count, group name] each), its chunk list, its filters ([name, file] each), its sort orders and
+ * the names of the metadata fields its words' locations number. Every module that reads or
+ * writes the metadata takes the places from here.
+ */
+export const META_VERSION = 0;
+export const META_PAGES = 1;
+export const META_CHUNKS = 2;
+export const META_FILTERS = 3;
+export const META_SORTS = 4;
+export const META_FIELDS = 5;
 
 export function parseMetadata(file: Uint8Array, name: string): Metadata {
 	const body = readPagefindFile(file, name);

@@ -13,7 +13,6 @@
  * anchor has). Anything that cannot be spliced exactly, a cache of another Pagefind version or
  * more than a quarter of the pages changed runs Pagefind in full, and says why.
  */
-import { decode } from 'cborg';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,7 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { constants, gunzipSync } from 'node:zlib';
 import { InputError } from '../cli-errors.ts';
 import { fileStamp, writeFileAtomic } from '../files-fs.ts';
-import { readPagefindBytes } from './index-chunks.ts';
+import { META_CHUNKS, META_FILTERS, readPagefindFile } from './index-chunks.ts';
+import { pageEntries, readFragment } from './fragment-text-fs.ts';
 import { CannotSplice, spliceIndex, type LanguageIndex, type SplicePlan } from './pagefind-splice.ts';
 import { readPagefindSite, writePagefindEntry, type PagefindEntry } from './pagefind-site.ts';
 
@@ -110,22 +110,16 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 function fragmentUrl(file: Buffer, name: string): string {
 	const head = gunzipSync(file.subarray(0, 4096), { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
 	const match = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/.exec(head);
-	if (match) return JSON.parse(match[1]!) as string;
-	const fragment = JSON.parse(readPagefindBytes(file, name).toString('utf8')) as { url?: unknown };
-	if (typeof fragment.url !== 'string') throw new InputError(`${name}: a Pagefind fragment without a URL`);
-	return fragment.url;
+	return match ? (JSON.parse(match[1]!) as string) : readFragment(file, name).url;
 }
 
-/** The files a language's metadata lists, by folder. */
-function listedFiles(meta: Uint8Array, metaName: string): { index: string[]; filter: string[]; fragment: string[] } {
-	const decoded = decode(readPagefindBytes(meta, metaName)) as unknown[];
-	const pages = decoded[1] as [string][];
-	const chunks = decoded[2] as [string, string, string][];
-	const filters = decoded[3] as [string, string][];
+/** The files a language's metadata (its body, read by {@link readPagefindFile}) lists, by folder. */
+function listedFiles(body: unknown, metaName: string): { index: string[]; filter: string[]; fragment: string[] } {
+	const fields = body as unknown[];
 	return {
-		index: chunks.map(([, , hash]) => `${hash}.pf_index`),
-		filter: filters.map(([, hash]) => `${hash}.pf_filter`),
-		fragment: pages.map(([hash]) => `${hash}.pf_fragment`),
+		index: (fields[META_CHUNKS] as [string, string, string][]).map(([, , hash]) => `${hash}.pf_index`),
+		filter: (fields[META_FILTERS] as [string, string][]).map(([, hash]) => `${hash}.pf_filter`),
+		fragment: pageEntries(body, metaName).map(([hash]) => `${hash}.pf_fragment`),
 	};
 }
 
@@ -212,7 +206,7 @@ function snapshot(site: string, cache: PagefindCache, format: string, hashed: Ha
 	const [language, info] = languages[0]!;
 	const metaName = `pagefind.${info.hash}.pf_meta`;
 	const meta = readFileSync(join(dir, metaName));
-	const listed = listedFiles(meta, metaName);
+	const listed = listedFiles(readPagefindFile(meta, metaName), metaName);
 	rmSync(cache.raw, { recursive: true, force: true });
 	for (const folder of ['index', 'filter', 'fragment'] as const) {
 		mkdirSync(join(cache.raw, folder), { recursive: true });
@@ -287,7 +281,8 @@ async function indexChanged(site: string, cache: PagefindCache, manifest: Manife
 
 	// The anchor: the smallest unchanged page of the index.
 	const baseIndex = languageIndex(cache.raw, manifest.language, manifest.metaName);
-	const baseEntries = (decode(readPagefindBytes(baseIndex.meta, manifest.metaName)) as unknown[])[1] as [string, number][];
+	const baseBody = readPagefindFile(baseIndex.meta, manifest.metaName);
+	const baseEntries = pageEntries(baseBody, manifest.metaName);
 	let anchor: { file: string; page: number } | undefined;
 	manifest.urls.forEach((url, page) => {
 		const file = fileOfUrl.get(url)!;
@@ -314,7 +309,7 @@ async function indexChanged(site: string, cache: PagefindCache, manifest: Manife
 	}
 	const patchMetaName = `pagefind.${patchLanguages[0]![1].hash}.pf_meta`;
 	const patchIndex = languageIndex(patchDir, manifest.language, patchMetaName);
-	const patchUrls = listedFiles(patchIndex.meta, patchMetaName).fragment.map((file) => fragmentUrl(readFileSync(join(patchDir, 'fragment', file)), file));
+	const patchUrls = listedFiles(readPagefindFile(patchIndex.meta, patchMetaName), patchMetaName).fragment.map((file) => fragmentUrl(readFileSync(join(patchDir, 'fragment', file)), file));
 	const patchPage = new Map(patchUrls.map((url, page) => [url, page]));
 
 	const replaced = new Map<number, number>();
@@ -372,8 +367,8 @@ async function indexChanged(site: string, cache: PagefindCache, manifest: Manife
 	writePagefindEntry(join(out, 'pagefind-entry.json'), entry);
 
 	// The cache now holds this index: what the last one listed and this one does not goes.
-	const listed = listedFiles(spliced.meta, spliced.metaName);
-	const before = listedFiles(baseIndex.meta, manifest.metaName);
+	const listed = listedFiles(readPagefindFile(spliced.meta, spliced.metaName), spliced.metaName);
+	const before = listedFiles(baseBody, manifest.metaName);
 	for (const folder of ['index', 'filter', 'fragment'] as const) {
 		const keep = new Set(listed[folder]);
 		for (const file of before[folder]) if (!keep.has(file)) rmSync(join(cache.raw, folder, file), { force: true });

@@ -26,6 +26,12 @@ import {
 	encodedWords,
 	entryHasPage,
 	KNOWN_VERSIONS,
+	META_CHUNKS,
+	META_FIELDS,
+	META_FILTERS,
+	META_PAGES,
+	META_SORTS,
+	META_VERSION,
 	readPagefindFile,
 	scanEntry,
 	wrapPagefind,
@@ -101,13 +107,6 @@ export class CannotSplice extends Error {
 	}
 }
 
-// Pagefind's metadata: [version, pages, chunks, filters, sorts, meta fields].
-const META_VERSION = 0;
-const META_PAGES = 1;
-const META_CHUNKS = 2;
-const META_FILTERS = 3;
-const META_SORTS = 4;
-const META_FIELDS = 5;
 
 type Meta = unknown[];
 type PageEntry = [hash: string, words: number, ...rest: unknown[]];
