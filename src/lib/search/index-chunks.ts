@@ -413,41 +413,57 @@ export function entryHasPage(bytes: Uint8Array, has: (page: number) => boolean):
 	const r = new CborScan(bytes);
 	// [word, [[page, …], …], [[form, [[page, …], …]], …]?, …]
 	const skipText = () => r.head() === TEXT && ((r.pos += r.value), true);
-	const pages = (): boolean | null => {
-		if (r.head() !== ARRAY) return null;
-		const count = r.value;
-		let page = 0;
-		let found = false;
-		for (let p = 0; p < count; p++) {
-			if (r.head() !== ARRAY || r.value < 1) return null;
-			const fields = r.value;
-			if (r.head() !== UINT) return null;
-			page += r.value;
-			if (has(page)) found = true;
-			for (let f = 1; f < fields; f++) if (!r.skip()) return null;
-		}
-		return found;
-	};
+	let found = false;
+	const pages = () => scanPages(r, (page) => (found ||= has(page)));
 	if (r.head() !== ARRAY || r.value < 2) return null;
 	const fields = r.value;
-	if (!skipText()) return null;
-	let found = pages();
-	if (found === null) return null;
+	if (!skipText() || !pages()) return null;
 	if (fields > 2) {
 		if (r.head() !== ARRAY) return null;
 		const variants = r.value;
 		for (let v = 0; v < variants; v++) {
 			if (r.head() !== ARRAY || r.value < 2) return null;
 			const variantFields = r.value;
-			if (!skipText()) return null;
-			const inVariant = pages();
-			if (inVariant === null) return null;
-			found ||= inVariant;
+			if (!skipText() || !pages()) return null;
 			for (let f = 2; f < variantFields; f++) if (!r.skip()) return null;
 		}
 		for (let f = 3; f < fields; f++) if (!r.skip()) return null;
 	}
 	return r.pos === bytes.length ? found : null;
+}
+
+/**
+ * Reads the page list of a word entry (or of a variant) at the cursor: for each page, `onPage`
+ * gets its number (absolute), the difference it was written with, where its entry starts, where
+ * the number starts and ends, and its units (its locations in the body and metadata fields, plus
+ * one); the entry ends at the cursor. False for bytes {@link scanChunk} would not take.
+ */
+function scanPages(r: CborScan, onPage: (page: number, delta: number, start: number, numberAt: number, tailAt: number, units: number) => void): boolean {
+	if (r.head() !== ARRAY) return false;
+	const count = r.value;
+	let page = 0;
+	for (let p = 0; p < count; p++) {
+		const start = r.pos;
+		if (r.head() !== ARRAY || r.value < 1) return false;
+		const fields = r.value;
+		const numberAt = r.pos;
+		if (r.head() !== UINT) return false;
+		const delta = r.value;
+		page += delta;
+		const tailAt = r.pos;
+		let units = 1;
+		for (let f = 1; f < fields; f++) {
+			if (f <= 2) {
+				// The locations, then the metadata locations: arrays of integers.
+				if (r.head() !== ARRAY) return false;
+				const n = r.value;
+				units += n;
+				for (let l = 0; l < n; l++) if (!r.skip()) return false;
+			} else if (!r.skip()) return false;
+		}
+		onPage(page, delta, start, numberAt, tailAt, units);
+	}
+	return true;
 }
 
 /**
@@ -486,30 +502,11 @@ export function scanEntry(bytes: Uint8Array): ScannedEntry | null {
 	const r = new CborScan(bytes);
 	const item = (from: number) => bytes.subarray(from, r.pos);
 	const pages = (): EntryPage[] | null => {
-		if (r.head() !== ARRAY) return null;
-		const count = r.value;
 		const list: EntryPage[] = [];
-		let page = 0;
-		for (let p = 0; p < count; p++) {
-			const start = r.pos;
-			if (r.head() !== ARRAY || r.value < 1) return null;
-			const fields = r.value;
-			const numberAt = r.pos;
-			if (r.head() !== UINT) return null;
-			const delta = r.value;
-			page += delta;
-			const tailAt = r.pos;
-			let units = 1;
-			for (let f = 1; f < fields; f++) {
-				if (f <= 2 && r.head() === ARRAY) {
-					const n = r.value;
-					units += n;
-					for (let l = 0; l < n; l++) if (!r.skip()) return null;
-				} else if (f <= 2 || !r.skip()) return null;
-			}
-			list.push({ page, delta, head: bytes.subarray(start, numberAt), tail: item(tailAt), units });
-		}
-		return list;
+		const ok = scanPages(r, (page, delta, start, numberAt, tailAt, units) =>
+			list.push({ page, delta, head: bytes.subarray(start, numberAt), tail: item(tailAt), units }),
+		);
+		return ok ? list : null;
 	};
 	if (r.head() !== ARRAY || r.value < 2) return null;
 	const fields = r.value;
