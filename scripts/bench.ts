@@ -35,7 +35,7 @@ import { auditPages, lighthouseTable, TARGETS, type PageScores } from './lib/ben
 import { PEERS, peerTable, ratioLines as peerRatioLines, STARLIGHT_VERSION, type PeerName } from './lib/bench/peer.ts';
 import { runPeerBench, runRebuildBench } from './lib/bench/peer-run.ts';
 import { METHOD_NOTES } from './lib/bench/measure.ts';
-import { astroBin, buildEnv, dirBytes, installedVersion, prepareSiteRoot } from './lib/bench/site-fs.ts';
+import { astroBin, buildEnv, dirBytes, emptyTrash, installedVersion, prepareSiteRoot, setAside } from './lib/bench/site-fs.ts';
 import { pagefindBinary } from '../src/lib/search/pagefind-incremental-fs.ts';
 import { listEntryFiles } from '../src/lib/content-fs.ts';
 import { serveSite, type SiteServer } from './lib/static-server.ts';
@@ -153,6 +153,8 @@ const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 async function generate(count: string): Promise<string> {
 	const out = join(benchDir, `content-${count}`);
+	// The last run's tree is set aside, not deleted by generate-kb, just before a build (site-fs.ts says why).
+	setAside(out, benchDir);
 	const args = ['scripts/generate-kb.ts', '--count', count, '--out', out, '--seed', values.seed];
 	if (values.source) args.push('--source', values.source);
 	const r = await run(process.execPath, args, process.env);
@@ -167,8 +169,9 @@ async function benchSite(site: string, contentDir: string, siteRoot: string, sit
 	const dir = join(benchDir, site);
 	const outDir = join(dir, 'dist');
 	const cacheDir = join(dir, 'cache');
-	// Clean build: no output, no content-layer cache, nothing from an earlier run.
-	rmSync(dir, { recursive: true, force: true });
+	// Clean build: no output, no content-layer cache, nothing from an earlier run (set aside, not
+	// deleted: site-fs.ts says why).
+	setAside(dir, benchDir);
 	mkdirSync(dir, { recursive: true });
 	const rssFile = join(dir, 'astro-maxrss.txt');
 	const env = buildEnv({ content: contentDir, out: outDir, cache: cacheDir }, siteUrl);
@@ -361,6 +364,8 @@ if (rebuildOnly) {
 	}
 }
 
+// Every build is measured: what was set aside can go now.
+emptyTrash(benchDir);
 if (values.keep) {
 	console.log(`kept: ${relative(root, benchDir)}/ (content trees, dist, caches, logs)`);
 } else {

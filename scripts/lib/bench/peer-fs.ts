@@ -3,8 +3,9 @@
  * (git-ignored, never a dependency of this project) and filled with the generated corpus.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { setAside } from './site-fs.ts';
 import { listEntryFiles, loadCategories } from '../../../src/lib/content-fs.ts';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import {
@@ -52,9 +53,9 @@ export interface StarlightTree {
  * (`src/content/docs/kb/<category>/<file>`, the same extension), a home page and the config with
  * its short sidebar: one link per category, to the category's first article.
  */
-export function writeStarlightSite(projectDir: string, contentDir: string): StarlightTree {
+export function writeStarlightSite(projectDir: string, contentDir: string, benchDir: string): StarlightTree {
 	const docsDir = join(projectDir, 'src', 'content', 'docs');
-	rmSync(join(projectDir, 'src'), { recursive: true, force: true });
+	setAside(join(projectDir, 'src'), benchDir);
 	mkdirSync(docsDir, { recursive: true });
 	writeFileSync(join(projectDir, 'src', 'content.config.ts'), STARLIGHT_CONTENT_CONFIG);
 	const kbDir = join(contentDir, 'kb');

@@ -5,7 +5,7 @@
  * no caches), a rebuild after one article is edited (caches kept), and the first search of a
  * visit in Chromium.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { listEntryFiles } from '../../../src/lib/content-fs.ts';
@@ -24,7 +24,7 @@ import {
 	type PeerResult,
 } from './peer.ts';
 import { installStarlight, writeStarlightSite } from './peer-fs.ts';
-import { astroBin, buildEnv, dirBytes, installedVersion } from './site-fs.ts';
+import { astroBin, buildEnv, dirBytes, installedVersion, setAside } from './site-fs.ts';
 import { parseAstroPages, parsePagefind, parseRenderSeconds } from './stats.ts';
 
 export interface PeerBenchOptions {
@@ -119,9 +119,10 @@ const stepsLine = (b: { astro: Measured; pagefind: Measured; chunks: Measured })
 async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: string, edited: string) {
 	const dir = join(o.benchDir, `peer-tierzero-${count}`);
 	const outDir = join(dir, 'dist');
-	// Cold: no output, no content-layer cache, no generated types from an earlier build.
-	rmSync(dir, { recursive: true, force: true });
-	rmSync(join(o.siteRoot, '.astro'), { recursive: true, force: true });
+	// Cold: no output, no content-layer cache, no generated types from an earlier build (set
+	// aside, not deleted: site-fs.ts says why).
+	setAside(dir, o.benchDir);
+	setAside(join(o.siteRoot, '.astro'), o.benchDir);
 	mkdirSync(dir, { recursive: true });
 	const env = buildEnv({ content: contentDir, out: outDir, cache: join(dir, 'cache') });
 	log(`${count}: Tier Zero cold build`);
@@ -153,11 +154,11 @@ async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: str
 	};
 }
 
-async function benchStarlight(count: string, project: string, editedDoc: string) {
+async function benchStarlight(count: string, project: string, editedDoc: string, benchDir: string) {
 	const outDir = join(project, 'dist');
-	// Cold: no output, no content-layer cache (cacheDir defaults to node_modules/.astro), no .astro/.
-	for (const d of [outDir, join(project, 'node_modules', '.astro'), join(project, '.astro')])
-		rmSync(d, { recursive: true, force: true });
+	// Cold: no output, no content-layer cache (cacheDir defaults to node_modules/.astro), no .astro/,
+	// set aside as Tier Zero's are.
+	for (const d of [outDir, join(project, 'node_modules', '.astro'), join(project, '.astro')]) setAside(d, benchDir);
 	const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
 	const build = async (step: string) =>
 		check(
@@ -228,11 +229,11 @@ export async function runPeerBench(
 	for (const count of counts) {
 		const contentDir = await o.generate(count);
 		// The Starlight tree is written before Tier Zero's edit, so both start from the same corpus.
-		const tree = writeStarlightSite(project, contentDir);
+		const tree = writeStarlightSite(project, contentDir, o.benchDir);
 		const { kbFiles, edited } = articleToEdit(contentDir);
 		const query = queryWord(tree.titles);
 		const tz = await benchTierZero(o, count, contentDir, edited);
-		const sl = await benchStarlight(count, project, tree.docFile(edited));
+		const sl = await benchStarlight(count, project, tree.docFile(edited), o.benchDir);
 		let tzQuery = null;
 		let slQuery = null;
 		if (existsSync(o.chromiumPath) || process.env.CHROMIUM_PATH) {
