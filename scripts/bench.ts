@@ -364,8 +364,10 @@ if (rebuildOnly) {
 	}
 }
 
-// Every build is measured: what was set aside can go now.
-emptyTrash(benchDir);
+// Every build is measured: what was set aside can go now. Deleting it slows the file creation of
+// a build measured in the next few minutes (site-fs.ts says why), so the next run should wait.
+if (emptyTrash(benchDir))
+	console.log('bench: deleted the trees set aside; on this file system, start another run after 6 minutes or more, or its builds pay for the delete');
 if (values.keep) {
 	console.log(`kept: ${relative(root, benchDir)}/ (content trees, dist, caches, logs)`);
 } else {

@@ -28,9 +28,15 @@ export function setAside(path: string, benchDir: string): void {
 	renameSync(path, join(trash, `${Date.now()}-${Math.random().toString(36).slice(2, 8)}-${basename(path)}`));
 }
 
-/** Deletes what {@link setAside} moved aside, in this run or one that stopped before its end. */
-export function emptyTrash(benchDir: string): void {
-	rmSync(trashDir(benchDir), { recursive: true, force: true });
+/**
+ * Deletes what {@link setAside} moved aside, in this run or one that stopped before its end;
+ * true when there was any.
+ */
+export function emptyTrash(benchDir: string): boolean {
+	const trash = trashDir(benchDir);
+	if (!existsSync(trash)) return false;
+	rmSync(trash, { recursive: true, force: true });
+	return true;
 }
 
 /** Total bytes of the files below a directory. */
