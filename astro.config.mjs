@@ -8,6 +8,7 @@ import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { dataStoreModule } from './src/integrations/data-store-module.ts';
+import { kbApi } from './src/integrations/kb-api.ts';
 import { keptOutput } from './src/integrations/kept-output.ts';
 import { contentRedirects } from './src/integrations/redirects.ts';
 import { siteCheck } from './src/integrations/site-check.ts';
@@ -47,6 +48,7 @@ export default defineConfig({
 		...(siteConfig.edition === 'public'
 			? [sitemap({ filter: sitemapFilter(process.env.TIERZERO_CONTENT_DIR ?? './content') })]
 			: []),
+		kbApi({ edition: siteConfig.edition, origins: { site: siteConfig.origin, public: siteConfig.publicOrigin } }),
 		// Last: what it removes after the build is what no integration before it wrote.
 		keptOutput(),
 	],

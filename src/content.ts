@@ -6,7 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadCategories } from './lib/content-fs.ts';
 import { withLines } from './lib/content-lines-fs.ts';
 import { checkContent, formatProblems, type ContentSet } from './lib/content-rules.ts';
-import { inEdition } from './lib/edition.ts';
+import { hasPage, inEdition } from './lib/edition.ts';
 import { indexKb, type KbIndex } from './lib/kb-index.ts';
 import { buildSettings, pageCacheKey, siteDigest } from './lib/page-cache-key.ts';
 import { compareIds, faqEventId, faqPath } from './lib/permalinks.ts';
@@ -72,12 +72,12 @@ async function loadAll(): Promise<Loaded> {
 	// The public edition leaves out internal entries here, so no page, link, search record or
 	// API file can reach them; the content rules keep public entries from linking to them.
 	const shown = (e: { data: { audience: 'public' | 'internal' } }) => inEdition(siteConfig.edition, e.data.audience);
-	const kbShown = kb.filter((e) => shown(e) && (showDrafts || e.data.status !== 'draft')).sort(byOrder);
+	const kbShown = kb.filter((e) => hasPage(siteConfig.edition, e.data, showDrafts)).sort(byOrder);
 	const loaded = {
 		kb: kbShown,
 		kbIndex: indexKb(kbShown),
 		faq: faq
-			.filter((e) => shown(e) && (showDrafts || e.data.status !== 'draft'))
+			.filter((e) => hasPage(siteConfig.edition, e.data, showDrafts))
 			.sort((a, b) => a.data.order - b.data.order || a.data.question.localeCompare(b.data.question)),
 		runbooks: runbooks.filter(shown).sort(byOrder),
 		templates: templates.filter(shown).sort(byOrder),

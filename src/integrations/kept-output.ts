@@ -4,13 +4,15 @@
  * 5,000-article site, and as many deleted first). Kept, such a page stays where it is; when the
  * build is done, what it did not write or keep is removed (src/lib/output-prune.ts), so the
  * folder holds what a build from scratch would; the search folders the step after Pagefind
- * prunes itself (PRUNED_AFTER_PAGEFIND) are left to it.
+ * prunes itself (PRUNED_AFTER_PAGEFIND) are left to it, and `/api/kb/` to the step that writes it
+ * (src/integrations/kb-api.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { markBuildStart, pruneOutput } from '../lib/output-prune-fs.ts';
+import { KB_API_FOLDER } from '../lib/kb-api-files.ts';
 import { PRUNED_AFTER_PAGEFIND } from '../lib/search/pagefind-site.ts';
 
 export function keptOutput(): AstroIntegration {
@@ -34,7 +36,7 @@ export function keptOutput(): AstroIntegration {
 				const routeFiles = new Set(
 					[...assets.values()].flat().map((url) => relative(root, fileURLToPath(url)).split(sep).join('/')),
 				);
-				const removed = pruneOutput(root, startedMs, routeFiles, PRUNED_AFTER_PAGEFIND);
+				const removed = pruneOutput(root, startedMs, routeFiles, [...PRUNED_AFTER_PAGEFIND, KB_API_FOLDER]);
 				if (removed > 0) logger.info(`removed ${removed} file(s) left over from earlier builds`);
 			},
 		},

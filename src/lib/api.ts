@@ -122,6 +122,14 @@ export async function kbDocument(kb: KbSource, body: string, origins: Origins, h
 	};
 }
 
+/**
+ * The text of `/api/kb/<ID>.json`, as the dev server serves it and the build writes it
+ * (src/lib/kb-api-files-fs.ts): the document, tab-indented.
+ */
+export async function kbDocumentText(kb: KbSource, body: string, origins: Origins, html: RenderHtml): Promise<string> {
+	return JSON.stringify(await kbDocument(kb, body, origins, html), null, '\t');
+}
+
 export interface FaqSource {
 	slug: string;
 	question: string;

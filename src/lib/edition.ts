@@ -20,6 +20,13 @@ export function editionFrom(value: string | undefined): Edition {
 export const inEdition = (edition: Edition, audience: Audience): boolean =>
 	edition === 'internal' || audience === 'public';
 
+/**
+ * Whether an entry with a status (a KB article, an FAQ) has a page in a build of `edition`:
+ * meant for it, and not a draft unless the build shows drafts (the dev server does).
+ */
+export const hasPage = (edition: Edition, data: { audience: Audience; status: string }, drafts = false): boolean =>
+	inEdition(edition, data.audience) && (drafts || data.status !== 'draft');
+
 /** Where each edition is written unless `TIERZERO_OUT_DIR` says otherwise. */
 export const OUT_DIR: Record<Edition, string> = { public: './dist', internal: './dist-internal' };
 

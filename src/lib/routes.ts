@@ -7,7 +7,7 @@ import siteFile from '../../site.config.ts';
 import { SHARDS } from './search/spell.ts';
 
 import { POLICY_PAGE_KINDS } from '../schemas/policy.ts';
-import { inEdition, type Audience, type Edition } from './edition.ts';
+import { hasPage, inEdition, type Audience, type Edition } from './edition.ts';
 import {
 	API_PATH,
 	INDEX_PATH,
@@ -77,12 +77,12 @@ export function siteRoutes(content: RouteSources, edition: Edition = 'public'): 
 	if (edition === 'public') routes.add('/sitemap-index.xml');
 	const kb = shown(content.kb);
 	const published = kb.filter((e) => e.data.status === 'published');
-	for (const { data } of kb) {
-		if (data.status === 'draft') continue;
+	for (const { data } of content.kb) {
+		if (!hasPage(edition, data)) continue;
 		routes.add(kbPath(data.id));
 		routes.add(apiKbPath(data.id));
 	}
-	const faqs = shown(content.faq).filter((e) => e.data.status !== 'draft');
+	const faqs = content.faq.filter((e) => hasPage(edition, e.data));
 	for (const { filePath, data } of faqs) {
 		routes.add(faqCategoryPath(data.category));
 		routes.add(faqFilePath(data.category, filePath));

@@ -8,6 +8,11 @@ import { BUILD_TIMEOUT, baseTree, build, type BuildResult, type Tree } from './s
 // the page is still in the output folder (kept between builds), `(restored)` when copied back.
 const restored = (r: BuildResult) =>
 	new Set([...r.output.matchAll(/├─ (\S+) \((?:cached|restored)\)/g)].map((m) => m[1]!));
+// The build writes /api/kb/ itself after the pages (src/integrations/kb-api.ts) and says how many files it wrote and kept.
+const kbApiCounts = (r: BuildResult) => {
+	const m = /\/api\/kb\/: (\d+) file\(s\) written, (\d+) kept from the last build, (\d+) removed/.exec(r.output);
+	return m ? { written: Number(m[1]), kept: Number(m[2]), removed: Number(m[3]) } : undefined;
+};
 
 /** Every file below dir, relative to it. */
 function files(dir: string, prefix = ''): string[] {
@@ -57,14 +62,15 @@ describe('a rebuild after an edit, with the build cache kept', () => {
 	it('renders the edited article again and copies the other articles from the last build', () => {
 		for (const r of [cold, bodyEdited, cleanBuild]) expect(r.status, r.output).toBe(0);
 		expect(restored(cold).size).toBe(0);
+		const articles = kbApiCounts(cold)!.written;
+		expect(kbApiCounts(cold)).toEqual({ written: articles, kept: 0, removed: 0 });
 		const copied = restored(bodyEdited);
 		expect(copied).not.toContain('/kb/KB-0002/index.html');
-		expect(copied).not.toContain('/api/kb/KB-0002.json');
-		for (const id of ['KB-0001', 'KB-0003']) {
-			expect(copied).toContain(`/kb/${id}/index.html`);
-			expect(copied).toContain(`/api/kb/${id}.json`);
-		}
+		for (const id of ['KB-0001', 'KB-0003']) expect(copied).toContain(`/kb/${id}/index.html`);
+		// The edited article's API file is written again; the others stay as the last build wrote them.
+		expect(kbApiCounts(bodyEdited)).toEqual({ written: 1, kept: articles - 1, removed: 0 });
 		expect(pagesAfterBodyEdit.get('kb/KB-0002/index.html')).toContain('up to six times');
+		expect(pagesAfterBodyEdit.get('api/kb/KB-0002.json')).toContain('up to six times');
 		// Lists by category and tag show frontmatter only: a body edit leaves them to be copied.
 		expect(copied).toContain('/categories/webhooks/index.html');
 		expect(copied).toContain('/tags/install/index.html');
@@ -101,4 +107,18 @@ describe('a rebuild after an edit, with the build cache kept', () => {
 		expect(left).toContain('tags/install/index.html');
 		expect(untagged.output).toMatch(/removed 1 file\(s\) left over from earlier builds/);
 	}, BUILD_TIMEOUT);
+
+	it("removes a deleted article's API file, and writes one for a new article", async () => {
+		const NEW = 'kb/webhooks/new-article.md';
+		tree.write(NEW, tree.read(ARTICLE).replace(/^id: KB-0002$/m, 'id: KB-0099').replace(/^title: .*$/m, 'title: Webhook signatures can be checked'));
+		const added = await build(tree);
+		expect(added.status, added.output).toBe(0);
+		expect(files(added.dist)).toContain('api/kb/KB-0099.json');
+		expect(kbApiCounts(added)).toMatchObject({ written: 1, removed: 0 });
+		rmSync(join(tree.content, NEW));
+		const deleted = await build(tree);
+		expect(deleted.status, deleted.output).toBe(0);
+		expect(files(deleted.dist)).not.toContain('api/kb/KB-0099.json');
+		expect(kbApiCounts(deleted)).toMatchObject({ written: 0, removed: 1 });
+	}, 2 * BUILD_TIMEOUT);
 });
