@@ -9,7 +9,8 @@ import { markdownToHtml as satteriMarkdownToHtml } from 'satteri';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { linkEntryIds, rehypeIdLinks } from './id-links.ts';
-import { alignAsAttribute, satteriSteps } from './markdown-steps.ts';
+import { alignAsAttribute, satteriSteps, stepsMayApply } from './markdown-steps.ts';
+import GithubSlugger from 'github-slugger';
 
 let processor: Promise<MarkdownRenderer> | undefined;
 let rustProcessor: Promise<MarkdownRenderer> | undefined;
@@ -66,11 +67,40 @@ const headingIds = (ctx: { source: string }) => (MAY_HAVE_HEADING.test(ctx.sourc
  * section of every article, 40,000 texts on a 10,000-article site, and the same HTML comes out.
  */
 export async function markdownToHtmlRust(markdown: string): Promise<string> {
-	const html = /!\[|<img\b/i.test(markdown)
-		? (await (await astroRustProcessor()).render(markdown)).code
-		: (await satteriMarkdownToHtml(markdown, { features: RUST_FEATURES, hastPlugins: [steps, headingIds], data: {} })).html;
+	let html: string | null = null;
+	if (/!\[|<img\b/i.test(markdown)) html = (await (await astroRustProcessor()).render(markdown)).code;
+	else if (!stepsMayApply(markdown, '') && !/<h[1-6]\b/i.test(markdown)) {
+		html = headingIdsInHtml((await satteriMarkdownToHtml(markdown, { features: RUST_FEATURES, hastPlugins: [], data: {} })).html);
+	}
+	html ??= (await satteriMarkdownToHtml(markdown, { features: RUST_FEATURES, hastPlugins: [steps, headingIds], data: {} })).html;
 	// Without the newline Sätteri ends its output with, as unified gives it.
 	return html.replace(/\n$/, '');
+}
+
+// The character references Sätteri writes in text; any other makes headingIdsInHtml give up.
+const TEXT_REFERENCES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
+
+/**
+ * Astro's heading ids (satteriHeadingIdsPlugin: github-slugger over each heading's text, in
+ * order) added to HTML that Sätteri rendered from Markdown without plugins, whose headings carry
+ * no attributes: a third of the API's sections have a heading and nothing else a plugin is for,
+ * and this spares them the copy of their tree into JavaScript. `null` when a heading's text is
+ * not certain from the HTML (a character reference or a comment in it, or the word
+ * "frontmatter", which Astro's plugin reads differently); the caller then runs the plugin.
+ */
+export function headingIdsInHtml(html: string): string | null {
+	// A heading with attributes was not Markdown's: leave it to the plugin.
+	if (/<h[1-6]\s/.test(html)) return null;
+	if (!/<h[1-6]>/.test(html)) return html;
+	const slugger = new GithubSlugger();
+	let unsure = false;
+	const out = html.replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_, level: string, inner: string) => {
+		const text = inner.replace(/<[^>]*>/g, '');
+		if (inner.includes('<!--') || /frontmatter/.test(text) || /&(?!(?:amp|lt|gt|quot|#39|#x27);)/.test(text)) unsure = true;
+		const id = slugger.slug(text.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (ref) => TEXT_REFERENCES[ref]!));
+		return `<h${level} id="${id.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">${inner}</h${level}>`;
+	});
+	return unsure ? null : out;
 }
 
 /**

@@ -2,7 +2,7 @@ import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linkEntryIds } from '../../../src/lib/id-links.ts';
-import { markdownToHtmlRust } from '../../../src/lib/markdown-html.ts';
+import { headingIdsInHtml, markdownToHtmlRust } from '../../../src/lib/markdown-html.ts';
 import { alignAsAttribute, satteriSteps } from '../../../src/lib/markdown-steps.ts';
 
 // What the API rendered before it called Sätteri directly: Astro's processor with the same steps.
@@ -27,6 +27,10 @@ const TEXTS = [
 	'#hashtag and a # b',
 	'    # indented code\n\n```\n# not a heading\n```',
 	'Run `ps | grep x` then pick Yes | No.',
+	"## It's \"quoted\" & <escaped> -- Café\n\n## It's \"quoted\" & <escaped> -- Café",
+	'## Edit the frontmatter\n\n## A <!-- note --> b\n\n## [Link](/kb/) and ![x](./i.png)',
+	'## A&nbsp;b &copy; &#169;\n\n### *em* __strong__ `a < b`',
+	'## Line with a hard  \nbreak\n\nSetext\nover two\n---',
 ];
 
 describe('markdownToHtmlRust', () => {
@@ -39,6 +43,8 @@ describe('markdownToHtmlRust', () => {
 			'## Symptoms', '### Method 1', '### Method 1', '#### *Step* `two`', 'Heading', '=====', '-----', '---',
 			'- item', '- ## listed', '1. # numbered', '> quoted', '> ## quoted heading', '| a | b |', '| --- | :-: |',
 			'| KB-0042 | 2 |', 'See KB-0042.', 'x & y < z "q"', '![i](./a.png)', '<h2>raw</h2>', '```', 'code # x', '',
+			"## It's & <b> \"q\"", '### Café -- ü...', '## frontmatter', '## a <!-- c --> b', '## &copy; &#38;', '## [l](/x/) `c`',
+			'<h2 class="x">raw</h2>', '## *a* **b** ~~c~~',
 		);
 		await fc.assert(
 			fc.asyncProperty(fc.array(line, { maxLength: 12 }), async (lines) => {
@@ -47,5 +53,20 @@ describe('markdownToHtmlRust', () => {
 			}),
 			{ numRuns: 300 },
 		);
+	});
+});
+
+describe('headingIdsInHtml', () => {
+	it('gives headings the ids Astro gives them, numbering repeats', () => {
+		expect(headingIdsInHtml('<h2>Fix it &amp; <code>run</code></h2>\n<p>x</p>\n<h3>Fix it &amp; run</h3>')).toBe(
+			'<h2 id="fix-it--run">Fix it &amp; <code>run</code></h2>\n<p>x</p>\n<h3 id="fix-it--run-1">Fix it &amp; run</h3>',
+		);
+		expect(headingIdsInHtml('<p>no heading</p>')).toBe('<p>no heading</p>');
+	});
+
+	it('leaves to the plugin a heading whose text it cannot be sure of', () => {
+		for (const html of ['<h2>a &copy; b</h2>', '<h2>a <!-- c --> b</h2>', '<h2>the frontmatter</h2>', '<h2 class="x">a</h2>', '<h2>a</h2><h3 id="own">b</h3>']) {
+			expect(headingIdsInHtml(html), html).toBeNull();
+		}
 	});
 });
