@@ -87,13 +87,14 @@ export async function writeKbApiFiles(build: KbApiBuild): Promise<KbApiResult> {
 	const entries = storedKbEntries(build.storeFile).filter((e) => hasPage(build.edition, e.data));
 	const wanted = new Map(entries.map((e) => [e.data.id, kbApiKey(digest, build.origins, e.filePath ?? '', e.data, e.body ?? '')]));
 	const dir = join(build.outDir, KB_API_FOLDER);
-	mkdirSync(dir, { recursive: true });
-	const present = new Set(readdirSync(dir, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name));
+	const present = new Set(existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name) : []);
 	const plan = planKbApiFiles(wanted, readKeys(build.keysFile), present);
 	// The keys go before any file changes: a build stopped halfway leaves no keys, and the next writes every file.
 	rmSync(build.keysFile, { force: true });
 	const toWrite = new Set(plan.write);
 	const pending = entries.filter((e) => toWrite.has(e.data.id));
+	// No folder for a knowledge base with no article, as a build from scratch would have none.
+	if (pending.length > 0) mkdirSync(dir, { recursive: true });
 	for (let i = 0; i < pending.length; i += BATCH) {
 		await Promise.all(
 			pending.slice(i, i + BATCH).map(async (e) => {
@@ -103,6 +104,7 @@ export async function writeKbApiFiles(build: KbApiBuild): Promise<KbApiResult> {
 		);
 	}
 	for (const name of plan.remove) rmSync(join(dir, name), { force: true });
+	if (wanted.size === 0) rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dirname(build.keysFile), { recursive: true });
 	writeFileSync(build.keysFile, JSON.stringify(Object.fromEntries(wanted)));
 	return { written: plan.write.length, kept: plan.keep.length, removed: plan.remove.length };

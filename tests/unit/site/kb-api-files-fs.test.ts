@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as devalue from 'devalue';
@@ -88,5 +88,17 @@ describe('writeKbApiFiles', () => {
 		expect(await writeKbApiFiles({ ...build, origins: { ...origins, public: 'https://other.example.com' } })).toMatchObject({ written: 1 });
 		rmSync(build.keysFile);
 		expect(await writeKbApiFiles({ ...build, origins: { ...origins, public: 'https://other.example.com' } })).toMatchObject({ written: 1, kept: 0 });
+	});
+});
+
+describe('writeKbApiFiles with no article', () => {
+	it('makes no folder, and removes the one an earlier build left', async () => {
+		writeStore([]);
+		expect(await writeKbApiFiles(build)).toEqual({ written: 0, kept: 0, removed: 0 });
+		expect(existsSync(apiDir())).toBe(false);
+		mkdirSync(apiDir(), { recursive: true });
+		writeFileSync(join(apiDir(), 'KB-0001.json'), '{}');
+		expect(await writeKbApiFiles(build)).toEqual({ written: 0, kept: 0, removed: 1 });
+		expect(existsSync(apiDir())).toBe(false);
 	});
 });
