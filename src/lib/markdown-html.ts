@@ -6,11 +6,12 @@
 import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { createSatteriMarkdownProcessor, satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { markdownToHtml as satteriMarkdownToHtml } from 'satteri';
+import GithubSlugger from 'github-slugger';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import { htmlAttribute } from './escape.ts';
 import { linkEntryIds, rehypeIdLinks } from './id-links.ts';
 import { alignAsAttribute, satteriSteps, stepsMayApply } from './markdown-steps.ts';
-import GithubSlugger from 'github-slugger';
 
 let processor: Promise<MarkdownRenderer> | undefined;
 let rustProcessor: Promise<MarkdownRenderer> | undefined;
@@ -98,7 +99,7 @@ export function headingIdsInHtml(html: string): string | null {
 		const text = inner.replace(/<[^>]*>/g, '');
 		if (inner.includes('<!--') || /frontmatter/.test(text) || /&(?!(?:amp|lt|gt|quot|#39|#x27);)/.test(text)) unsure = true;
 		const id = slugger.slug(text.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (ref) => TEXT_REFERENCES[ref]!));
-		return `<h${level} id="${id.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">${inner}</h${level}>`;
+		return `<h${level} id="${htmlAttribute(id)}">${inner}</h${level}>`;
 	});
 	return unsure ? null : out;
 }
