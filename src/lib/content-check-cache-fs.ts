@@ -10,12 +10,12 @@
  * to any of it, the first run reads everything again. A cache that cannot be read is ignored.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { readEntry, type EntryRecord } from './entry-record.ts';
+import { codeFingerprint } from './code-fingerprint-fs.ts';
 import { fileStamp, writeFileAtomic } from './files-fs.ts';
 
 /** The cache's file in a build's cache folder. */
@@ -37,22 +37,13 @@ interface Kept {
 
 const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64');
 
-let codeFingerprint: string | undefined;
+let codeFingerprintOfRecords: string | undefined;
 
 /** A hash of the code records depend on: the sources of src/lib and src/schemas, and YAML's version. */
 export function recordCodeFingerprint(): string {
-	if (codeFingerprint !== undefined) return codeFingerprint;
-	const hash = createHash('sha256');
 	const lib = dirname(fileURLToPath(import.meta.url));
-	for (const dir of [lib, join(lib, '..', 'schemas')]) {
-		for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) {
-			hash.update(`${name}\0`).update(readFileSync(join(dir, name))).update('\0');
-		}
-	}
-	const yamlPackage = createRequire(import.meta.url).resolve('yaml/package.json');
-	hash.update((JSON.parse(readFileSync(yamlPackage, 'utf8')) as { version: string }).version);
-	codeFingerprint = hash.digest('base64');
-	return codeFingerprint;
+	codeFingerprintOfRecords ??= codeFingerprint([lib, join(lib, '..', 'schemas')], ['yaml']);
+	return codeFingerprintOfRecords;
 }
 
 /** Entry records of one content tree, the kept ones where a file's bytes are unchanged. */

@@ -3,12 +3,12 @@
  * store after `astro build` has written the pages (src/integrations/kb-api.ts says why), reusing
  * the files of the last build that nothing changed (src/lib/kb-api-files.ts).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as devalue from 'devalue';
 import { kbDocumentText, type KbSource, type Origins } from './api.ts';
+import { codeFingerprint } from './code-fingerprint-fs.ts';
 import { hasPage, type Edition } from './edition.ts';
 import { KB_API_FOLDER, kbApiFileName, kbApiKey, planKbApiFiles } from './kb-api-files.ts';
 import { markdownToHtmlFor } from './markdown-html.ts';
@@ -27,29 +27,13 @@ export function storedKbEntries(storeFile: string): StoredEntry[] {
 	return [...(store.get('kb')?.values() ?? [])];
 }
 
-/** Every file below `dir`, relative to `root`, with `/`, in a stable order. */
-function filesBelow(root: string, dir: string): string[] {
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir, { withFileTypes: true, recursive: true })
-		.filter((d) => d.isFile())
-		.map((d) => relative(root, join(d.parentPath, d.name)).split(sep).join('/'))
-		.sort();
-}
-
 /**
  * What stands for the code that renders the files: the project's library code and the lock
  * file of the installed packages (the Markdown processors). Any change there writes every file
  * again, as Astro's incremental build renders a route again when its code changes.
  */
-export function codeDigest(root: string): string {
-	const hash = createHash('sha256');
-	for (const file of [...filesBelow(root, join(root, 'src', 'lib')), 'package-lock.json']) {
-		const path = join(root, file);
-		if (!existsSync(path)) continue;
-		hash.update(`${file}\0`).update(readFileSync(path)).update('\0');
-	}
-	return hash.digest('base64url');
-}
+export const kbApiCodeFingerprint = (root: string): string =>
+	codeFingerprint([join(root, 'src', 'lib'), join(root, 'package-lock.json')]);
 
 export interface KbApiBuild {
 	/** The project's root (for the code digest). */
@@ -83,7 +67,7 @@ function readKeys(file: string): Record<string, string> {
 
 /** Writes, keeps and removes the files of KB_API_FOLDER for this build; says how many of each. */
 export async function writeKbApiFiles(build: KbApiBuild): Promise<KbApiResult> {
-	const digest = codeDigest(build.root);
+	const digest = kbApiCodeFingerprint(build.root);
 	const entries = storedKbEntries(build.storeFile).filter((e) => hasPage(build.edition, e.data));
 	const wanted = new Map(entries.map((e) => [e.data.id, kbApiKey(digest, build.origins, e.filePath ?? '', e.data, e.body ?? '')]));
 	const dir = join(build.outDir, KB_API_FOLDER);
