@@ -80,6 +80,7 @@ export async function markdownToHtmlRust(markdown: string): Promise<string> {
 
 // The character references Sätteri writes in text; any other makes headingIdsInHtml give up.
 const TEXT_REFERENCES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
+const TEXT_REFERENCE = new RegExp(Object.keys(TEXT_REFERENCES).join('|'), 'g');
 
 /**
  * Astro's heading ids (satteriHeadingIdsPlugin: github-slugger over each heading's text, in
@@ -97,8 +98,10 @@ export function headingIdsInHtml(html: string): string | null {
 	let unsure = false;
 	const out = html.replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_, level: string, inner: string) => {
 		const text = inner.replace(/<[^>]*>/g, '');
-		if (inner.includes('<!--') || /frontmatter/.test(text) || /&(?!(?:amp|lt|gt|quot|#39|#x27);)/.test(text)) unsure = true;
-		const id = slugger.slug(text.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (ref) => TEXT_REFERENCES[ref]!));
+		const decoded = text.replace(TEXT_REFERENCE, (ref) => TEXT_REFERENCES[ref]!);
+		// Any `&` left in the HTML's text starts a reference this does not decode.
+		if (inner.includes('<!--') || /frontmatter/.test(text) || text.replace(TEXT_REFERENCE, '').includes('&')) unsure = true;
+		const id = slugger.slug(decoded);
 		return `<h${level} id="${htmlAttribute(id)}">${inner}</h${level}>`;
 	});
 	return unsure ? null : out;
