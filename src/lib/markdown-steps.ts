@@ -55,43 +55,86 @@ export function plainHast(node: Readonly<Record<string, unknown>>): HastNode {
  */
 const TABLE_DELIMITER_ROW = /^[ \t>]*(?=[^\n]*-)(?=[^\n]*[|:])[|:\- \t]+$|\|[^\n]*\n[ \t>]*-[- \t]*$/m;
 
+/** Anything but a Markdown table that a step could change: an entry ID, a character reference that could spell one, an aligned cell, an HTML table. */
+const OTHER_THAN_TABLES = /text-align|<t(?:able|h|d)\b|&#|\b(?:KB|RB|TPL)-/i;
+
 /**
- * Whether any step could change a body's tree: it is a runbook, or its Markdown has a table (a
- * GFM delimiter row, or HTML), a cell's alignment, an entry ID, or a character reference that
- * could spell one. Most KB articles have none of these, and skip the plugin and with it the copy
- * of their whole tree into JavaScript, the plugin's main cost. Errs on the side of running the steps.
+ * What the steps could change in a body: nothing; its Markdown tables and nothing else; or
+ * anything in it (a runbook, an entry ID or a character reference that could spell one, an
+ * aligned cell, an HTML table). Most KB articles change nowhere, and of the rest most have
+ * tables only (nine in ten in the generated knowledge base). Errs towards the wider.
  */
-export function stepsMayApply(source: string, path: string): boolean {
-	return (
-		isRunbookFile(path) ||
-		/text-align|<t(?:able|h|d)\b|&#|\b(?:KB|RB|TPL)-/i.test(source) ||
-		TABLE_DELIMITER_ROW.test(source)
-	);
+export function stepsScope(source: string, path: string): 'none' | 'tables' | 'tree' {
+	if (isRunbookFile(path) || OTHER_THAN_TABLES.test(source)) return 'tree';
+	return TABLE_DELIMITER_ROW.test(source) ? 'tables' : 'none';
 }
+
+/**
+ * Whether any step could change a body's tree (`stepsScope` is not "none"): bodies that skip
+ * the plugin skip with it the copy of their tree into JavaScript.
+ */
+export const stepsMayApply = (source: string, path: string): boolean => stepsScope(source, path) !== 'none';
 
 /** An entry of `satteri({ hastPlugins })`: a plugin, or a factory that decides per body. */
 type SatteriHastPluginEntry = NonNullable<SatteriProcessorOptions['hastPlugins']>[number];
 /** A Sätteri HAST plugin itself. */
 type SatteriHastPlugin = Extract<SatteriHastPluginEntry, { name: string }>;
 
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
 /**
- * The Sätteri HAST plugin that runs `steps` over a `.md` body: once per file, after the
- * processor's own visitors (code highlighting), on a plain copy that then replaces the tree;
- * left out for a body no step could change (`stepsMayApply`).
+ * The Sätteri HAST plugin that runs `steps` over a `.md` body, after the processor's own
+ * visitors (code highlighting), as `stepsScope` decides per body:
+ * - "tree": once, on a plain copy of the whole tree that then replaces it;
+ * - "tables": only the body's tables and headings cross into JavaScript, in document order, and
+ *   the steps run on a root that holds copies of just those: all a step reads about a table is
+ *   the heading it sits under and the tables before it. Each table is then replaced by what the
+ *   steps made of it. A body with tables is often a long one, with highlighted code, and the
+ *   copy of its whole tree was most of the plugin's cost;
+ * - "none": left out.
  * By default: table alignment as unified writes it, then the project's steps.
  */
 export function satteriSteps(
 	steps: readonly HastStep[] = [(tree) => alignAsAttribute(tree), ...HAST_STEPS],
 ): SatteriHastPluginEntry {
-	const plugin: SatteriHastPlugin = {
+	const pathOf = (url: URL | undefined) => (url ? decodeURIComponent(url.pathname) : '');
+	const run = (tree: HastNode, url: URL | undefined) => {
+		for (const step of steps) step(tree, pathOf(url));
+	};
+	const wholeTree: SatteriHastPlugin = {
 		name: 'tierzero-markdown-steps',
 		after(root, ctx) {
 			const tree = plainHast(root as unknown as Record<string, unknown>);
-			const path = ctx.fileURL ? decodeURIComponent(ctx.fileURL.pathname) : '';
-			for (const step of steps) step(tree, path);
+			run(tree, ctx.fileURL);
 			// Sätteri's node types are hast's; HastNode is the loose shape our steps share.
 			ctx.replaceNode(root, tree as unknown as typeof root);
 		},
 	};
-	return (ctx) => (stepsMayApply(ctx.source, ctx.fileURL ? decodeURIComponent(ctx.fileURL.pathname) : '') ? plugin : null);
+	// One per body: it keeps that body's outline.
+	const tablesOnly = (): SatteriHastPlugin => {
+		const outline: HastNode[] = [];
+		let stepped: Promise<HastNode[]> | undefined;
+		return {
+			name: 'tierzero-markdown-steps-tables',
+			element: {
+				filter: ['table', ...HEADINGS],
+				visit(node, ctx) {
+					const at = outline.push(plainHast(node as unknown as Record<string, unknown>)) - 1;
+					if (node.tagName !== 'table') return;
+					// Sätteri hands over every match before it awaits a result, so the steps see them all.
+					stepped ??= Promise.resolve().then(() => {
+						const tree: HastNode = { type: 'root', children: outline };
+						run(tree, ctx.fileURL);
+						return tree.children!;
+					});
+					// A step replaces a table in place (by its region), so its index still holds.
+					return stepped.then((children) => children[at] as unknown as typeof node);
+				},
+			},
+		};
+	};
+	return (ctx) => {
+		const scope = stepsScope(ctx.source, pathOf(ctx.fileURL));
+		return scope === 'tree' ? wholeTree : scope === 'tables' ? tablesOnly() : null;
+	};
 }

@@ -1,11 +1,12 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import fc from 'fast-check';
 import { parseFragment, serialize } from 'parse5';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
 import { rehypeIdLinks } from '../../../src/lib/id-links.ts';
-import { plainHast, satteriSteps, stepsMayApply } from '../../../src/lib/markdown-steps.ts';
+import { plainHast, satteriSteps, stepsMayApply, stepsScope } from '../../../src/lib/markdown-steps.ts';
 import { rehypeRunbookChecklist } from '../../../src/lib/rehype-runbook-checklist.ts';
 import { rehypeTableScroll } from '../../../src/lib/rehype-table-scroll.ts';
 import { markdown } from '../support/markdown.ts';
@@ -17,6 +18,14 @@ const mdx = await createMarkdownProcessor({
 	gfm: false,
 	remarkPlugins: [remarkGfm],
 	rehypePlugins: [rehypeSlug, rehypeRunbookChecklist, rehypeIdLinks, rehypeTableScroll],
+	syntaxHighlight: false,
+});
+// The `.md` pipeline made to take the whole tree: its factory sees an entry ID the body does not have.
+type StepsContext = { source: string; fileURL: URL | undefined };
+const stepsEntry = satteriSteps() as (ctx: StepsContext) => unknown;
+const wholeTree = await createSatteriMarkdownProcessor({
+	hastPlugins: [((ctx: StepsContext) => stepsEntry({ ...ctx, source: `${ctx.source}\nKB-0001` })) as never],
+	features: { gfm: true, rawHtml: true },
 	syntaxHighlight: false,
 });
 const render = async (processor: typeof md, path: string, body: string) =>
@@ -103,6 +112,56 @@ describe('stepsMayApply', () => {
 		const always = (satteriSteps() as (ctx: unknown) => unknown)({ source: '| forced |\n| --- |', fileURL: undefined });
 		const forced = await createSatteriMarkdownProcessor({ hastPlugins: [always as never], features: { gfm: true, rawHtml: true }, syntaxHighlight: false });
 		expect(await render(md, 'kb/a.md', body)).toBe(await render(forced, 'kb/a.md', body));
+	});
+});
+
+describe('stepsScope', () => {
+	it('keeps a body whose only step-worthy content is Markdown tables to its tables', () => {
+		expect(stepsScope('## Limits\n\n| a | b |\n| :- | -: |\n| 1 | 2 |', '/c/kb/a.md')).toBe('tables');
+		expect(stepsScope('Plain text.', '/c/kb/a.md')).toBe('none');
+	});
+
+	it('takes the whole tree for a runbook, an entry ID, a character reference, an aligned cell or an HTML table', () => {
+		const table = '| a |\n| - |\n| 1 |';
+		expect(stepsScope(table, '/site/content/runbooks/outage.md')).toBe('tree');
+		for (const extra of ['See KB-0042.', 'KB&#45;0042', '<p style="text-align: right">x</p>', '<table><tr><td>1</td></tr></table>'])
+			expect(stepsScope(`${table}\n\n${extra}`, '/c/kb/a.md'), extra).toBe('tree');
+	});
+});
+
+describe('satteriSteps on a body with tables only', () => {
+	it('names each table after the heading it sits under and numbers repeats, as the whole-tree path does', async () => {
+		const body = [
+			'| before | any heading |', '| --- | --- |', '| 1 | 2 |', '',
+			'## Limits `v2`', '', '| Plan | Rate |', '| :--- | ---: |', '| Team | 600 |', '',
+			'> | quoted | table |', '> | :-: | - |', '> | 1 | 2 |', '',
+			'<h3>Raw heading</h3>', '', '- | listed |', '  | --- |', '  | 1 |', '',
+			'## Limits `v2`', '', 'a | b', '--|--', '1 | 2',
+		].join('\n');
+		expect(stepsScope(body, '/c/kb/a.md')).toBe('tables');
+		const html = await render(md, 'kb/a.md', body);
+		expect(html).toBe(await render(wholeTree, 'kb/a.md', body));
+		expect(html).toContain('<div class="table-scroll" role="region" tabindex="0" aria-label="Table"><table>');
+		expect(html).toContain('aria-label="Table: Limits v2"');
+		expect(html).toContain('aria-label="Table: Limits v2 (2)"');
+		expect(html).toContain('aria-label="Table: Raw heading"');
+		expect(html).toContain('<th align="right">Rate</th>');
+	});
+
+	it('renders any mix of headings, tables, quotes, lists and code as the whole-tree path does', async () => {
+		const line = fc.constantFrom(
+			'## Limits', '### Limits', '## Same', '#### *Step* `two`', 'Heading', '=====', '-----', '<h2>raw</h2>',
+			'| a | b |', '| --- | :-: |', '| :-- | --: |', '| 1 | x & y |', 'a | b', '--|--', '> | q | r |', '> | - | - |',
+			'- item', '- | l |', '  | - |', '1. # numbered', '> quoted', '```', 'code | x', '', 'x < z "q"',
+		);
+		await fc.assert(
+			fc.asyncProperty(fc.array(line, { maxLength: 14 }), async (lines) => {
+				const body = lines.join('\n');
+				fc.pre(stepsScope(body, '/c/kb/a.md') === 'tables');
+				expect(await render(md, 'kb/a.md', body)).toBe(await render(wholeTree, 'kb/a.md', body));
+			}),
+			{ numRuns: 200 },
+		);
 	});
 });
 
