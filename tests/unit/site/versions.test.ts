@@ -38,4 +38,11 @@ describe('versionsCovered', () => {
 		expect(versionsCovered(['>=2.0.0'], RELEASED)).toEqual([]);
 		expect(versionsCovered([], RELEASED)).toEqual([]);
 	});
+
+	it('answers a repeated question the same, and a caller changing its copy changes no later answer', () => {
+		const first = versionsCovered(['>=1.0.1'], RELEASED);
+		first.push('9.9.9');
+		expect(versionsCovered(['>=1.0.1'], RELEASED)).toEqual(['1.1.0', '1.1.0-beta', '1.0.2', '1.0.1']);
+		expect(versionsCovered(['>=1.0.1'], ['1.0.1', '1.0.0'])).toEqual(['1.0.1']);
+	});
 });
