@@ -29,21 +29,29 @@ export function mdxText(body: string): string {
 }
 
 /**
- * Counts the words (lower-case letter runs of 3 to 24 letters) of the given texts and returns
- * them most frequent first, ties in alphabetical order so the output is reproducible.
+ * Adds the words of `text` (lower-case letter runs of 3 to 24 letters) to `counts`, and returns it.
  */
-export function buildVocabulary(texts: Iterable<string>): Vocabulary {
-	const counts = new Map<string, number>();
-	for (const text of texts) {
-		// `match` with a global pattern gives the words alone, without a match object for each:
-		// a fifth less time than `matchAll` on the text of 10,000 articles (1.1 against 1.4 s).
-		for (const word of text.toLowerCase().match(WORD) ?? []) {
-			if (word.length < MIN_LENGTH || word.length > MAX_LENGTH) continue;
-			counts.set(word, (counts.get(word) ?? 0) + 1);
-		}
+export function countWords(text: string, counts: Map<string, number> = new Map()): Map<string, number> {
+	// `match` with a global pattern gives the words alone, without a match object for each:
+	// a fifth less time than `matchAll` on the text of 10,000 articles (1.1 against 1.4 s).
+	for (const word of text.toLowerCase().match(WORD) ?? []) {
+		if (word.length < MIN_LENGTH || word.length > MAX_LENGTH) continue;
+		counts.set(word, (counts.get(word) ?? 0) + 1);
 	}
+	return counts;
+}
+
+/** Words and their counts, most frequent first, ties in alphabetical order so the output is reproducible. */
+export function vocabularyOf(counts: ReadonlyMap<string, number>): Vocabulary {
 	const entries = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 	return { words: entries.map(([w]) => w), counts: entries.map(([, c]) => c) };
+}
+
+/** The vocabulary of the given texts: {@link countWords} over all, in {@link vocabularyOf}'s order. */
+export function buildVocabulary(texts: Iterable<string>): Vocabulary {
+	const counts = new Map<string, number>();
+	for (const text of texts) countWords(text, counts);
+	return vocabularyOf(counts);
 }
 
 /**
