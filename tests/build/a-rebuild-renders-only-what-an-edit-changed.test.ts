@@ -74,6 +74,8 @@ describe('a rebuild after an edit, with the build cache kept', () => {
 		// Lists by category and tag show frontmatter only: a body edit leaves them to be copied.
 		expect(copied).toContain('/categories/webhooks/index.html');
 		expect(copied).toContain('/tags/install/index.html');
+		// An FAQ answer shows other entries' frontmatter only, as an article page does.
+		expect(copied).toContain('/faq/cli/how-do-i-install/index.html');
 	});
 
 	it('gives the same output as a build from scratch, file for file', () => {
@@ -89,7 +91,7 @@ describe('a rebuild after an edit, with the build cache kept', () => {
 		tree.edit(ARTICLE, ...TITLE_EDIT);
 		const retitled = await build(tree);
 		expect(retitled.status, retitled.output).toBe(0);
-		expect([...restored(retitled)].filter((p) => /^\/(kb|categories|tags)\//.test(p))).toEqual([]);
+		expect([...restored(retitled)].filter((p) => /^\/(kb|categories|tags|faq)\//.test(p))).toEqual([]);
 		const category = readFileSync(join(retitled.dist, 'categories/webhooks/index.html'), 'utf8');
 		expect(category).toContain('Webhook deliveries are retried up to five times');
 		// KB-0001 lists KB-0002 as related.
