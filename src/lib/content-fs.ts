@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'astro/zod';
 import { CategoriesSchema, FaqSchema, KbSchema, PolicySchema, RedirectsSchema, RunbookSchema, TemplateSchema, type Category, type Policy, type Redirect } from '../schemas/index.ts';
@@ -144,7 +144,10 @@ export function checkContentTree(
 	options: { cacheDir: string; cwd?: string; fingerprint?: string; warn?: (message: string) => void },
 ): ContentCheck & { reused: number; parsed: number } {
 	const cache = new EntryRecordCache(options.cacheDir, root, options.fingerprint);
-	const { problems, counts, urls } = loadTree(root, options.cwd ?? process.cwd(), cache);
+	const { problems, counts, urls, set } = loadTree(root, options.cwd ?? process.cwd(), cache);
+	// Only a tree without problems has every KB file among the entries that passed their schema.
+	if (problems.length === 0) checkedKb.set(resolve(root), set.kb.map(({ data }) => ({ id: data.id, status: data.status })));
+	else checkedKb.delete(resolve(root));
 	try {
 		cache.save();
 	} catch (e) {
@@ -152,6 +155,16 @@ export function checkContentTree(
 	}
 	return { problems, counts, urls, reused: cache.reused, parsed: cache.parsed };
 }
+
+/** What the last check in this process without a problem read of each tree's KB articles, by its resolved folder. */
+const checkedKb = new Map<string, readonly { id: string; status: string }[]>();
+
+/**
+ * The ID and status of every KB article of `root`, as the last {@link checkContentTree} of it in
+ * this process found them with no problem in the tree; undefined when there was none. A build's
+ * later steps read them here rather than every article again (thousands of files, and their YAML).
+ */
+export const checkedKbArticles = (root: string): readonly { id: string; status: string }[] | undefined => checkedKb.get(resolve(root));
 
 function loadTree(root: string, cwd: string, cache: EntryRecordCache | null): ContentCheck & { set: LoadedContent } {
 	const problems: ContentProblem[] = [];
