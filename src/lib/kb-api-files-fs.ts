@@ -4,7 +4,6 @@
  * the files of the last build that nothing changed (src/lib/kb-api-files.ts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as devalue from 'devalue';
 import { kbDocumentText, type KbSource, type Origins } from './api.ts';
@@ -53,7 +52,7 @@ export interface KbApiResult {
 	removed: number;
 }
 
-/** How many articles are rendered at once: enough to keep the writes going while the next render. */
+/** How many articles are rendered at once (one at a time measured slower, 12.9 s of CPU against 12.3 s at 10,000). */
 const BATCH = 32;
 
 function readKeys(file: string): Record<string, string> {
@@ -83,7 +82,9 @@ export async function writeKbApiFiles(build: KbApiBuild): Promise<KbApiResult> {
 		await Promise.all(
 			pending.slice(i, i + BATCH).map(async (e) => {
 				const text = await kbDocumentText(e.data, e.body ?? '', build.origins, markdownToHtmlFor(e.filePath));
-				await writeFile(join(dir, kbApiFileName(e.data.id)), text);
+				// Written synchronously: through the thread pool, each file's open, write and close
+				// go to a thread and back, about 1 s more CPU over 10,000 files (measured, 4 runs each).
+				writeFileSync(join(dir, kbApiFileName(e.data.id)), text);
 			}),
 		);
 	}
