@@ -1,11 +1,11 @@
 /**
- * What the content check reads from one entry file by itself: its frontmatter as YAML gives it
- * (the schema runs on it afterwards) and the facts of its body. Nothing here depends on another
+ * What the content check reads from one entry file by itself: its frontmatter as the build's YAML
+ * parser gives it (the schema runs on it afterwards) and the facts of its body. Nothing here depends on another
  * file, so a record can be kept for as long as the file's text stays the same
  * (src/lib/content-check-cache-fs.ts); every rule across files runs on the records each time.
  */
 import { bodyFacts, type BodyFacts } from './content-rules.ts';
-import { splitFrontmatter } from './frontmatter.ts';
+import { splitEntryFrontmatter } from './frontmatter.ts';
 import { yamlProblem } from './yaml-problem.ts';
 
 export interface EntryRecord {
@@ -18,7 +18,7 @@ export interface EntryRecord {
 export function readEntry(source: string): { record: EntryRecord; body: string } {
 	let parsed;
 	try {
-		parsed = splitFrontmatter(source);
+		parsed = splitEntryFrontmatter(source);
 	} catch (e) {
 		// The body is still checked; no field is, as none could be read. Its ID, when a line
 		// says it, keeps links to this entry from being reported as well.

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineOfField, splitFrontmatter } from '../../../src/lib/frontmatter.ts';
+import { lineOfField, splitEntryFrontmatter, splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 
 describe('splitFrontmatter', () => {
 	it('parses the YAML and returns the body with the line it starts on', () => {
@@ -47,5 +48,67 @@ describe('lineOfField', () => {
 	});
 	it('points body problems at the first line after the frontmatter', () => {
 		expect(lineOfField(source, 'body')).toBe(7);
+	});
+});
+
+describe('splitEntryFrontmatter', () => {
+	const entry = (front: string) => `---\n${front}\n---\nBody\n`;
+
+	it('gives the frontmatter Astro’s content layer gives, for any frontmatter it can read', async () => {
+		// Astro's own frontmatter parser, which the content layer runs on every entry.
+		const { parseFrontmatter } = await import('@astrojs/internal-helpers/frontmatter');
+		const scalar = fc.oneof(
+			fc.string(),
+			fc.integer(),
+			fc.boolean(),
+			fc.constantFrom('2026-01-22', '2026-01-22 10:00:00', 'yes', '~', '0o17', '1.10', 'KB-0042'),
+		);
+		const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }));
+		const key = fc.stringMatching(/^[a-z][a-zA-Z0-9_-]{0,12}$/);
+		// Written as a writer would: `key: value`, scalars unquoted where YAML allows, lists in [ ].
+		const line = fc.tuple(key, value).map(([k, v]) => {
+			const text = (x: unknown) => (typeof x === 'string' && /^[\w .:-]*$/.test(x) && x.trim() === x && x !== '' ? x : JSON.stringify(x));
+			return `${k}: ${Array.isArray(v) ? `[${v.map(text).join(', ')}]` : text(v)}`;
+		});
+		fc.assert(
+			fc.property(fc.uniqueArray(line, { selector: (l) => l.split(':')[0], maxLength: 8 }), (lines) => {
+				const source = entry(lines.join('\n'));
+				let astro: unknown;
+				try {
+					astro = parseFrontmatter(source).frontmatter;
+				} catch {
+					expect(() => splitEntryFrontmatter(source)).toThrow();
+					return;
+				}
+				expect(splitEntryFrontmatter(source).data).toEqual(astro);
+			}),
+		);
+	});
+
+	it('reads an unquoted date as a Date, as the build does', () => {
+		expect(splitEntryFrontmatter(entry('updated: 2026-03-02')).data).toEqual({ updated: new Date('2026-03-02T00:00:00Z') });
+	});
+
+	it('throws the `yaml` package’s error, with its line and code, for YAML neither parser reads', () => {
+		let error: { code?: string; linePos?: { line: number }[] } | undefined;
+		try {
+			splitEntryFrontmatter(entry('id: KB-0001\ntitle: Webhooks: retries fail'));
+		} catch (e) {
+			error = e as typeof error;
+		}
+		expect(error?.code).toBe('BLOCK_AS_IMPLICIT_KEY');
+		expect(error?.linePos?.[0]?.line).toBe(2);
+	});
+
+	it('throws js-yaml’s error, with its line, for YAML only the build’s parser refuses', () => {
+		// An unknown tag: the `yaml` package warns and reads on; Astro's build would stop.
+		let error: { message: string; linePos?: { line: number }[] } | undefined;
+		try {
+			splitEntryFrontmatter(entry('id: KB-0001\ntitle: !foo x'));
+		} catch (e) {
+			error = e as typeof error;
+		}
+		expect(error?.message).toMatch(/unknown tag/);
+		expect(error?.linePos?.[0]?.line).toBe(2);
 	});
 });
