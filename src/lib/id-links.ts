@@ -9,6 +9,9 @@ import { ENTRY_ID_IN_TEXT as ENTRY_ID, idPath } from './permalinks.ts';
 export function mentionedIds(proseLines: readonly string[]): string[] {
 	const ids = new Set<string>();
 	for (const line of proseLines) {
+		// Every ID has a `-`, and what is taken out below only takes characters out: a line
+		// without one mentions none.
+		if (!line.includes('-')) continue;
 		// An ID inside a link's URL is the link checker's business (links.ts), not a mention.
 		const prose = line
 			.replace(/`[^`]*`/g, '')

@@ -49,6 +49,9 @@ export function linksIn(body: string): FoundLink[] {
 export function linksInProse(prose: readonly [text: string, line: number][]): FoundLink[] {
 	const found: FoundLink[] = [];
 	for (const [raw, line] of prose) {
+		// Every pattern needs a `]` or a `=`, and taking out code spans only takes characters out:
+		// a line with neither has no link (most prose lines; the check reads every line of every entry).
+		if (!raw.includes(']') && !raw.includes('=')) continue;
 		const text = raw.replace(/`[^`]*`/g, '');
 		for (const pattern of LINK_PATTERNS) {
 			for (const m of text.matchAll(pattern)) {

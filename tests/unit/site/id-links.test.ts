@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linkEntryIds, mentionedIds, type HastNode } from '../../../src/lib/id-links.ts';
+import { ENTRY_ID_IN_TEXT } from '../../../src/lib/permalinks.ts';
 
 const text = (value: string): HastNode => ({ type: 'text', value });
 const el = (tagName: string, ...children: HastNode[]): HastNode => ({
@@ -47,5 +49,26 @@ describe('linkEntryIds', () => {
 		const before = JSON.stringify(tree);
 		linkEntryIds(tree);
 		expect(JSON.stringify(tree)).toBe(before);
+	});
+});
+
+describe('mentionedIds skips lines without `-`', () => {
+	// What every line went through before lines were skipped.
+	const everyLine = (lines: string[]) => {
+		const ids = new Set<string>();
+		for (const line of lines) {
+			const prose = line.replace(/`[^`]*`/g, '').replace(/\]\([^)]*\)/g, ']').replace(/\bhref\s*=\s*("[^"]*"|'[^']*'|\{[^}]*\})/g, '');
+			for (const m of prose.matchAll(ENTRY_ID_IN_TEXT)) ids.add(m[1]!);
+		}
+		return [...ids];
+	};
+	it('and finds every ID found on every line', () => {
+		const line = fc.array(fc.constantFrom('KB', 'RB', 'TPL', '-', '0042', '12345', '001', '`', '](', ')', 'href="', '"', ' ', 'x'), { maxLength: 20 }).map((parts) => parts.join(''));
+		fc.assert(
+			fc.property(fc.array(line, { maxLength: 6 }), (lines) => {
+				expect(mentionedIds(lines)).toEqual(everyLine(lines));
+			}),
+			{ numRuns: 2000 },
+		);
 	});
 });

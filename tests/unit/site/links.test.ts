@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadAndCheckContent } from '../../../src/lib/content-fs.ts';
 import { headingIds, linkProblem, linksIn } from '../../../src/lib/links.ts';
@@ -120,5 +121,29 @@ describe('the content check', () => {
 		const routes = siteRoutes(set);
 		expect(routes.has('/kb/KB-0030/')).toBe(true); // archived: keeps its page
 		expect(routes.has('/kb/KB-0021/')).toBe(false); // draft: none
+	});
+});
+
+describe('linksIn skips lines without `]` or `=`', () => {
+	// What every line went through before lines were skipped: the same patterns, on every line.
+	const PATTERNS = [
+		/\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g,
+		/\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/g,
+		/^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/g,
+	];
+	const everyLine = (lines: string[]) =>
+		lines.flatMap((raw, line) => {
+			const text = raw.replace(/`[^`]*`/g, '');
+			return PATTERNS.flatMap((p) => [...text.matchAll(p)].map((m) => m[1] ?? m[2] ?? m[3]).filter(Boolean).map((url) => ({ url, line })));
+		});
+	it('and finds every link the patterns find on every line', () => {
+		// Lines of the characters links are made of, code spans that join them included.
+		const line = fc.array(fc.constantFrom('[', ']', '(', ')', '=', '"', "'", '`', '{', '}', '<', '>', ':', ' ', 'href', 'a', '/kb/', '#x'), { maxLength: 24 }).map((parts) => parts.join(''));
+		fc.assert(
+			fc.property(fc.array(line, { maxLength: 6 }), (lines) => {
+				expect(linksIn(lines.join('\n'))).toEqual(everyLine(lines));
+			}),
+			{ numRuns: 2000 },
+		);
 	});
 });
