@@ -8,7 +8,7 @@ import { withLines } from './lib/content-lines-fs.ts';
 import { checkContent, formatProblems, type ContentSet } from './lib/content-rules.ts';
 import { hasPage, inEdition } from './lib/edition.ts';
 import { indexKb, type KbIndex } from './lib/kb-index.ts';
-import { buildSettings, pageCacheKey, siteDigest } from './lib/page-cache-key.ts';
+import { buildSettings, entriesCacheKey, pageCacheKey, siteDigest } from './lib/page-cache-key.ts';
 import { compareIds, faqEventId, faqPath } from './lib/permalinks.ts';
 import { versionsCovered } from './lib/versions.ts';
 import type { Category } from './schemas/category.ts';
@@ -111,6 +111,15 @@ export async function entryCacheKey(entry: KbEntry | FaqEntry | RunbookEntry | T
  */
 export async function frontmatterCacheKey(): Promise<string> {
 	return (await all()).siteDigest;
+}
+
+/**
+ * The incremental build's key for a page that shows these entries whole, bodies included (the
+ * API's lists of FAQ answers, runbooks and reply templates): unchanged while they and every
+ * entry's frontmatter, the categories and the settings are.
+ */
+export async function entriesCacheKeyOf(entries: readonly (FaqEntry | RunbookEntry | TemplateEntry)[]): Promise<string> {
+	return entriesCacheKey(entries, (await all()).siteDigest);
 }
 
 /** Every KB article the build publishes a page for (published and archived; drafts only in dev). */

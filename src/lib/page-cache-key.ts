@@ -44,11 +44,25 @@ export function siteDigest(site: SiteMetadata): string {
 	return digestOf({ entries, categories: site.categories, settings: site.settings });
 }
 
-/** A page's key: its own entry's digest (frontmatter and body) and the site-wide digest. */
-export function pageCacheKey(entry: { id: string; digest?: string | number; body?: string; data: unknown }, site: string): string {
+type OwnEntry = { id: string; digest?: string | number; body?: string; data: unknown };
+
+/** An entry's own digest (frontmatter and body). */
+function ownDigest(entry: OwnEntry): string {
 	// Astro's glob loader always sets a digest; without one, hash what the entry holds.
-	const own = entry.digest !== undefined ? String(entry.digest) : digestOf({ id: entry.id, body: entry.body ?? '', data: entry.data });
-	return `${own}:${site}`;
+	return entry.digest !== undefined ? String(entry.digest) : digestOf({ id: entry.id, body: entry.body ?? '', data: entry.data });
+}
+
+/** A page's key: its own entry's digest (frontmatter and body) and the site-wide digest. */
+export function pageCacheKey(entry: OwnEntry, site: string): string {
+	return `${ownDigest(entry)}:${site}`;
+}
+
+/**
+ * The key of a page that shows several entries whole, bodies too (an API list of FAQ answers):
+ * their own digests, in order, and the site-wide digest.
+ */
+export function entriesCacheKey(entries: readonly OwnEntry[], site: string): string {
+	return `${digestOf(entries.map(ownDigest))}:${site}`;
 }
 
 // Where the build reads and writes, and the benchmark's own variables: none of them shows on a page.

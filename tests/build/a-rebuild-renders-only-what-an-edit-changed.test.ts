@@ -76,6 +76,8 @@ describe('a rebuild after an edit, with the build cache kept', () => {
 		expect(copied).toContain('/tags/install/index.html');
 		// An FAQ answer shows other entries' frontmatter only, as an article page does.
 		expect(copied).toContain('/faq/cli/how-do-i-install/index.html');
+		// The API's lists show no KB body: the list of articles, the FAQ answers and the policy are copied.
+		for (const list of ['kb', 'faq', 'policy']) expect(copied).toContain(`/api/${list}.json`);
 	});
 
 	it('gives the same output as a build from scratch, file for file', () => {
@@ -108,6 +110,19 @@ describe('a rebuild after an edit, with the build cache kept', () => {
 		expect(left).not.toContain('tags/path/index.html');
 		expect(left).toContain('tags/install/index.html');
 		expect(untagged.output).toMatch(/removed 1 file\(s\) left over from earlier builds/);
+	}, BUILD_TIMEOUT);
+
+	it("renders the API's FAQ list again when an answer changes, and copies the others", async () => {
+		tree.edit('faq/cli/how-do-i-install.mdx', 'then open a new shell', 'then open a new terminal');
+		const answered = await build(tree);
+		expect(answered.status, answered.output).toBe(0);
+		const copied = restored(answered);
+		expect(copied).not.toContain('/api/faq.json');
+		expect(copied).toContain('/api/kb.json');
+		expect(copied).toContain('/api/policy.json');
+		const faq = readFileSync(join(answered.dist, 'api/faq.json'), 'utf8');
+		expect(faq).toContain('then open a new terminal');
+		expect(faq).not.toContain('then open a new shell');
 	}, BUILD_TIMEOUT);
 
 	it("removes a deleted article's API file, and writes one for a new article", async () => {

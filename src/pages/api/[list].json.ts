@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { editionSections, entrySlug, faqs, kbArticles, policies, runbooks, templates } from '../../content.ts';
+import { editionSections, entriesCacheKeyOf, entrySlug, faqs, frontmatterCacheKey, kbArticles, policies, runbooks, templates } from '../../content.ts';
 import { faqList, kbList, policyList, runbookList, templateList } from '../../lib/api.ts';
 import { markdownToHtml } from '../../lib/markdown-html.ts';
 import { siteConfig } from '../../site-config.ts';
@@ -10,13 +10,19 @@ import { siteConfig } from '../../site-config.ts';
  */
 export async function getStaticPaths() {
 	const sections = await editionSections();
-	return [
-		'kb',
-		'faq',
-		'policy',
-		...(sections.runbooks ? ['runbooks'] : []),
-		...(sections.templates ? ['templates'] : []),
-	].map((list) => ({ params: { list } }));
+	// The incremental build's keys: the KB list and the policy show frontmatter and policy data
+	// only, which the site-wide key covers; the other lists show their entries' bodies too. An
+	// edit to one article's body leaves every list to be copied from the last build.
+	const frontmatter = await frontmatterCacheKey();
+	const keys: Record<string, () => Promise<string>> = {
+		kb: async () => frontmatter,
+		faq: async () => entriesCacheKeyOf(await faqs()),
+		policy: async () => frontmatter,
+		runbooks: async () => entriesCacheKeyOf(await runbooks()),
+		templates: async () => entriesCacheKeyOf(await templates()),
+	};
+	const lists = ['kb', 'faq', 'policy', ...(sections.runbooks ? ['runbooks'] : []), ...(sections.templates ? ['templates'] : [])];
+	return Promise.all(lists.map(async (list) => ({ params: { list }, cacheKey: await keys[list]!() })));
 }
 
 const origins = { site: siteConfig.origin, public: siteConfig.publicOrigin };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSettings, digestOf, pageCacheKey, siteDigest, type SiteMetadata } from '../../../src/lib/page-cache-key.ts';
+import { buildSettings, digestOf, entriesCacheKey, pageCacheKey, siteDigest, type SiteMetadata } from '../../../src/lib/page-cache-key.ts';
 
 const site = (over: Partial<SiteMetadata> = {}): SiteMetadata => ({
 	entries: [
@@ -72,6 +72,25 @@ describe("a page's key", () => {
 		const key = (body: string) => pageCacheKey({ id: 'a', body, data: { title: 'A' } }, 's');
 		expect(key('one')).toBe(key('one'));
 		expect(key('one')).not.toBe(key('two'));
+	});
+});
+
+describe('the key of a page showing several entries whole', () => {
+	const entry = (id: string, body: string) => ({ id, body, data: { title: id } });
+	it('changes when any entry, their order or the site does, and only then', () => {
+		const pages = fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.string({ maxLength: 3 })), { maxLength: 4 });
+		fc.assert(
+			fc.property(pages, pages, fc.constantFrom('s1', 's2'), fc.constantFrom('s1', 's2'), (one, two, site1, site2) => {
+				const key1 = entriesCacheKey(one.map(([id, body]) => entry(id, body)), site1);
+				const key2 = entriesCacheKey(two.map(([id, body]) => entry(id, body)), site2);
+				expect(key1 === key2).toBe(JSON.stringify(one) === JSON.stringify(two) && site1 === site2);
+			}),
+		);
+	});
+
+	it("uses each entry's own digest when the loader gave one", () => {
+		const key = (digest: string) => entriesCacheKey([{ id: 'a', digest, body: 'same', data: {} }], 's');
+		expect(key('d1')).not.toBe(key('d2'));
 	});
 });
 
