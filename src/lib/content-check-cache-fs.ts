@@ -6,7 +6,7 @@
  * files (IDs, links, audiences, URLs) still runs on all the records each time.
  *
  * The records depend on the code that makes them, so the cache also names a fingerprint of that
- * code (every module of src/lib and src/schemas, and the YAML parser's version): after a change
+ * code (every module of src/lib and src/schemas, and the YAML parsers' versions): after a change
  * to any of it, the first run reads everything again. A cache that cannot be read is ignored.
  */
 import { createHash } from 'node:crypto';
@@ -39,10 +39,10 @@ const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 let codeFingerprintOfRecords: string | undefined;
 
-/** A hash of the code records depend on: the sources of src/lib and src/schemas, and YAML's version. */
+/** A hash of the code records depend on: the sources of src/lib and src/schemas, and the YAML parsers' versions. */
 export function recordCodeFingerprint(): string {
 	const lib = dirname(fileURLToPath(import.meta.url));
-	codeFingerprintOfRecords ??= codeFingerprint([lib, join(lib, '..', 'schemas')], ['yaml']);
+	codeFingerprintOfRecords ??= codeFingerprint([lib, join(lib, '..', 'schemas')], ['yaml', 'js-yaml']);
 	return codeFingerprintOfRecords;
 }
 
