@@ -78,6 +78,8 @@ describe('a rebuild after an edit, with the build cache kept', () => {
 		expect(copied).toContain('/faq/cli/how-do-i-install/index.html');
 		// The API's lists show no KB body: the list of articles, the FAQ answers and the policy are copied.
 		for (const list of ['kb', 'faq', 'policy']) expect(copied).toContain(`/api/${list}.json`);
+		expect(copied).toContain('/kb/index.html');
+		expect(copied).toContain('/faq/cli/index.html');
 	});
 
 	it('gives the same output as a build from scratch, file for file', () => {
@@ -118,6 +120,8 @@ describe('a rebuild after an edit, with the build cache kept', () => {
 		expect(answered.status, answered.output).toBe(0);
 		const copied = restored(answered);
 		expect(copied).not.toContain('/api/faq.json');
+		expect(copied).not.toContain('/faq/cli/index.html');
+		expect(readFileSync(join(answered.dist, 'faq/cli/index.html'), 'utf8')).toContain('then open a new terminal');
 		expect(copied).toContain('/api/kb.json');
 		expect(copied).toContain('/api/policy.json');
 		const faq = readFileSync(join(answered.dist, 'api/faq.json'), 'utf8');
