@@ -19,6 +19,11 @@ import { satteriSteps } from './src/lib/markdown-steps.ts';
 import { sitemapFilter } from './src/lib/sitemap-fs.ts';
 import { cacheDirFrom, OUT_DIR } from './src/lib/edition.ts';
 import { siteConfig } from './src/site-config.ts';
+import { countExternalMemoryInHeapLimit } from './src/lib/v8-heap.ts';
+
+// The build renders thousands of pages into buffers outside V8's heap; counted in the heap's
+// growing limit, they no longer start a full collection every 64 MB (src/lib/v8-heap.ts).
+countExternalMemoryInHeapLimit();
 
 export default defineConfig({
 	site: siteConfig.origin,

@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { EXTERNAL_MEMORY_FLAG, v8Knows } from '../../../src/lib/v8-heap.ts';
+
+const MODULE = fileURLToPath(new URL('../../../src/lib/v8-heap.ts', import.meta.url));
+
+/**
+ * A process shaped like the build's page step: a live heap that stays, and many short-lived
+ * page-sized buffers outside it (640 MB in all). Says how many full collections it ran.
+ */
+function fullCollections(counted: boolean): { on: boolean; major: number } {
+	const script = `
+		import { PerformanceObserver, constants } from 'node:perf_hooks';
+		const { countExternalMemoryInHeapLimit } = await import(${JSON.stringify(MODULE)});
+		const on = ${counted} ? countExternalMemoryInHeapLimit() : false;
+		let major = 0;
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) major++;
+		}).observe({ entryTypes: ['gc'] });
+		const live = [];
+		for (let i = 0; i < 300000; i++) live.push({ a: i, b: 'x' + i });
+		let sum = 0;
+		for (let i = 0; i < 16000; i++) { const page = new Uint8Array(40000); page[0] = i & 255; sum += page[0]; }
+		// GC entries reach the observer asynchronously.
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		console.log(JSON.stringify({ on, major, kept: live.length + sum }));
+	`;
+	const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+	return JSON.parse(out.trim().split('\n').at(-1)!);
+}
+
+describe('v8Knows', () => {
+	it('finds a flag V8 lists, and not one it does not', () => {
+		expect(v8Knows('--max-old-space-size')).toBe(true);
+		expect(v8Knows(EXTERNAL_MEMORY_FLAG)).toBe(true);
+		expect(v8Knows('--no-such-flag-for-tier-zero')).toBe(false);
+		// A prefix of a real flag is not that flag.
+		expect(v8Knows('--max-old-space')).toBe(false);
+	});
+});
+
+describe('countExternalMemoryInHeapLimit', () => {
+	it('stops buffers outside the heap from starting a full collection every 64 MB', () => {
+		const without = fullCollections(false);
+		const withFlag = fullCollections(true);
+		expect(withFlag.on).toBe(true);
+		// Without it, one full collection per 64 MB or so of buffers; with it, the heap's usual growth.
+		expect(without.major).toBeGreaterThanOrEqual(4);
+		expect(withFlag.major).toBeLessThanOrEqual(2);
+	});
+});
