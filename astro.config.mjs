@@ -10,6 +10,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { dataStoreModule } from './src/integrations/data-store-module.ts';
 import { kbApi } from './src/integrations/kb-api.ts';
 import { keptOutput } from './src/integrations/kept-output.ts';
+import { pageStepHeap } from './src/integrations/page-step-heap.ts';
 import { contentRedirects } from './src/integrations/redirects.ts';
 import { siteCheck } from './src/integrations/site-check.ts';
 import { rehypeIdLinks } from './src/lib/id-links.ts';
@@ -19,11 +20,6 @@ import { satteriSteps } from './src/lib/markdown-steps.ts';
 import { sitemapFilter } from './src/lib/sitemap-fs.ts';
 import { cacheDirFrom, OUT_DIR } from './src/lib/edition.ts';
 import { siteConfig } from './src/site-config.ts';
-import { countExternalMemoryInHeapLimit } from './src/lib/v8-heap.ts';
-
-// The build renders thousands of pages into buffers outside V8's heap; counted in the heap's
-// growing limit, they no longer start a full collection every 64 MB (src/lib/v8-heap.ts).
-countExternalMemoryInHeapLimit();
 
 export default defineConfig({
 	site: siteConfig.origin,
@@ -42,6 +38,9 @@ export default defineConfig({
 		contentCheck(process.env.TIERZERO_CONTENT_DIR ?? './content', process.env.TIERZERO_OUT_DIR ?? './dist'),
 		contentRedirects(process.env.TIERZERO_CONTENT_DIR ?? './content'),
 		dataStoreModule(),
+		// The page step renders thousands of pages into buffers outside V8's heap; counted in the
+		// heap's growing limit, they no longer start a full collection every 64 MB.
+		pageStepHeap(),
 		// `.mdx` (entries that use components) keeps the unified pipeline and its rehype plugins;
 		// the plugins are the steps `satteriSteps` runs for `.md`, in the same order.
 		mdx({
