@@ -3,11 +3,11 @@
  * bytes outside V8's heap (the response body's chunks and the copy the build writes out: about
  * twice the page's size). By default V8 allows such "external" memory a fixed 64 MB after each
  * full collection, and then marks the whole heap again; the heap holds the content store, so it
- * grows with the site. Full marks then come as often at 10,000 articles as at 5,000, each over
- * twice the heap: measured, the page step of a 10,000-article build ran 22 full collections of a
- * 390 MB heap, and its time grew faster than the page count. Counted in the heap's own growing
+ * grows with the site. Each page then costs a share of a full mark over a heap that doubles with
+ * the site, and the page step grows faster than the page count: measured, the page step of a
+ * 10,000-article build ran 22 full collections of a 390 MB heap. Counted in the heap's own growing
  * limit instead, that memory starts a full collection only when the whole has grown by V8's
- * usual factor: 1 full collection in the same page step.
+ * usual factor: none in the same page step.
  */
 import { spawnSync } from 'node:child_process';
 import { setFlagsFromString } from 'node:v8';
