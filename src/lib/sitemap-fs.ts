@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkedKbArticles, listEntryFiles } from './content-fs.ts';
-import { splitFrontmatter } from './frontmatter.ts';
+import { splitEntryFrontmatter } from './frontmatter.ts';
 import { canonicalPermalink, kbPath } from './permalinks.ts';
 
 /** The pages of archived KB articles, read from the articles themselves. */
@@ -13,7 +13,7 @@ function archivedPagesFromFiles(contentRoot: string): Set<string> {
 		// a file without the word need not be parsed (seconds for thousands of articles).
 		if (!source.includes('archived')) continue;
 		try {
-			const { data } = splitFrontmatter(source);
+			const { data } = splitEntryFrontmatter(source);
 			if (data.status === 'archived' && typeof data.id === 'string') hidden.add(kbPath(data.id));
 		} catch {
 			// A broken file fails the build with its own message; the sitemap need not repeat it.
