@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { deferStoreSave } from './lib/store-save.ts';
 import { FaqSchema, KbSchema, PolicySchema, RunbookSchema, TemplateSchema } from './schemas/index.ts';
 
 // Astro re-reads cached entries only when this file's text changes, not when a schema in
@@ -11,20 +12,23 @@ const root = process.env.TIERZERO_CONTENT_DIR ?? './content';
 // Entries are `.md` (plain Markdown) or `.mdx` (Markdown that uses components). Paths starting
 // with `_` (e.g. faq/_suggested/ drafts from ticket mining) are kept out of the site.
 const entries = ['**/*.{md,mdx}', '!**/_*/**', '!**/_*'];
+// Each loader keeps Astro from saving the whole store while the sync is still going
+// (src/lib/store-save.ts): a rebuild then writes it once instead of twice.
+const loader = (pattern: string | string[], base: string) => deferStoreSave(glob({ pattern, base }));
 
 export const collections = {
-	kb: defineCollection({ loader: glob({ pattern: entries, base: `${root}/kb` }), schema: KbSchema }),
-	faq: defineCollection({ loader: glob({ pattern: entries, base: `${root}/faq` }), schema: FaqSchema }),
+	kb: defineCollection({ loader: loader(entries, `${root}/kb`), schema: KbSchema }),
+	faq: defineCollection({ loader: loader(entries, `${root}/faq`), schema: FaqSchema }),
 	runbooks: defineCollection({
-		loader: glob({ pattern: entries, base: `${root}/runbooks` }),
+		loader: loader(entries, `${root}/runbooks`),
 		schema: RunbookSchema,
 	}),
 	templates: defineCollection({
-		loader: glob({ pattern: entries, base: `${root}/templates` }),
+		loader: loader(entries, `${root}/templates`),
 		schema: TemplateSchema,
 	}),
 	policy: defineCollection({
-		loader: glob({ pattern: ['*.yaml', '!_*'], base: `${root}/policy` }),
+		loader: loader(['*.yaml', '!_*'], `${root}/policy`),
 		schema: PolicySchema,
 	}),
 };
