@@ -37,6 +37,11 @@ export interface Measured {
 	peakBytes: number;
 	/** How the figures were taken, for the printed notes. */
 	method: MeasureMethod;
+	/**
+	 * CPU seconds the command had used when each of `options.marks` showed in its output, in
+	 * order (null for a mark that never showed, or where CPU could not be read).
+	 */
+	markCpuSeconds: (number | null)[];
 }
 
 /** `cgroup`: every process counted; the other two miss processes nobody waited for. */
@@ -189,11 +194,68 @@ function childCpuNow(): number {
 	}
 }
 
+/** User + system CPU seconds (fields 14 and 15) from a `/proc/<pid>/stat` text, or null. */
+export function parseOwnCpuSeconds(stat: string, ticksPerSecond = 100): number | null {
+	const end = stat.lastIndexOf(')');
+	if (end === -1) return null;
+	const fields = stat.slice(end + 1).trim().split(/\s+/);
+	const utime = Number(fields[14 - 3]);
+	const stime = Number(fields[15 - 3]);
+	if (!Number.isFinite(utime) || !Number.isFinite(stime)) return null;
+	return (utime + stime) / ticksPerSecond;
+}
+
+/**
+ * CPU seconds of a running process and its live descendants, with the children each of them
+ * has reaped (where no cgroup counts them all).
+ */
+function treeCpuSeconds(pid: number): number {
+	let total = 0;
+	const visit = (p: number) => {
+		try {
+			const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+			total += (parseOwnCpuSeconds(stat) ?? 0) + (parseChildCpuSeconds(stat) ?? 0);
+			for (const child of readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').split(/\s+/).filter(Boolean)) visit(Number(child));
+		} catch {
+			// It exited meanwhile; its CPU is then in its parent's reaped children.
+		}
+	};
+	visit(pid);
+	return total;
+}
+
+/**
+ * Finds `marks` in a command's output as it arrives, each after the one before it, and calls
+ * `onMark(i)` as mark `i` shows. Chunks may split a line, so each search looks at the text since
+ * the last mark (or the last 4 KiB, whichever is shorter).
+ */
+export function markWatcher(marks: readonly RegExp[], onMark: (index: number) => void): (chunk: string) => void {
+	let next = 0;
+	let pending = '';
+	return (chunk) => {
+		if (next >= marks.length) return;
+		pending += chunk;
+		for (;;) {
+			const m = marks[next]!.exec(pending);
+			if (!m) break;
+			onMark(next);
+			pending = pending.slice(m.index + m[0].length);
+			if (++next >= marks.length) return;
+		}
+		if (pending.length > 4096) pending = pending.slice(-4096);
+	};
+}
+
 /** Run `command args` in `cwd` with `env`, and measure it (see the module comment). */
 export function measureCommand(
 	command: string,
 	args: string[],
-	options: { env: NodeJS.ProcessEnv; cwd: string },
+	options: {
+		env: NodeJS.ProcessEnv;
+		cwd: string;
+		/** Patterns in the output at which to note the CPU used so far (`Measured.markCpuSeconds`). */
+		marks?: readonly RegExp[];
+	},
 ): Promise<Measured> {
 	const scratch = mkdtempSync(join(tmpdir(), 'tierzero-measure-'));
 	const timeFile = join(scratch, 'time.txt');
@@ -210,8 +272,19 @@ export function measureCommand(
 		const started = performance.now();
 		const child = spawn(bin, argv, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
 		const chunks: Buffer[] = [];
-		child.stdout.on('data', (c: Buffer) => chunks.push(c));
-		child.stderr.on('data', (c: Buffer) => chunks.push(c));
+		const marks = options.marks ?? [];
+		const markCpuSeconds: (number | null)[] = marks.map(() => null);
+		// Read at once, as the line arrives: the pipe brings it within milliseconds of its writing.
+		const cpuNow = () => (group ? group.cpuSeconds() : child.pid ? treeCpuSeconds(child.pid) : null);
+		const watch = markWatcher(marks, (i) => {
+			markCpuSeconds[i] = cpuNow();
+		});
+		const take = (c: Buffer) => {
+			chunks.push(c);
+			if (marks.length > 0) watch(c.toString('utf8'));
+		};
+		child.stdout.on('data', take);
+		child.stderr.on('data', take);
 		let polledKb = 0;
 		const pollPeak = () => {
 			polledKb = Math.max(polledKb, largestPeakKb(group ? group.pids() : child.pid ? [child.pid] : []));
@@ -237,14 +310,14 @@ export function measureCommand(
 			cleanUp();
 			const peakBytes = Math.max(polledKb, timed?.maxRssKb ?? 0) * 1024;
 			if (groupCpu !== null) {
-				done({ code, signal, output, wallSeconds, cpuSeconds: groupCpu, peakBytes, method: 'cgroup' });
+				done({ code, signal, output, wallSeconds, cpuSeconds: groupCpu, peakBytes, method: 'cgroup', markCpuSeconds });
 				return;
 			}
 			if (timed) {
-				done({ code, signal, output, wallSeconds, cpuSeconds: timed.user + timed.sys, peakBytes, method: 'gnu-time' });
+				done({ code, signal, output, wallSeconds, cpuSeconds: timed.user + timed.sys, peakBytes, method: 'gnu-time', markCpuSeconds });
 				return;
 			}
-			done({ code, signal, output, wallSeconds, cpuSeconds: childCpuNow() - cpuBefore, peakBytes, method: 'proc' });
+			done({ code, signal, output, wallSeconds, cpuSeconds: childCpuNow() - cpuBefore, peakBytes, method: 'proc', markCpuSeconds });
 		});
 	});
 }

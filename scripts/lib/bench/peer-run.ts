@@ -15,6 +15,8 @@ import { firstQuery } from './first-query.ts';
 import { measureCommand, type Measured } from './measure.ts';
 import {
 	EDIT_MARKER,
+	RENDER_MARKS,
+	renderCpuFromMarks,
 	STARLIGHT_VERSION,
 	costLine,
 	editedArticle,
@@ -96,7 +98,7 @@ function assertEditBuilt(dist: string, site: string) {
 async function buildTierZero(o: PeerBenchOptions, env: NodeJS.ProcessEnv, dir: string, step: string) {
 	const astro = check(
 		`Tier Zero ${step}: astro build`,
-		await measureCommand(process.execPath, [astroBin(o.siteRoot), 'build'], { env, cwd: o.siteRoot }),
+		await measureCommand(process.execPath, [astroBin(o.siteRoot), 'build'], { env, cwd: o.siteRoot, marks: RENDER_MARKS }),
 		join(dir, `${step}-astro.log`),
 	);
 	const pagefind = check(
@@ -147,6 +149,7 @@ async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: str
 			pages,
 			cold: cold.cost,
 			renderSeconds: parseRenderSeconds(cold.astro.output),
+			renderCpuSeconds: renderCpuFromMarks(cold.astro.markCpuSeconds),
 			pagefindSeconds: cold.pagefind.wallSeconds,
 			indexBytes,
 			rebuild: rebuild.cost,
@@ -163,7 +166,7 @@ async function benchStarlight(count: string, project: string, editedDoc: string,
 	const build = async (step: string) =>
 		check(
 			`Starlight ${step}: astro build`,
-			await measureCommand(process.execPath, [astroBin(project), 'build'], { env, cwd: project }),
+			await measureCommand(process.execPath, [astroBin(project), 'build'], { env, cwd: project, marks: RENDER_MARKS }),
 			join(project, `${count}-${step}.log`),
 		);
 	log(`${count}: Starlight cold build`);
@@ -186,6 +189,7 @@ async function benchStarlight(count: string, project: string, editedDoc: string,
 			pages,
 			cold: sum(cold),
 			renderSeconds: parseRenderSeconds(cold.output),
+			renderCpuSeconds: renderCpuFromMarks(cold.markCpuSeconds),
 			pagefindSeconds,
 			indexBytes,
 			rebuild: sum(rebuild),

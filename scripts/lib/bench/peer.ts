@@ -157,6 +157,11 @@ export interface PeerResult {
 	cold: BuildCost;
 	/** Wall seconds of the cold build's render phase, from Astro's own timing (null when not printed). */
 	renderSeconds: number | null;
+	/**
+	 * CPU seconds of the same phase: the build's CPU counter read as Astro printed the phase's
+	 * first and last lines (`RENDER_MARKS`; null when either did not show).
+	 */
+	renderCpuSeconds: number | null;
 	pagefindSeconds: number;
 	indexBytes: number;
 	/** The build after one article was edited, caches kept. */
@@ -180,6 +185,7 @@ export function peerTable(results: readonly PeerResult[]): string {
 			'cold CPU s',
 			'pages/s',
 			'render s',
+			'render CPU s',
 			'peak RSS',
 			'Pagefind s',
 			'index',
@@ -197,6 +203,7 @@ export function peerTable(results: readonly PeerResult[]): string {
 			r.cold.cpuSeconds.toFixed(1),
 			(r.pages / r.cold.wallSeconds).toFixed(1),
 			r.renderSeconds === null ? '-' : r.renderSeconds.toFixed(1),
+			r.renderCpuSeconds === null ? '-' : r.renderCpuSeconds.toFixed(1),
 			mem(Math.max(r.cold.peakBytes, r.rebuild.peakBytes)),
 			r.pagefindSeconds.toFixed(1),
 			formatBytes(r.indexBytes),
@@ -266,9 +273,27 @@ export function ratioLines(results: readonly PeerResult[], ours = 'Tier Zero'): 
 }
 
 /**
+ * The lines of Astro's output that open and close its render phase ("generating static routes",
+ * then the first "✓ Completed in …" after it), for `measureCommand`'s marks: the CPU used between
+ * them is the phase's CPU time.
+ */
+export const RENDER_MARKS: readonly RegExp[] = [/generating static routes/, /\u2713 Completed in /];
+
+/** The CPU seconds between the two render marks, or null when either was not seen. */
+export function renderCpuFromMarks(marks: readonly (number | null)[]): number | null {
+	const [start, end] = marks;
+	return start === null || start === undefined || end === null || end === undefined ? null : end - start;
+}
+
+/**
  * Per site measured at more than one size: how its render phase grew from the smallest size to
- * the largest (wall time from Astro's log, so both builds should have run under a similar load),
- * with the goal for Tier Zero from 5,000 to 10,000 articles.
+ * the largest, in wall time (Astro's own timing) and in CPU time (the build's counter), with the
+ * goal for Tier Zero from 5,000 to 10,000 articles. The goal is judged on CPU time, as the other
+ * goals are: the work per page is what it is about, and on a shared machine the wall time of the
+ * same phase also holds waits for the disk and for other tenants (measured on one machine: the
+ * same 10,000-article phase took 19.6 to 40.2 s of wall time over four builds in ten minutes,
+ * with two pages at a time stalled for 0.9 s and no garbage collection then). Where a CPU time is
+ * missing, the wall time is judged, and the line says so.
  */
 export function renderGrowthLines(results: readonly PeerResult[], ours = 'Tier Zero'): string[] {
 	const lines: string[] = [];
@@ -279,14 +304,18 @@ export function renderGrowthLines(results: readonly PeerResult[], ours = 'Tier Z
 		const small = sized[0];
 		const large = sized.at(-1);
 		if (!small || !large || small.articles === large.articles) continue;
-		const ratio = large.renderSeconds! / small.renderSeconds!;
+		const wallRatio = large.renderSeconds! / small.renderSeconds!;
+		const hasCpu = (small.renderCpuSeconds ?? 0) > 0 && (large.renderCpuSeconds ?? 0) > 0;
+		const cpuRatio = hasCpu ? large.renderCpuSeconds! / small.renderCpuSeconds! : null;
+		const judged = cpuRatio ?? wallRatio;
 		const goal =
 			label === ours && small.articles === RENDER_GROWTH_TARGET.from && large.articles === RENDER_GROWTH_TARGET.to
-				? ` (goal ≤ ${RENDER_GROWTH_TARGET.ratio}×) ${ratio <= RENDER_GROWTH_TARGET.ratio ? 'met' : 'NOT met'}`
+				? ` (goal ≤ ${RENDER_GROWTH_TARGET.ratio}× in ${cpuRatio === null ? 'wall time: no CPU time was read' : 'CPU time'}) ${judged <= RENDER_GROWTH_TARGET.ratio ? 'met' : 'NOT met'}`
 				: '';
+		const cpu = cpuRatio === null ? '' : `; CPU ${large.renderCpuSeconds!.toFixed(1)} s / ${small.renderCpuSeconds!.toFixed(1)} s = ${cpuRatio.toFixed(2)}×`;
 		lines.push(
-			`${label} render phase, ${large.articles} / ${small.articles} articles: ${large.renderSeconds!.toFixed(1)} s / ` +
-				`${small.renderSeconds!.toFixed(1)} s = ${ratio.toFixed(2)}×${goal}`,
+			`${label} render phase, ${large.articles} / ${small.articles} articles: wall ${large.renderSeconds!.toFixed(1)} s / ` +
+				`${small.renderSeconds!.toFixed(1)} s = ${wallRatio.toFixed(2)}×${cpu}${goal}`,
 		);
 	}
 	return lines;

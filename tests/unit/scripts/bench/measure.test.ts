@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
 	cgroupAccounting,
+	markWatcher,
 	measureCommand,
 	METHOD_NOTES,
 	parseCgroupCpuSeconds,
 	parseChildCpuSeconds,
 	parseGnuTime,
+	parseOwnCpuSeconds,
 } from '../../../../scripts/lib/bench/measure.ts';
 
 describe('reading what a command cost', () => {
@@ -29,6 +31,44 @@ describe('reading what a command cost', () => {
 		expect(parseChildCpuSeconds('garbage')).toBeNull();
 		expect(parseChildCpuSeconds('1 (x) S 1 2')).toBeNull();
 	});
+
+	it("reads a process's own CPU ticks from /proc/<pid>/stat", () => {
+		const stat = '4242 (node (bench) x) S 1 4242 4242 0 -1 4194304 100 0 0 0 350 40 12345 678 20 0 11 0 1 2 3';
+		expect(parseOwnCpuSeconds(stat)).toBeCloseTo(3.9, 5);
+		expect(parseOwnCpuSeconds('garbage')).toBeNull();
+	});
+
+	it('finds marks in order, each after the one before, across chunks', () => {
+		const seen: number[] = [];
+		const watch = markWatcher([/start/, /end/], (i) => seen.push(i));
+		// An "end" before the start is not the end; a mark cut between chunks is still found.
+		for (const chunk of ['end ', 'sta', 'rt work e', 'nd end start']) watch(chunk);
+		expect(seen).toEqual([0, 1]);
+		const none: number[] = [];
+		const watchNone = markWatcher([/never/], (i) => none.push(i));
+		watchNone('x'.repeat(10_000));
+		watchNone('nev');
+		watchNone('er');
+		expect(none).toEqual([0]);
+	});
+
+	it('notes the CPU used when each mark shows in the output', async () => {
+		// 0.4 s of CPU between the two lines: the marks' difference must hold it.
+		const script =
+			"console.log('first'); const t = process.cpuUsage(); while (process.cpuUsage(t).user < 400000); console.log('second');";
+		const measured = await measureCommand(process.execPath, ['-e', script], {
+			env: process.env,
+			cwd: process.cwd(),
+			marks: [/first/, /second/, /never printed/],
+		});
+		expect(measured.code).toBe(0);
+		const [first, second, never] = measured.markCpuSeconds;
+		expect(first).not.toBeNull();
+		expect(second).not.toBeNull();
+		expect(second! - first!).toBeGreaterThanOrEqual(0.35);
+		expect(second!).toBeLessThanOrEqual(measured.cpuSeconds + 0.05);
+		expect(never).toBeNull();
+	}, 30_000);
 
 	it("reads a cgroup's CPU counter, v1 in nanoseconds and v2 in microseconds", () => {
 		expect(parseCgroupCpuSeconds('cpuacct.usage', '132100000000\n')).toBe(132.1);
