@@ -241,9 +241,13 @@ export function categoryBySlug(slug: string): Category {
 	return categories().find((c) => c.slug === slug) ?? { slug, name: slug, description: '', order: Infinity };
 }
 
-/** Category names by slug, for the search UI's filter chips. */
-export const categoryNames = (): Record<string, string> =>
-	Object.fromEntries(categories().map((c) => [c.slug, c.name]));
+let categoryNameMap: Readonly<Record<string, string>> | undefined;
+
+/** Category names by slug, for the search UI's filter chips: made once, since every page has that UI. */
+export function categoryNames(): Readonly<Record<string, string>> {
+	categoryNameMap ??= Object.freeze(Object.fromEntries(categories().map((c) => [c.slug, c.name])));
+	return categoryNameMap;
+}
 
 /** The categories among `slugs`, in the file's order: a page lists only those with entries. */
 export function usedCategories(slugs: Iterable<string>): Category[] {

@@ -69,11 +69,11 @@ function readKept(cacheFile: string, code: string): Kept | null {
 }
 
 /**
- * Adds `times` × `words` into `totals` (`times` may be negative); false when a total would fall
- * below zero, which only a damaged cache could make happen.
+ * Adds `times` × `words` (word and count pairs) into `totals` (`times` may be negative); false
+ * when a total would fall below zero, which only a damaged cache could make happen.
  */
-function add(totals: Map<string, number>, words: string, times: number): boolean {
-	for (const [word, count] of decode(words)) {
+function add(totals: Map<string, number>, words: Iterable<[string, number]>, times: number): boolean {
+	for (const [word, count] of words) {
 		const total = (totals.get(word) ?? 0) + times * count;
 		if (total < 0 || !Number.isInteger(total)) return false;
 		if (total === 0) totals.delete(word);
@@ -101,16 +101,15 @@ export function keptVocabulary(cacheFile: string, code: string | null, texts: re
 		let counted = 0;
 		for (const [key, before] of from?.texts ?? []) {
 			const now = wanted.get(key)?.n ?? 0;
-			if (now < before.n && !add(totals, before.words, now - before.n)) return null;
+			if (now < before.n && !add(totals, decode(before.words), now - before.n)) return null;
 		}
 		for (const [key, { n, text }] of wanted) {
 			const before = from?.texts.get(key);
-			let words = before?.words;
-			if (words === undefined) {
-				words = encode(countWords(text.text()));
-				counted++;
-			}
-			if (n > (before?.n ?? 0) && !add(totals, words, n - (before?.n ?? 0))) return null;
+			// A text counted now adds its counts as they are; only the cache needs them as text.
+			const counts = before === undefined ? countWords(text.text()) : null;
+			if (counts) counted++;
+			const words = before?.words ?? encode(counts!);
+			if (n > (before?.n ?? 0) && !add(totals, counts ?? decode(words), n - (before?.n ?? 0))) return null;
 			next.set(key, { n, words });
 		}
 		return { totals, next, counted };
