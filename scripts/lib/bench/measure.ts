@@ -17,11 +17,16 @@
  * CPU comes from this process's own /proc/self/stat (children's ticks, which grow as each child
  * is reaped) and the peak from polling the child's VmHWM every 50 ms; both miss orphans, which
  * the bench's notes say (`method`).
+ *
+ * Marks: patterns in the command's output at which the CPU used so far is read (the group's
+ * counter, or the live process tree's ticks), so one phase of a build, such as Astro's page step
+ * between the lines that open and close it, has a CPU time of its own.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { parseVmHwm } from './stats.ts';
 
 /** What a finished command cost. */
@@ -279,12 +284,16 @@ export function measureCommand(
 		const watch = markWatcher(marks, (i) => {
 			markCpuSeconds[i] = cpuNow();
 		});
-		const take = (c: Buffer) => {
-			chunks.push(c);
-			if (marks.length > 0) watch(c.toString('utf8'));
+		// One decoder per stream: a chunk may end inside a character (Astro's "✓" is three bytes).
+		const take = () => {
+			const decoder = new StringDecoder('utf8');
+			return (c: Buffer) => {
+				chunks.push(c);
+				if (marks.length > 0) watch(decoder.write(c));
+			};
 		};
-		child.stdout.on('data', take);
-		child.stderr.on('data', take);
+		child.stdout.on('data', take());
+		child.stderr.on('data', take());
 		let polledKb = 0;
 		const pollPeak = () => {
 			polledKb = Math.max(polledKb, largestPeakKb(group ? group.pids() : child.pid ? [child.pid] : []));
