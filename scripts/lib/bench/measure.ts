@@ -73,20 +73,26 @@ export function parseGnuTime(text: string): { wall: number; user: number; sys: n
 }
 
 /**
- * Children's CPU seconds (cutime + cstime, fields 16 and 17) from a `/proc/<pid>/stat` text, in
- * clock ticks divided by `ticksPerSecond`. The command name (field 2) may hold spaces and
+ * The sum of two CPU tick fields of a `/proc/<pid>/stat` text (1-based field numbers `first` and
+ * `first + 1`), divided by `ticksPerSecond`. The command name (field 2) may hold spaces and
  * parentheses, so fields are counted from the last `)`.
  */
-export function parseChildCpuSeconds(stat: string, ticksPerSecond = 100): number | null {
+function statCpuSeconds(stat: string, first: number, ticksPerSecond: number): number | null {
 	const end = stat.lastIndexOf(')');
 	if (end === -1) return null;
-	// After ")" come field 3 (state) onwards; cutime is field 16, cstime field 17.
+	// After ")" come field 3 (state) onwards.
 	const fields = stat.slice(end + 1).trim().split(/\s+/);
-	const cutime = Number(fields[16 - 3]);
-	const cstime = Number(fields[17 - 3]);
-	if (!Number.isFinite(cutime) || !Number.isFinite(cstime)) return null;
-	return (cutime + cstime) / ticksPerSecond;
+	const a = Number(fields[first - 3]);
+	const b = Number(fields[first + 1 - 3]);
+	if (!Number.isFinite(a) || !Number.isFinite(b)) return null;
+	return (a + b) / ticksPerSecond;
 }
+
+/** Children's CPU seconds (cutime + cstime, fields 16 and 17) from a `/proc/<pid>/stat` text, or null. */
+export const parseChildCpuSeconds = (stat: string, ticksPerSecond = 100): number | null => statCpuSeconds(stat, 16, ticksPerSecond);
+
+/** The process's own CPU seconds (utime + stime, fields 14 and 15) from a `/proc/<pid>/stat` text, or null. */
+export const parseOwnCpuSeconds = (stat: string, ticksPerSecond = 100): number | null => statCpuSeconds(stat, 14, ticksPerSecond);
 
 /**
  * CPU seconds from a cgroup's counter: v1 `cpuacct.usage` (nanoseconds, one number) or v2
@@ -197,17 +203,6 @@ function childCpuNow(): number {
 	} catch {
 		return 0;
 	}
-}
-
-/** User + system CPU seconds (fields 14 and 15) from a `/proc/<pid>/stat` text, or null. */
-export function parseOwnCpuSeconds(stat: string, ticksPerSecond = 100): number | null {
-	const end = stat.lastIndexOf(')');
-	if (end === -1) return null;
-	const fields = stat.slice(end + 1).trim().split(/\s+/);
-	const utime = Number(fields[14 - 3]);
-	const stime = Number(fields[15 - 3]);
-	if (!Number.isFinite(utime) || !Number.isFinite(stime)) return null;
-	return (utime + stime) / ticksPerSecond;
 }
 
 /**
