@@ -62,6 +62,9 @@ function readKept(cacheFile: string, code: string): Kept | null {
 	try {
 		const kept = deserialize(readFileSync(cacheFile)) as Kept;
 		if (kept?.code !== code || !(kept.texts instanceof Map) || !(kept.totals instanceof Map)) return null;
+		// Every kept text has its counts, or none is used: a text kept without them would be
+		// neither counted again nor in the totals.
+		for (const text of kept.texts.values()) if (typeof text?.words !== 'string' || !Number.isInteger(text.n) || text.n < 1) return null;
 		return kept;
 	} catch {
 		return null;
@@ -108,7 +111,7 @@ export function keptVocabulary(cacheFile: string, code: string | null, texts: re
 			// A text counted now adds its counts as they are; only the cache needs them as text.
 			const counts = before === undefined ? countWords(text.text()) : null;
 			if (counts) counted++;
-			const words = before?.words ?? encode(counts!);
+			const words = counts ? encode(counts) : before!.words;
 			if (n > (before?.n ?? 0) && !add(totals, counts ?? decode(words), n - (before?.n ?? 0))) return null;
 			next.set(key, { n, words });
 		}

@@ -55,6 +55,12 @@ describe('keptVocabulary', () => {
 		const recounted = kept(bodies, 'code-2');
 		expect(recounted.counted).toBe(2);
 		expect(recounted.vocabulary).toEqual(buildVocabulary(bodies));
+		// A kept text without its counts: the kept file is not used, and every text is counted again.
+		const noWords = new Map([[textKey([bodies[0]!]), { n: 1 }]]);
+		writeFileSync(file, serialize({ code: 'code-2', texts: noWords, totals: new Map() }));
+		const refilled = kept(bodies, 'code-2');
+		expect(refilled.counted).toBe(2);
+		expect(refilled.vocabulary).toEqual(buildVocabulary(bodies));
 	});
 
 	it('keeps nothing without a known code', () => {
