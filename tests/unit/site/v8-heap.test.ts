@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { EXTERNAL_MEMORY_FLAG, v8Knows } from '../../../src/lib/v8-heap.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXTERNAL_MEMORY_FLAG, v8Knows, v8KnowsRemembered } from '../../../src/lib/v8-heap.ts';
 
 const MODULE = fileURLToPath(new URL('../../../src/lib/v8-heap.ts', import.meta.url));
 
@@ -37,6 +40,38 @@ describe('v8Knows', () => {
 		expect(v8Knows('--no-such-flag-for-tier-zero')).toBe(false);
 		// A prefix of a real flag is not that flag.
 		expect(v8Knows('--max-old-space')).toBe(false);
+	});
+});
+
+describe('v8KnowsRemembered', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'tierzero-v8-flags-'));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	it("keeps V8's answer for this Node, and gives the kept answer without asking again", () => {
+		const file = join(dir, 'cache', 'v8-flags.json');
+		expect(v8KnowsRemembered(EXTERNAL_MEMORY_FLAG, file)).toBe(true);
+		expect(v8KnowsRemembered('--no-such-flag-for-tier-zero', file)).toBe(false);
+		const kept = JSON.parse(readFileSync(file, 'utf8')) as Record<string, boolean>;
+		expect(Object.values(kept).sort()).toEqual([false, true]);
+		expect(Object.keys(kept).every((key) => key.includes(process.versions.v8) && key.startsWith(process.execPath))).toBe(true);
+		// A kept answer is taken as it is: turned round here, it shows V8 was not asked.
+		for (const key of Object.keys(kept)) kept[key] = !kept[key];
+		writeFileSync(file, JSON.stringify(kept));
+		expect(v8KnowsRemembered(EXTERNAL_MEMORY_FLAG, file)).toBe(false);
+		expect(v8KnowsRemembered('--no-such-flag-for-tier-zero', file)).toBe(true);
+	});
+
+	it('asks V8 when the file is damaged or cannot be written, and keeps nothing of another Node', () => {
+		const file = join(dir, 'damaged.json');
+		writeFileSync(file, '{ not json');
+		expect(v8KnowsRemembered(EXTERNAL_MEMORY_FLAG, file)).toBe(true);
+		expect(Object.values(JSON.parse(readFileSync(file, 'utf8')))).toEqual([true]);
+		writeFileSync(file, JSON.stringify({ [['/other/node', 'v1.0.0', '1.0', EXTERNAL_MEMORY_FLAG].join('\0')]: false }));
+		expect(v8KnowsRemembered(EXTERNAL_MEMORY_FLAG, file)).toBe(true);
+		// A folder where the file would go: nothing is kept, and the answer is still right.
+		const blocked = join(dir, 'blocked');
+		writeFileSync(blocked, 'a file, not a folder');
+		expect(v8KnowsRemembered(EXTERNAL_MEMORY_FLAG, join(blocked, 'v8-flags.json'))).toBe(true);
 	});
 });
 
