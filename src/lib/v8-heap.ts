@@ -10,9 +10,8 @@
  * usual factor: none in the same page step.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import { writeFileAtomic } from './files-fs.ts';
+import { readKeptNames, writeKeptNames } from './search/kept-names-fs.ts';
 
 /** The V8 flag (V8 13; Node 24 has it). */
 export const EXTERNAL_MEMORY_FLAG = '--external-memory-accounted-in-global-limit';
@@ -24,26 +23,21 @@ export function v8Knows(flag: string, node: string = process.execPath): boolean 
 }
 
 /**
- * {@link v8Knows} for this process's own Node, remembered in `file` (JSON) by the binary, its
- * version and V8's: asking V8 starts another Node, which held up every build by 80–115 ms, a
- * rebuild after one edit included. Without a file, or one that cannot be read or written, V8 is
- * asked; a file is only ever a saving.
+ * {@link v8Knows} for this process's own Node, remembered in `file` (a kept-names-fs.ts file whose
+ * format is the binary, its version and V8's): asking V8 starts another Node, which held up every
+ * build by 80–115 ms, a rebuild after one edit included. Without a file, or one that cannot be
+ * read or written, V8 is asked; a file is only ever a saving.
  */
 export function v8KnowsRemembered(flag: string, file?: string): boolean {
 	if (file === undefined) return v8Knows(flag);
-	const key = [process.execPath, process.version, process.versions.v8, flag].join('\0');
-	let known: Record<string, unknown> = {};
-	try {
-		const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) known = parsed as Record<string, unknown>;
-	} catch {
-		// No answer kept yet, or a damaged file: ask.
-	}
-	const kept = known[key];
-	if (typeof kept === 'boolean') return kept;
+	// Answers of another Node (another format) are not read, and go when this one's are written.
+	const format = [process.execPath, process.version, process.versions.v8].join('\0');
+	const known = readKeptNames(file, format, (v): v is boolean => typeof v === 'boolean');
+	const kept = known.get(flag);
+	if (kept !== undefined) return kept;
 	const answer = v8Knows(flag);
 	try {
-		writeFileAtomic(file, JSON.stringify({ ...known, [key]: answer }));
+		writeKeptNames(file, format, known.set(flag, answer));
 	} catch {
 		// Asked again next time.
 	}

@@ -2,7 +2,8 @@
  * Names the steps after Pagefind gave to files, kept in the build's cache folder for the next
  * build (scripts/after-pagefind.ts): by a hash of what each name stands for, so an unchanged
  * chunk or fragment keeps its name and its file, and a deploy and the browsers' caches keep them
- * too. The words' stems Pagefind gave are kept the same way (common-words-fs.ts). A cache is
+ * too. The words' stems Pagefind gave are kept the same way (common-words-fs.ts), and so is
+ * whether the build's Node has a V8 flag (src/lib/v8-heap.ts). A cache is
  * only ever a saving: one that is missing, unreadable or of another format gives no names, and
  * every file is named afresh.
  */

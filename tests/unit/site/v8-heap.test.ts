@@ -51,11 +51,11 @@ describe('v8KnowsRemembered', () => {
 		const file = join(dir, 'cache', 'v8-flags.json');
 		expect(v8KnowsRemembered(EXTERNAL_MEMORY_FLAG, file)).toBe(true);
 		expect(v8KnowsRemembered('--no-such-flag-for-tier-zero', file)).toBe(false);
-		const kept = JSON.parse(readFileSync(file, 'utf8')) as Record<string, boolean>;
-		expect(Object.values(kept).sort()).toEqual([false, true]);
-		expect(Object.keys(kept).every((key) => key.includes(process.versions.v8) && key.startsWith(process.execPath))).toBe(true);
+		const kept = JSON.parse(readFileSync(file, 'utf8')) as { format: string; names: Record<string, boolean> };
+		expect(Object.values(kept.names).sort()).toEqual([false, true]);
+		expect(kept.format.includes(process.versions.v8) && kept.format.startsWith(process.execPath)).toBe(true);
 		// A kept answer is taken as it is: turned round here, it shows V8 was not asked.
-		for (const key of Object.keys(kept)) kept[key] = !kept[key];
+		for (const key of Object.keys(kept.names)) kept.names[key] = !kept.names[key];
 		writeFileSync(file, JSON.stringify(kept));
 		expect(v8KnowsRemembered(EXTERNAL_MEMORY_FLAG, file)).toBe(false);
 		expect(v8KnowsRemembered('--no-such-flag-for-tier-zero', file)).toBe(true);
@@ -65,8 +65,8 @@ describe('v8KnowsRemembered', () => {
 		const file = join(dir, 'damaged.json');
 		writeFileSync(file, '{ not json');
 		expect(v8KnowsRemembered(EXTERNAL_MEMORY_FLAG, file)).toBe(true);
-		expect(Object.values(JSON.parse(readFileSync(file, 'utf8')))).toEqual([true]);
-		writeFileSync(file, JSON.stringify({ [['/other/node', 'v1.0.0', '1.0', EXTERNAL_MEMORY_FLAG].join('\0')]: false }));
+		expect(Object.values(JSON.parse(readFileSync(file, 'utf8')).names)).toEqual([true]);
+		writeFileSync(file, JSON.stringify({ format: ['/other/node', 'v1.0.0', '1.0'].join('\0'), names: { [EXTERNAL_MEMORY_FLAG]: false } }));
 		expect(v8KnowsRemembered(EXTERNAL_MEMORY_FLAG, file)).toBe(true);
 		// A folder where the file would go: nothing is kept, and the answer is still right.
 		const blocked = join(dir, 'blocked');
