@@ -27,8 +27,7 @@ export default defineConfig({
 	// Styles go inline: a render-blocking stylesheet request costs a phone on a slow network more
 	// than the few kilobytes of CSS each page repeats (Lighthouse's first paint and speed index).
 	// Two pages at a time: with one, the build waits on each page's two writes (the output and the
-	// incremental build's copy, which is the same file since src/lib/page-cache-fs.ts) before it
-	// renders the next; at 10,000 articles the page step took
+	// incremental build's copy) before it renders the next; at 10,000 articles the page step took
 	// 55 s with one and 32–44 s with two (39.6 s with four), with the same output.
 	build: { inlineStylesheets: 'always', concurrency: 2 },
 	outDir: process.env.TIERZERO_OUT_DIR ?? OUT_DIR[siteConfig.edition],

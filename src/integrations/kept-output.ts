@@ -6,22 +6,17 @@
  * folder holds what a build from scratch would; the search folders the step after Pagefind
  * prunes itself (PRUNED_AFTER_PAGEFIND) are left to it, and `/api/kb/` to the step that writes it
  * (src/integrations/kb-api.ts).
- *
- * Kept, the output folder is also the incremental build's page cache: Astro's folder of page
- * copies in the cache is made a link to it as a build starts (src/lib/page-cache-fs.ts says why).
  */
 import { mkdirSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { markBuildStart, pruneOutput } from '../lib/output-prune-fs.ts';
-import { linkPageCacheToOutput } from '../lib/page-cache-fs.ts';
 import { KB_API_FOLDER } from '../lib/kb-api-files.ts';
 import { PRUNED_AFTER_PAGEFIND } from '../lib/search/pagefind-site.ts';
 
 export function keptOutput(): AstroIntegration {
 	let outDir = '';
-	let cacheDir = '';
 	let startedMs = 0;
 	return {
 		name: 'tierzero:kept-output',
@@ -31,14 +26,10 @@ export function keptOutput(): AstroIntegration {
 			},
 			'astro:config:done': ({ config }) => {
 				outDir = fileURLToPath(config.outDir);
-				cacheDir = fileURLToPath(config.cacheDir);
 			},
-			'astro:build:start': ({ logger }) => {
+			'astro:build:start': () => {
 				mkdirSync(outDir, { recursive: true });
 				startedMs = markBuildStart(outDir);
-				const note = linkPageCacheToOutput(cacheDir, outDir);
-				if (note?.warning) logger.warn(note.line);
-				else if (note) logger.info(note.line);
 			},
 			'astro:build:done': ({ assets, dir, logger }) => {
 				const root = fileURLToPath(dir);

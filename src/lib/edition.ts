@@ -32,8 +32,7 @@ export const OUT_DIR: Record<Edition, string> = { public: './dist', internal: '.
 
 /**
  * Each edition's build cache (Astro's cacheDir: the content layer's data store and the
- * incremental build's state; its pages are the output folder's, src/lib/page-cache-fs.ts) unless
- * `TIERZERO_CACHE_DIR` says otherwise. One per edition, so
+ * incremental build's pages) unless `TIERZERO_CACHE_DIR` says otherwise. One per edition, so
  * building one edition never throws away what the other's next build would reuse. Builds keep
  * it (only `astro build --force` empties it); CI restores it between runs.
  */
