@@ -11,7 +11,8 @@
  * out as it did in the full index, which proves the scratch site was indexed as the site was
  * (Pagefind indexes only the pages with `data-pagefind-body` when any page has one, and the
  * anchor has). Anything that cannot be spliced exactly, a cache of another Pagefind version or
- * more than a quarter of the pages changed runs Pagefind in full, and says why.
+ * more than a quarter of the pages changed runs Pagefind in full, and says why. A full run reads
+ * only the pages with a search body (src/lib/search/pagefind-glob.ts), which the hashing finds.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -27,6 +28,7 @@ import { META_CHUNKS, META_FILTERS, readPagefindFile } from './index-chunks.ts';
 import { pageEntries, readFragment } from './fragment-text-fs.ts';
 import { CannotSplice, spliceIndex, type LanguageIndex, type SplicePlan } from './pagefind-splice.ts';
 import { readPagefindSite, writePagefindEntry, type PagefindEntry } from './pagefind-site.ts';
+import { BODY_ATTRIBUTE, bodyGlob, matchedFileCount, mayHaveBody } from './pagefind-glob.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -48,17 +50,28 @@ const pagefindPackage = (): string => dirname(dirname(fileURLToPath(import.meta.
 
 const pagefindVersion = (): string => (JSON.parse(readFileSync(join(pagefindPackage(), 'package.json'), 'utf8')) as { version: string }).version;
 
-/** Runs Pagefind on `site`; its output goes to ours when `quiet` is false, and is returned when it fails. */
-function runPagefind(site: string, quiet: boolean): Promise<void> {
+/**
+ * Runs Pagefind on `site`, over the files `glob` matches (its default when there is none); its
+ * output goes to ours as it comes when `quiet` is false, and is returned, or thrown with the
+ * error when it fails.
+ */
+function runPagefind(site: string, quiet: boolean, glob: string | null = null): Promise<string> {
 	const binary = pagefindBinary();
-	const [command, args] = binary.endsWith('.cjs') ? [process.execPath, [binary, '--site', site]] : [binary, ['--site', site]];
+	const options = ['--site', site, ...(glob === null ? [] : ['--glob', glob])];
+	const [command, args] = binary.endsWith('.cjs') ? [process.execPath, [binary, ...options]] : [binary, options];
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+		const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
 		let output = '';
-		child.stdout?.on('data', (d: Buffer) => (output += d));
-		child.stderr?.on('data', (d: Buffer) => (output += d));
+		child.stdout.on('data', (d: Buffer) => {
+			output += d;
+			if (!quiet) process.stdout.write(d);
+		});
+		child.stderr.on('data', (d: Buffer) => {
+			output += d;
+			if (!quiet) process.stderr.write(d);
+		});
 		child.on('error', reject);
-		child.on('close', (code) => (code === 0 ? resolve() : reject(new InputError(`pagefind --site ${site} failed (exit ${code})${output ? `:\n${output}` : ''}`))));
+		child.on('close', (code) => (code === 0 ? resolve(output) : reject(new InputError(`pagefind --site ${site} failed (exit ${code})${output ? `:\n${output}` : ''}`))));
 	});
 }
 
@@ -96,11 +109,13 @@ interface Manifest {
 	files: Record<string, string>;
 	/** Each file's size, modification time and inode when it was hashed, by path. */
 	stats: Record<string, string>;
+	/** The files whose bytes name the search body's attribute (src/lib/search/pagefind-glob.ts), sorted. */
+	body: string[];
 	/** Each page's URL, by page number. */
 	urls: string[];
 }
 
-const MANIFEST_FORMAT = (version: string) => `1 pagefind ${version}`;
+const MANIFEST_FORMAT = (version: string) => `2 pagefind ${version}`;
 /** More changed pages than this share of the site: indexing them alone would save little, and Pagefind runs in full. */
 const MAX_CHANGED_SHARE = 0.25;
 
@@ -158,6 +173,7 @@ class PagefindCache {
 interface Hashed {
 	files: Record<string, string>;
 	stats: Record<string, string>;
+	body: string[];
 }
 
 /**
@@ -166,13 +182,20 @@ interface Hashed {
  * Astro's incremental build leaves the files of pages it did not render again untouched.
  */
 function hashFiles(site: string, before?: Hashed): Hashed {
-	const hashed: Hashed = { files: {}, stats: {} };
+	const hashed: Hashed = { files: {}, stats: {}, body: [] };
+	const hadBody = new Set(before?.body);
 	for (const file of htmlFiles(site)) {
 		const path = join(site, file);
 		const stat = fileStamp(path);
 		const known = before?.stats[file] === stat ? before.files[file] : undefined;
-		hashed.files[file] = known ?? sha256(readFileSync(path));
+		let body = known !== undefined && hadBody.has(file);
+		if (known === undefined) {
+			const bytes = readFileSync(path);
+			hashed.files[file] = sha256(bytes);
+			body = mayHaveBody(bytes);
+		} else hashed.files[file] = known;
 		hashed.stats[file] = stat;
+		if (body) hashed.body.push(file);
 	}
 	return hashed;
 }
@@ -243,7 +266,7 @@ export async function indexSite(site: string, options: IndexOptions = {}): Promi
 	const cache = options.cacheDir === undefined ? null : new PagefindCache(options.cacheDir);
 	const format = MANIFEST_FORMAT(pagefindVersion());
 	const manifest = cache?.read(format);
-	const hashed = cache ? hashFiles(site, typeof manifest === 'object' ? manifest : undefined) : { files: {}, stats: {} };
+	const hashed = cache ? hashFiles(site, typeof manifest === 'object' ? manifest : undefined) : { files: {}, stats: {}, body: [] };
 	let why = options.full ? 'a full run was asked for' : cache ? undefined : 'no build cache folder';
 	if (cache && !why) {
 		if (typeof manifest === 'string') why = manifest;
@@ -257,8 +280,21 @@ export async function indexSite(site: string, options: IndexOptions = {}): Promi
 		}
 	}
 	cache?.invalidate();
-	await runPagefind(site, options.quiet ?? false);
 	const lines = [`indexed every page: ${why}`];
+	// Only with a cache are the pages read before Pagefind runs; without one, Pagefind reads them all.
+	const glob = cache ? bodyGlob(Object.keys(hashed.files), new Set(hashed.body)) : null;
+	const output = await runPagefind(site, options.quiet ?? false, glob);
+	if (glob !== null) {
+		const found = matchedFileCount(output);
+		if (found === hashed.body.length) {
+			const skipped = Object.keys(hashed.files).length - found;
+			lines.push(`Pagefind read only the ${found.toLocaleString('en-US')} pages with ${BODY_ATTRIBUTE}, not the ${skipped.toLocaleString('en-US')} without it, which it leaves out of the index`);
+		} else {
+			// Never expected: the glob is made to match those pages exactly. Its index could lack a page, so it is made again from every file.
+			await runPagefind(site, options.quiet ?? false);
+			lines.push(`Pagefind's glob matched ${found ?? 'an unknown number of'} files, not the ${hashed.body.length} pages with ${BODY_ATTRIBUTE}: indexed again from every HTML file`);
+		}
+	}
 	if (cache) {
 		const notKept = snapshot(site, cache, format, hashed);
 		lines.push(notKept ?? 'kept the index in the build cache for the next build');

@@ -131,8 +131,38 @@ describe('indexSite', () => {
 		const cache = join(root, '..', `cache-${runs}`);
 		const out = await build(root, cache);
 		expect(out).toContain('indexed every page: no index of an earlier build in the cache');
+		expect(out).toContain('Pagefind read only the 12 pages with data-pagefind-body, not the 1 without it');
 		expect(out).toContain('kept the index in the build cache');
 		expect(readdirSync(join(cache, 'tierzero', 'pagefind', 'raw', 'fragment'))).toHaveLength(12);
+	});
+
+	it('gives Pagefind only the pages with a search body, and gets the index every page gives', async () => {
+		const root = site(16);
+		const cache = `${root}-cache`;
+		// Pages without a search body beside pages with one, in the same folders and in their own.
+		for (const n of [3, 9]) write(root, `p/${n}/index.html`, page(n, '', { body: false }));
+		write(root, 'p/index.html', '<!doctype html><html lang="en"><body><h1>All pages</h1></body></html>');
+		for (const tag of ['billing', 'accounts']) write(root, `tags/${tag}/index.html`, `<!doctype html><html lang="en"><body><h1>${tag}</h1></body></html>`);
+		// A page that names the attribute in its text only: read, and left out by Pagefind.
+		write(root, 'tags/index.html', '<!doctype html><html lang="en"><body><p>Mark the body with data-pagefind-body.</p></body></html>');
+		const out = await index(root, cache);
+		expect(out).toContain('Pagefind read only the 15 pages with data-pagefind-body, not the 6 without it');
+		const full = fullRun(root);
+		const mine = meaning(root);
+		expect(mine).toEqual(full);
+		expect(mine.pageCount).toBe(14);
+		// Byte for byte: the same metadata file, so the same fragments, words and filters.
+		const entry = (r: string) => readFileSync(join(r, 'pagefind', 'pagefind-entry.json'), 'utf8');
+		expect(entry(root)).toBe(entry(`${root}-full`));
+		// A rebuild that changes a page without a body and one with a body splices as before.
+		write(root, 'p/3/index.html', page(3, 'now searchable'));
+		write(root, 'tags/billing/index.html', '<!doctype html><html lang="en"><body><h1>Billing, renamed</h1></body></html>');
+		expect(await index(root, cache)).toMatch(/^indexed 1 page of 15 pages \(2 HTML files changed, 0 removed\)/);
+		expect(meaning(root).index).toEqual(fullRun(root).index);
+		// A full run after it still knows which unchanged pages have a body without reading them.
+		const again = (await indexSite(root, { cacheDir: cache, quiet: true, full: true })).join('\n');
+		expect(again).toContain('Pagefind read only the 16 pages with data-pagefind-body, not the 5 without it');
+		expect(meaning(root)).toEqual(fullRun(root));
 	});
 
 	it('after edits, additions and removals, splices an index that means what a full run gives', async () => {
