@@ -188,14 +188,15 @@ function hashFiles(site: string, before?: Hashed): Hashed {
 		const path = join(site, file);
 		const stat = fileStamp(path);
 		const known = before?.stats[file] === stat ? before.files[file] : undefined;
-		let body = known !== undefined && hadBody.has(file);
-		if (known === undefined) {
+		if (known !== undefined) {
+			hashed.files[file] = known;
+			if (hadBody.has(file)) hashed.body.push(file);
+		} else {
 			const bytes = readFileSync(path);
 			hashed.files[file] = sha256(bytes);
-			body = mayHaveBody(bytes);
-		} else hashed.files[file] = known;
+			if (mayHaveBody(bytes)) hashed.body.push(file);
+		}
 		hashed.stats[file] = stat;
-		if (body) hashed.body.push(file);
 	}
 	return hashed;
 }
@@ -282,12 +283,13 @@ export async function indexSite(site: string, options: IndexOptions = {}): Promi
 	cache?.invalidate();
 	const lines = [`indexed every page: ${why}`];
 	// Only with a cache are the pages read before Pagefind runs; without one, Pagefind reads them all.
-	const glob = cache ? bodyGlob(Object.keys(hashed.files), new Set(hashed.body)) : null;
+	const files = Object.keys(hashed.files);
+	const glob = cache ? bodyGlob(files, new Set(hashed.body)) : null;
 	const output = await runPagefind(site, options.quiet ?? false, glob);
 	if (glob !== null) {
 		const found = matchedFileCount(output);
 		if (found === hashed.body.length) {
-			const skipped = Object.keys(hashed.files).length - found;
+			const skipped = files.length - found;
 			lines.push(`Pagefind read only the ${found.toLocaleString('en-US')} pages with ${BODY_ATTRIBUTE}, not the ${skipped.toLocaleString('en-US')} without it, which it leaves out of the index`);
 		} else {
 			// Never expected: the glob is made to match those pages exactly. Its index could lack a page, so it is made again from every file.
