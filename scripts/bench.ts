@@ -3,8 +3,8 @@
 // peak memory of each process, Pagefind index size and output size.
 //
 //   npm run bench -- [--sizes starter,5000] [--keep] [--seed 1] [--source DIR] [--lighthouse-only]
-//   npm run bench -- --peer starlight [--sizes 5000,10000] [--keep] [--seed 1] [--source DIR]
-//   npm run bench -- --rebuild [--sizes 5000] [--keep] [--seed 1] [--source DIR]
+//   npm run bench -- --peer starlight [--sizes 5000,10000] [--repeat 1] [--keep] [--seed 1] [--source DIR]
+//   npm run bench -- --rebuild [--sizes 5000] [--repeat 1] [--keep] [--seed 1] [--source DIR]
 //
 // With --rebuild, Tier Zero alone builds each generated site cold and again after one article is
 // edited (as the side-by-side benchmark does), and prints the CPU time of each and of each step.
@@ -14,6 +14,10 @@
 // again after one article is edited; the first search of a visit is measured in Chromium; the
 // table compares wall and CPU time, memory, Pagefind, rebuild and first-query bytes
 // (scripts/lib/bench/peer-run.ts).
+//
+// --repeat N runs each site's cold build and rebuild N times at each size, the sites taking
+// turns, and reports each site's median run by cold CPU time, with every run's figures: on a
+// shared machine one build's CPU time moves by a fifth or more from run to run.
 //
 // The starter site is also audited with Lighthouse (home, KB index, a KB article, an FAQ page and
 // /search/), and its scores printed; --lighthouse-only builds and audits just the starter site.
@@ -32,7 +36,7 @@ import {
 	type SiteResult,
 } from './lib/bench/stats.ts';
 import { auditPages, lighthouseTable, TARGETS, type PageScores } from './lib/bench/lighthouse.ts';
-import { PEERS, peerTable, ratioLines as peerRatioLines, STARLIGHT_VERSION, type PeerName } from './lib/bench/peer.ts';
+import { PEERS, peerTable, ratioLines as peerRatioLines, runsList, STARLIGHT_VERSION, type PeerName } from './lib/bench/peer.ts';
 import { runPeerBench, runRebuildBench } from './lib/bench/peer-run.ts';
 import { METHOD_NOTES } from './lib/bench/measure.ts';
 import { astroBin, buildEnv, dirBytes, emptyTrash, installedVersion, prepareSiteRoot, setAside } from './lib/bench/site-fs.ts';
@@ -45,13 +49,14 @@ const root = process.cwd();
 const benchDir = join(root, '.bench');
 
 const USAGE =
-	'npm run bench -- [--sizes starter,5000] [--keep] [--seed N] [--source DIR] [--lighthouse-only] | --peer starlight [--sizes 5000,10000] [--keep] [--seed N] [--source DIR] | --rebuild [--sizes 5000] [--keep] [--seed N] [--source DIR]';
+	'npm run bench -- [--sizes starter,5000] [--keep] [--seed N] [--source DIR] [--lighthouse-only] | --peer starlight [--sizes 5000,10000] [--repeat N] [--keep] [--seed N] [--source DIR] | --rebuild [--sizes 5000] [--repeat N] [--keep] [--seed N] [--source DIR]';
 const { values } = parseCli('bench', USAGE, {
 	options: {
 		'lighthouse-only': { type: 'boolean', default: false },
 		rebuild: { type: 'boolean', default: false },
 		sizes: { type: 'string' },
 		peer: { type: 'string' },
+		repeat: { type: 'string' },
 		keep: { type: 'boolean', default: false },
 		seed: { type: 'string', default: '1' },
 		source: { type: 'string' },
@@ -77,6 +82,11 @@ for (const s of sites) {
 	if (s !== 'starter' && !/^\d+$/.test(s))
 		usageExit('bench', USAGE, `--sizes: "${s}" is neither "starter" nor an article count such as 5000`);
 }
+const repeatText = values.repeat as string | undefined;
+if (repeatText !== undefined && !(peer || rebuildOnly)) usageExit('bench', USAGE, '--repeat goes with --peer or --rebuild');
+if (repeatText !== undefined && !/^[1-9]$/.test(repeatText.trim()))
+	usageExit('bench', USAGE, `--repeat: "${repeatText}" is not a number of runs from 1 to 9`);
+const repeat = repeatText === undefined ? 1 : Number(repeatText.trim());
 if (sites.length === 0) usageExit('bench', USAGE, '--sizes: list at least one site, e.g. starter,5000');
 if ((peer || rebuildOnly) && sites.includes('starter'))
 	usageExit('bench', USAGE, '--peer and --rebuild take generated sites only: --sizes takes article counts such as 5000,10000');
@@ -294,7 +304,7 @@ const generatedSites = {
 };
 
 if (rebuildOnly) {
-	const rebuilds = await runRebuildBench(generatedSites, sites);
+	const rebuilds = await runRebuildBench({ ...generatedSites, repeat }, sites);
 	console.log('');
 	console.log(
 		`Tier Zero rebuild after one edit: Node ${process.version}, astro ${version('astro')}, pagefind ${version('pagefind')}, ` +
@@ -305,9 +315,11 @@ if (rebuildOnly) {
 			`${r.articles} articles: cold ${r.cold.cpuSeconds.toFixed(1)} s CPU (${r.steps.cold}); rebuild ${r.rebuild.cpuSeconds.toFixed(1)} s CPU ` +
 				`(${r.steps.rebuild}), ${((100 * r.rebuild.cpuSeconds) / r.cold.cpuSeconds).toFixed(0)} % of cold`,
 		);
+		if (r.runs && r.runs.length > 1)
+			console.log(`${r.articles} articles, ${r.runs.length} runs, cold CPU of each: ${runsList(r.runs)}; the line above is the median run by cold CPU`);
 	}
 } else if (peer) {
-	const { results: peerResults, method } = await runPeerBench({ ...generatedSites, chromiumPath }, sites);
+	const { results: peerResults, method } = await runPeerBench({ ...generatedSites, chromiumPath, repeat }, sites);
 	console.log('');
 	console.log(
 		`Tier Zero and Starlight ${STARLIGHT_VERSION}, side by side: Node ${process.version}, astro ${version('astro')}, ` +

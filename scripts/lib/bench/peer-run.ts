@@ -20,9 +20,11 @@ import {
 	STARLIGHT_VERSION,
 	costLine,
 	editedArticle,
+	medianRun,
 	parseStarlightPagefind,
 	queryWord,
 	type BuildCost,
+	type BuildRun,
 	type PeerResult,
 } from './peer.ts';
 import { installStarlight, writeStarlightSite } from './peer-fs.ts';
@@ -38,6 +40,8 @@ export interface PeerBenchOptions {
 	/** Writes the generated corpus of `count` articles and returns its directory. */
 	generate(count: string): Promise<string>;
 	chromiumPath: string;
+	/** How many times each site is built cold and rebuilt at each size (`--repeat`, default 1). */
+	repeat?: number;
 }
 
 const load = () =>
@@ -79,9 +83,14 @@ function htmlContaining(dir: string, text: string): string[] {
 	return found;
 }
 
-/** Edits one article, so that the rebuild has something to do. */
-function editArticle(file: string) {
-	writeFileSync(file, editedArticle(readFileSync(file, 'utf8')));
+/**
+ * Edits one article, so that the rebuild has something to do; returns what puts the article back
+ * as it was, so that a repeated run starts from the same corpus.
+ */
+function editArticle(file: string): () => void {
+	const source = readFileSync(file, 'utf8');
+	writeFileSync(file, editedArticle(source));
+	return () => writeFileSync(file, source);
 }
 
 /** The edit must show in the rebuilt site, or the rebuild figure would mean nothing. */
@@ -118,7 +127,7 @@ async function buildTierZero(o: PeerBenchOptions, env: NodeJS.ProcessEnv, dir: s
 const stepsLine = (b: { astro: Measured; pagefind: Measured; chunks: Measured }): string =>
 	`astro build ${b.astro.cpuSeconds.toFixed(1)} s, pagefind ${b.pagefind.cpuSeconds.toFixed(1)} s, after Pagefind (index re-cut, fragment text) ${b.chunks.cpuSeconds.toFixed(1)} s CPU`;
 
-async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: string, edited: string) {
+async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: string, edited: string, run = '') {
 	const dir = join(o.benchDir, `peer-tierzero-${count}`);
 	const outDir = join(dir, 'dist');
 	// Cold: no output, no content-layer cache, no generated types from an earlier build (set
@@ -127,19 +136,24 @@ async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: str
 	setAside(join(o.siteRoot, '.astro'), o.benchDir);
 	mkdirSync(dir, { recursive: true });
 	const env = buildEnv({ content: contentDir, out: outDir, cache: join(dir, 'cache') });
-	log(`${count}: Tier Zero cold build`);
+	log(`${count}${run}: Tier Zero cold build`);
 	const cold = await buildTierZero(o, env, dir, 'cold');
-	log(`${count}: Tier Zero cold: ${costLine(cold.cost)} (${stepsLine(cold)})`);
+	log(`${count}${run}: Tier Zero cold: ${costLine(cold.cost)} (${stepsLine(cold)})`);
 	const pages = parseAstroPages(cold.astro.output);
 	if (pages === null) throw new Error(`${dir}/cold-astro.log: no "N page(s) built" line in astro's output`);
 	const indexed = parsePagefind(cold.pagefind.output);
 	if (!indexed) throw new Error(`${dir}/cold-pagefind.log: no "Indexed N pages" line in pagefind's output`);
 	const indexBytes = dirBytes(join(outDir, 'pagefind'));
-	editArticle(edited);
-	log(`${count}: Tier Zero rebuild after editing ${relative(contentDir, edited)}`);
-	const rebuild = await buildTierZero(o, env, dir, 'rebuild');
-	log(`${count}: Tier Zero rebuild: ${costLine(rebuild.cost)} (${stepsLine(rebuild)})`);
-	assertEditBuilt(outDir, 'Tier Zero');
+	const restore = editArticle(edited);
+	let rebuild;
+	try {
+		log(`${count}${run}: Tier Zero rebuild after editing ${relative(contentDir, edited)}`);
+		rebuild = await buildTierZero(o, env, dir, 'rebuild');
+		log(`${count}${run}: Tier Zero rebuild: ${costLine(rebuild.cost)} (${stepsLine(rebuild)})`);
+		assertEditBuilt(outDir, 'Tier Zero');
+	} finally {
+		restore();
+	}
 	return {
 		outDir,
 		method: cold.astro.method,
@@ -157,7 +171,7 @@ async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: str
 	};
 }
 
-async function benchStarlight(count: string, project: string, editedDoc: string, benchDir: string) {
+async function benchStarlight(count: string, project: string, editedDoc: string, benchDir: string, run = '') {
 	const outDir = join(project, 'dist');
 	// Cold: no output, no content-layer cache (cacheDir defaults to node_modules/.astro), no .astro/,
 	// set aside as Tier Zero's are.
@@ -169,19 +183,24 @@ async function benchStarlight(count: string, project: string, editedDoc: string,
 			await measureCommand(process.execPath, [astroBin(project), 'build'], { env, cwd: project, marks: RENDER_MARKS }),
 			join(project, `${count}-${step}.log`),
 		);
-	log(`${count}: Starlight cold build`);
+	log(`${count}${run}: Starlight cold build`);
 	const cold = await build('cold');
-	log(`${count}: Starlight cold: ${costLine(sum(cold))}`);
+	log(`${count}${run}: Starlight cold: ${costLine(sum(cold))}`);
 	const pages = parseAstroPages(cold.output);
 	if (pages === null) throw new Error(`${project}/${count}-cold.log: no "N page(s) built" line in astro's output`);
 	const pagefindSeconds = parseStarlightPagefind(cold.output);
 	if (pagefindSeconds === null) throw new Error(`${project}/${count}-cold.log: no Pagefind timing in Starlight's output`);
 	const indexBytes = dirBytes(join(outDir, 'pagefind'));
-	editArticle(join(project, editedDoc));
-	log(`${count}: Starlight rebuild after editing ${editedDoc}`);
-	const rebuild = await build('rebuild');
-	log(`${count}: Starlight rebuild: ${costLine(sum(rebuild))}`);
-	assertEditBuilt(outDir, 'Starlight');
+	const restore = editArticle(join(project, editedDoc));
+	let rebuild;
+	try {
+		log(`${count}${run}: Starlight rebuild after editing ${editedDoc}`);
+		rebuild = await build('rebuild');
+		log(`${count}${run}: Starlight rebuild: ${costLine(sum(rebuild))}`);
+		assertEditBuilt(outDir, 'Starlight');
+	} finally {
+		restore();
+	}
 	return {
 		outDir,
 		result: {
@@ -203,6 +222,17 @@ function articleToEdit(contentDir: string): { kbFiles: string[]; edited: string 
 	return { kbFiles, edited: kbFiles[Math.floor(kbFiles.length / 2)]! };
 }
 
+/** The median run of several ({@link medianRun}), its result holding every run's cold build and rebuild. */
+function withRuns<T extends { result: BuildRun }>(runs: readonly T[]): T & { result: { runs?: readonly BuildRun[] } } {
+	const median = medianRun(runs.map((r) => r.result));
+	const chosen = runs.find((r) => r.result === median)!;
+	if (runs.length === 1) return chosen;
+	return { ...chosen, result: { ...chosen.result, runs: runs.map(({ result: { cold, rebuild } }) => ({ cold, rebuild })) } };
+}
+
+/** ", run 2 of 3" in the progress lines of a repeated run; nothing when each build runs once. */
+const runLabel = (run: number, of: number) => (of > 1 ? `, run ${run} of ${of}` : '');
+
 /**
  * `npm run bench -- --rebuild`: Tier Zero alone, cold and again after one article is edited, as
  * in the side-by-side benchmark, for each article count; no peer, no browser.
@@ -210,13 +240,16 @@ function articleToEdit(contentDir: string): { kbFiles: string[]; edited: string 
 export async function runRebuildBench(
 	o: Omit<PeerBenchOptions, 'chromiumPath'>,
 	counts: readonly string[],
-): Promise<{ articles: number; cold: BuildCost; rebuild: BuildCost; steps: { cold: string; rebuild: string } }[]> {
+): Promise<{ articles: number; cold: BuildCost; rebuild: BuildCost; steps: { cold: string; rebuild: string }; runs?: readonly BuildRun[] }[]> {
 	const results = [];
+	const repeat = o.repeat ?? 1;
 	for (const count of counts) {
 		const contentDir = await o.generate(count);
 		const { kbFiles, edited } = articleToEdit(contentDir);
-		const tz = await benchTierZero({ ...o, chromiumPath: '' }, count, contentDir, edited);
-		results.push({ articles: kbFiles.length, cold: tz.result.cold, rebuild: tz.result.rebuild, steps: tz.steps });
+		const runs = [];
+		for (let run = 1; run <= repeat; run++) runs.push(await benchTierZero({ ...o, chromiumPath: '' }, count, contentDir, edited, runLabel(run, repeat)));
+		const tz = withRuns(runs);
+		results.push({ articles: kbFiles.length, cold: tz.result.cold, rebuild: tz.result.rebuild, steps: tz.steps, runs: tz.result.runs });
 	}
 	return results;
 }
@@ -236,8 +269,16 @@ export async function runPeerBench(
 		const tree = writeStarlightSite(project, contentDir, o.benchDir);
 		const { kbFiles, edited } = articleToEdit(contentDir);
 		const query = queryWord(tree.titles);
-		const tz = await benchTierZero(o, count, contentDir, edited);
-		const sl = await benchStarlight(count, project, tree.docFile(edited), o.benchDir);
+		// Repeated, the two sites take turns, so that a busy spell on the machine falls on both.
+		const repeat = o.repeat ?? 1;
+		const tzRuns = [];
+		const slRuns = [];
+		for (let run = 1; run <= repeat; run++) {
+			tzRuns.push(await benchTierZero(o, count, contentDir, edited, runLabel(run, repeat)));
+			slRuns.push(await benchStarlight(count, project, tree.docFile(edited), o.benchDir, runLabel(run, repeat)));
+		}
+		const tz = withRuns(tzRuns);
+		const sl = withRuns(slRuns);
 		let tzQuery = null;
 		let slQuery = null;
 		if (existsSync(o.chromiumPath) || process.env.CHROMIUM_PATH) {

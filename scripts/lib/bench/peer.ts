@@ -147,6 +147,8 @@ export interface FirstQuery {
 	ms: number;
 }
 
+const GIB = 1024 ** 3;
+
 /** One site of the side-by-side benchmark. */
 export interface PeerResult {
 	articles: number;
@@ -167,9 +169,39 @@ export interface PeerResult {
 	/** The build after one article was edited, caches kept. */
 	rebuild: BuildCost;
 	firstQuery: FirstQuery | null;
+	/**
+	 * With `--repeat`: every run's cold build and rebuild, in the order they ran. The other
+	 * fields are those of the median run ({@link medianRun}).
+	 */
+	runs?: readonly BuildRun[];
 }
 
-const GIB = 1024 ** 3;
+/** One run of a site at one size: its cold build, then its rebuild after the edit. */
+export interface BuildRun {
+	cold: BuildCost;
+	rebuild: BuildCost;
+}
+
+/**
+ * Of several runs of one site, the one whose cold build took the median CPU time (the lower of
+ * the middle two for an even count): one run's figures, so that a row of the table and the goals
+ * it is judged by all come from the same builds, and one slow or fast run moves nothing.
+ */
+export function medianRun<T extends BuildRun>(runs: readonly T[]): T {
+	if (runs.length === 0) throw new Error('no run to take the median of');
+	const sorted = [...runs].sort((a, b) => a.cold.cpuSeconds - b.cold.cpuSeconds);
+	return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/** Each run's cold CPU seconds, rebuild share and peak, as one list for a line of the report. */
+export const runsList = (runs: readonly BuildRun[]): string =>
+	runs
+		.map(
+			(r) =>
+				`${r.cold.cpuSeconds.toFixed(1)} s (rebuild ${((100 * r.rebuild.cpuSeconds) / r.cold.cpuSeconds).toFixed(0)} %, ` +
+				`peak ${(Math.max(r.cold.peakBytes, r.rebuild.peakBytes) / GIB).toFixed(2)} GiB)`,
+		)
+		.join(', ');
 
 /** Byte counts for the table: MiB below 10 GiB keeps the columns comparable. */
 const mem = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
@@ -250,6 +282,17 @@ export function ratioLines(results: readonly PeerResult[], ours = 'Tier Zero'): 
 			);
 		}
 		if (!tz) continue;
+		const peerRuns = peers[0]?.runs;
+		if (tz.runs && tz.runs.length > 1) {
+			const pairs =
+				peerRuns && peerRuns.length === tz.runs.length
+					? `; CPU ratio of each run's pair of cold builds: ${tz.runs.map((r, i) => x(r.cold.cpuSeconds, peerRuns[i]!.cold.cpuSeconds)).join(', ')}`
+					: '';
+			lines.push(
+				`${articles} articles, ${tz.runs.length} runs, cold CPU of each: ${ours} ${runsList(tz.runs)}` +
+					`${peerRuns && peers[0] ? `; ${peers[0].label} ${runsList(peerRuns)}` : ''}${pairs}. The table, the ratios and the goals take each site's median run by cold CPU`,
+			);
+		}
 		const goals: string[] = [];
 		const target = TARGETS[articles];
 		const peer = peers[0];
