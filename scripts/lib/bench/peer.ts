@@ -140,7 +140,7 @@ export const costLine = (c: BuildCost): string =>
 /** What a first search in the site's own search UI fetched and how long it took. */
 export interface FirstQuery {
 	query: string;
-	/** Response bytes (headers and bodies) from the first keystroke until results show. */
+	/** Response bytes (headers and bodies) from the click that opens search until results show. */
 	bytes: number;
 	requests: number;
 	/** Milliseconds from the first keystroke until the results show. */
