@@ -84,13 +84,17 @@ function htmlContaining(dir: string, text: string): string[] {
 }
 
 /**
- * Edits one article, so that the rebuild has something to do; returns what puts the article back
- * as it was, so that a repeated run starts from the same corpus.
+ * Runs `rebuild` with one article edited, so that it has something to do, and puts the article
+ * back as it was afterwards, so that a repeated run starts from the same corpus.
  */
-function editArticle(file: string): () => void {
+async function whileEdited<T>(file: string, rebuild: () => Promise<T>): Promise<T> {
 	const source = readFileSync(file, 'utf8');
 	writeFileSync(file, editedArticle(source));
-	return () => writeFileSync(file, source);
+	try {
+		return await rebuild();
+	} finally {
+		writeFileSync(file, source);
+	}
 }
 
 /** The edit must show in the rebuilt site, or the rebuild figure would mean nothing. */
@@ -144,16 +148,13 @@ async function benchTierZero(o: PeerBenchOptions, count: string, contentDir: str
 	const indexed = parsePagefind(cold.pagefind.output);
 	if (!indexed) throw new Error(`${dir}/cold-pagefind.log: no "Indexed N pages" line in pagefind's output`);
 	const indexBytes = dirBytes(join(outDir, 'pagefind'));
-	const restore = editArticle(edited);
-	let rebuild;
-	try {
+	const rebuild = await whileEdited(edited, async () => {
 		log(`${count}${run}: Tier Zero rebuild after editing ${relative(contentDir, edited)}`);
-		rebuild = await buildTierZero(o, env, dir, 'rebuild');
-		log(`${count}${run}: Tier Zero rebuild: ${costLine(rebuild.cost)} (${stepsLine(rebuild)})`);
+		const built = await buildTierZero(o, env, dir, 'rebuild');
+		log(`${count}${run}: Tier Zero rebuild: ${costLine(built.cost)} (${stepsLine(built)})`);
 		assertEditBuilt(outDir, 'Tier Zero');
-	} finally {
-		restore();
-	}
+		return built;
+	});
 	return {
 		outDir,
 		method: cold.astro.method,
@@ -191,16 +192,13 @@ async function benchStarlight(count: string, project: string, editedDoc: string,
 	const pagefindSeconds = parseStarlightPagefind(cold.output);
 	if (pagefindSeconds === null) throw new Error(`${project}/${count}-cold.log: no Pagefind timing in Starlight's output`);
 	const indexBytes = dirBytes(join(outDir, 'pagefind'));
-	const restore = editArticle(join(project, editedDoc));
-	let rebuild;
-	try {
+	const rebuild = await whileEdited(join(project, editedDoc), async () => {
 		log(`${count}${run}: Starlight rebuild after editing ${editedDoc}`);
-		rebuild = await build('rebuild');
-		log(`${count}${run}: Starlight rebuild: ${costLine(sum(rebuild))}`);
+		const built = await build('rebuild');
+		log(`${count}${run}: Starlight rebuild: ${costLine(sum(built))}`);
 		assertEditBuilt(outDir, 'Starlight');
-	} finally {
-		restore();
-	}
+		return built;
+	});
 	return {
 		outDir,
 		result: {

@@ -282,20 +282,20 @@ export function ratioLines(results: readonly PeerResult[], ours = 'Tier Zero'): 
 			);
 		}
 		if (!tz) continue;
-		const peerRuns = peers[0]?.runs;
+		const peer = peers[0];
 		if (tz.runs && tz.runs.length > 1) {
+			const peerRuns = peer?.runs;
 			const pairs =
 				peerRuns && peerRuns.length === tz.runs.length
 					? `; CPU ratio of each run's pair of cold builds: ${tz.runs.map((r, i) => x(r.cold.cpuSeconds, peerRuns[i]!.cold.cpuSeconds)).join(', ')}`
 					: '';
 			lines.push(
 				`${articles} articles, ${tz.runs.length} runs, cold CPU of each: ${ours} ${runsList(tz.runs)}` +
-					`${peerRuns && peers[0] ? `; ${peers[0].label} ${runsList(peerRuns)}` : ''}${pairs}. The table, the ratios and the goals take each site's median run by cold CPU`,
+					`${peer && peerRuns ? `; ${peer.label} ${runsList(peerRuns)}` : ''}${pairs}. The table, the ratios and the goals take each site's median run by cold CPU`,
 			);
 		}
 		const goals: string[] = [];
 		const target = TARGETS[articles];
-		const peer = peers[0];
 		if (target && peer) {
 			const ratio = tz.cold.cpuSeconds / peer.cold.cpuSeconds;
 			goals.push(
