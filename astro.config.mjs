@@ -27,9 +27,11 @@ export default defineConfig({
 	trailingSlash: 'always',
 	// Styles go inline: a render-blocking stylesheet request costs a phone on a slow network more
 	// than the few kilobytes of CSS each page repeats (Lighthouse's first paint and speed index).
-	// Two pages at a time: with one, the build waits on each page's two writes (the output and the
-	// incremental build's copy) before it renders the next; at 10,000 articles the page step took
-	// 55 s with one and 32–44 s with two (39.6 s with four), with the same output.
+	// Two pages at a time: while the writes went through the thread pool, the build waited on each
+	// page's two writes (the output and the incremental build's copy) before it rendered the next;
+	// at 10,000 articles the page step took 55 s with one and 32–44 s with two (39.6 s with four).
+	// Since syncFileIo writes in place, one and two cost the same (3 alternating pairs at 10,000
+	// articles: 39.1–45.4 s of CPU for the whole astro build either way), so two stays.
 	build: { inlineStylesheets: 'always', concurrency: 2 },
 	outDir: process.env.TIERZERO_OUT_DIR ?? OUT_DIR[siteConfig.edition],
 	// Separate caches let a benchmark or test build run beside the main one.
