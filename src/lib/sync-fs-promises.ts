@@ -17,7 +17,7 @@ import nodeFs from 'node:fs';
 
 type FsPromises = typeof nodeFs.promises;
 
-/** The functions replaced, and what each one calls instead. */
+/** The functions replaced. */
 const REPLACED = ['readFile', 'writeFile', 'mkdir', 'copyFile'] as const;
 type Replaced = (typeof REPLACED)[number];
 
@@ -37,27 +37,29 @@ function settle<T>(run: () => T): Promise<T> {
 	}
 }
 
+/**
+ * `original` with its arguments given to `sync` instead whenever `inPlace` says the synchronous
+ * function takes them the same way; the result, or the failure, as a promise.
+ */
+function syncWhen<F extends (...args: never[]) => Promise<unknown>>(
+	inPlace: (...args: unknown[]) => boolean,
+	sync: (...args: never[]) => unknown,
+	original: F,
+): F {
+	return ((...args: Parameters<F>) => (inPlace(...args) ? settle(() => sync(...args)) : original(...args))) as F;
+}
+
 /** The synchronous replacements of `original`'s functions, each handing unusual calls to `original`. */
-export function syncReplacements(original: Pick<FsPromises, Replaced>, fs: typeof nodeFs = nodeFs): Pick<FsPromises, Replaced> {
+export function syncReplacements(original: Pick<FsPromises, Replaced>): Pick<FsPromises, Replaced> {
 	return {
-		readFile: ((path: unknown, options?: unknown) =>
-			isPath(path) && isPlainOptions(options)
-				? settle(() => fs.readFileSync(path, options as Parameters<typeof nodeFs.readFileSync>[1]))
-				: original.readFile(path as Parameters<FsPromises['readFile']>[0], options as Parameters<FsPromises['readFile']>[1])) as FsPromises['readFile'],
-		writeFile: ((path: unknown, data: unknown, options?: unknown) =>
-			isPath(path) && (typeof data === 'string' || ArrayBuffer.isView(data)) && isPlainOptions(options)
-				? settle(() => fs.writeFileSync(path, data as string | NodeJS.ArrayBufferView, options as Parameters<typeof nodeFs.writeFileSync>[2]))
-				: original.writeFile(
-						path as Parameters<FsPromises['writeFile']>[0],
-						data as Parameters<FsPromises['writeFile']>[1],
-						options as Parameters<FsPromises['writeFile']>[2],
-					)) as FsPromises['writeFile'],
-		mkdir: ((path: unknown, options?: unknown) =>
-			isPath(path)
-				? settle(() => fs.mkdirSync(path, options as Parameters<typeof nodeFs.mkdirSync>[1]))
-				: original.mkdir(path as Parameters<FsPromises['mkdir']>[0], options as Parameters<FsPromises['mkdir']>[1])) as FsPromises['mkdir'],
-		copyFile: ((from: unknown, to: unknown, mode?: number) =>
-			isPath(from) && isPath(to) ? settle(() => fs.copyFileSync(from, to, mode)) : original.copyFile(from as string, to as string, mode)) as FsPromises['copyFile'],
+		readFile: syncWhen((path, options) => isPath(path) && isPlainOptions(options), nodeFs.readFileSync, original.readFile),
+		writeFile: syncWhen(
+			(path, data, options) => isPath(path) && (typeof data === 'string' || ArrayBuffer.isView(data)) && isPlainOptions(options),
+			nodeFs.writeFileSync,
+			original.writeFile,
+		),
+		mkdir: syncWhen((path) => isPath(path), nodeFs.mkdirSync, original.mkdir),
+		copyFile: syncWhen((from, to) => isPath(from) && isPath(to), nodeFs.copyFileSync, original.copyFile),
 	};
 }
 
@@ -67,9 +69,9 @@ export function syncReplacements(original: Pick<FsPromises, Replaced>, fs: typeo
  * them) and gives back a function that puts the originals back. The originals go back only where
  * a replacement is still in place, so a later change by someone else is kept.
  */
-export function useSyncFsPromises(promises: Pick<FsPromises, Replaced> = nodeFs.promises, fs: typeof nodeFs = nodeFs): () => void {
+export function useSyncFsPromises(promises: Pick<FsPromises, Replaced> = nodeFs.promises): () => void {
 	const original = Object.fromEntries(REPLACED.map((name) => [name, promises[name]])) as Pick<FsPromises, Replaced>;
-	const replacements = syncReplacements(original, fs);
+	const replacements = syncReplacements(original);
 	const target = promises as Record<Replaced, unknown>;
 	for (const name of REPLACED) target[name] = replacements[name];
 	return () => {
